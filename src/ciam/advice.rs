@@ -1,0 +1,234 @@
+//! Plain-language verdicts: for each error, a title a non-developer understands, the likely cause
+//! and what to try. Known tenant codes (API.md) get specific advice; anything else is classified by
+//! HTTP status, because real tenants differ in details.
+
+use super::error::{CiamError, TimeoutPhase};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Advice {
+    pub title: String,
+    pub cause: String,
+    pub action: String,
+}
+
+impl Advice {
+    fn new(title: &str, cause: &str, action: &str) -> Self {
+        Self {
+            title: title.to_owned(),
+            cause: cause.to_owned(),
+            action: action.to_owned(),
+        }
+    }
+
+    /// `cause` and `action` in one line, for `--json`'s `hint`.
+    pub fn hint(&self) -> String {
+        format!("{} {}", self.cause, self.action)
+    }
+}
+
+pub fn for_error(error: &CiamError) -> Advice {
+    match error {
+        CiamError::InvalidInput { field, problem } => Advice {
+            title: format!("Check the {field}"),
+            cause: format!("The {field} was refused before anything was sent: {problem}."),
+            action: format!("Correct the {field} and try again."),
+        },
+        CiamError::Dns { host, .. } => Advice {
+            title: "Tenant domain not found".into(),
+            cause: format!("This machine could not look up the name \"{host}\"."),
+            action: "Check the spelling of the domain. On a corporate network or VPN, check that you are connected; the domain may only resolve there.".into(),
+        },
+        CiamError::Connect { target, .. } => Advice {
+            title: "Could not connect to the tenant".into(),
+            cause: format!("Nothing accepted a connection at {target}: the port is closed, a firewall blocks it, or the host is unreachable."),
+            action: "Check the domain and port. If your network needs a proxy, set HTTPS_PROXY. Try the same domain in a browser.".into(),
+        },
+        CiamError::Timeout { phase, after } => Advice {
+            title: "The tenant did not answer in time".into(),
+            cause: match phase {
+                TimeoutPhase::Connect => format!("No connection could be made within {} s: the network is slow, filtered, or the host is down.", after.as_secs()),
+                TimeoutPhase::Total => format!("The tenant accepted the connection but did not finish answering within {} s.", after.as_secs()),
+            },
+            action: "Try again; if it keeps happening, check the network or proxy, or raise the timeout.".into(),
+        },
+        CiamError::Tls { detail, .. } => Advice {
+            title: "Secure connection failed".into(),
+            cause: format!("The tenant's certificate was not accepted by this machine ({detail}). A company proxy that inspects TLS, a wrong domain, or an expired certificate causes this."),
+            action: "Check the domain is the tenant's own. If your company inspects TLS, its CA must be installed on this machine.".into(),
+        },
+        CiamError::Rejected { status, code, .. } => for_rejection(*status, code.as_deref()),
+        CiamError::ServerError { .. } => Advice::new(
+            "The tenant had an internal error",
+            "The tenant accepted the request but failed while processing it (HTTP 5xx). This is on the tenant's side, often a temporary overload (\"system busy\").",
+            "Wait a minute and try again. If it persists, escalate to the tenant's operators with the report.",
+        ),
+        CiamError::UnexpectedResponse { status, problem, .. } => {
+            if status.is_some_and(|s| (300..400).contains(&s)) {
+                Advice::new(
+                    "The tenant answered with a redirect",
+                    &format!("The server redirected instead of answering ({problem}). It was not followed, so the token went nowhere else. The domain is probably not the tenant's API domain."),
+                    "Use the tenant's user-access domain exactly as shown in its console.",
+                )
+            } else {
+                Advice::new(
+                    "The answer was not what the API documents",
+                    &format!("The server answered, but not with the documented JSON ({problem}). A proxy or a wrong domain may be in the way."),
+                    "Check the domain; look at the raw response below for who answered.",
+                )
+            }
+        }
+    }
+}
+
+fn for_rejection(status: u16, code: Option<&str>) -> Advice {
+    match code {
+        Some("IDAAS.SDK.PARAM.0023") => Advice::new(
+            "Session token rejected",
+            "The user's session has ended or expired, or the session token was copied incompletely.",
+            "Have the user sign in again, then paste the new session token.",
+        ),
+        Some("IDAAS.SDK.PARAM.0024") => Advice::new(
+            "Device fingerprint does not match the login",
+            "The device fingerprint sent differs from the one the user logged in with.",
+            "Use the fingerprint from the user's login request (its X-device-fingerprint header) instead of this machine's.",
+        ),
+        Some("IDAAS.SDK.PARAM.0025") => Advice::new(
+            "SSO ticket invalid or already used",
+            "An SSO ticket can be redeemed once, within its expiry.",
+            "Exchange the session token for a new ticket and redeem that one.",
+        ),
+        Some("IDAAS.SDK.PARAM.0001") => Advice::new(
+            "A required field is missing",
+            "The tenant says a required parameter was blank (see its message).",
+            "Fill in the named field and try again.",
+        ),
+        Some("invalid_token") => Advice::new(
+            "Access token rejected",
+            "The access token is wrong, expired (they last about 30 minutes), or belongs to another tenant.",
+            "Get a new access token with the application's client credentials.",
+        ),
+        Some("invalid_client") => Advice::new(
+            "Client credentials rejected",
+            "The client_id or client secret is wrong, or the application is not allowed to use client credentials.",
+            "Copy the client_id and secret again from the application's settings in the tenant console.",
+        ),
+        Some("LOGIN.0002") => Advice::new(
+            "Wrong user name or password",
+            "The tenant refused the login; too many attempts lock the account.",
+            "Check the user name and password with the user before trying again.",
+        ),
+        Some("APP.0001") => Advice::new(
+            "Application not found",
+            "No application with this client_id exists in the tenant.",
+            "Check the client_id in the tenant console.",
+        ),
+        Some("APP.0002") => Advice::new(
+            "Application ID required",
+            "The request did not name the application.",
+            "Fill in the client_id.",
+        ),
+        Some("APP.0003") => Advice::new(
+            "Application disabled",
+            "The application exists but is disabled in the tenant.",
+            "Ask the tenant administrator to enable it.",
+        ),
+        Some("IDAAS.TENANT.USER.0001") => Advice::new(
+            "User not found",
+            "The tenant has no such user.",
+            "Check the user name, and that it is the right tenant.",
+        ),
+        _ => match status {
+            401 => Advice::new(
+                "Access token rejected",
+                "The tenant did not accept the Authorization header (HTTP 401).",
+                "Get a new access token with the application's client credentials.",
+            ),
+            403 => Advice::new(
+                "Access denied",
+                "The tenant understood the request but this application may not make it (HTTP 403).",
+                "Check the application's API permissions in the tenant console.",
+            ),
+            404 | 405 => Advice::new(
+                "API not found on this domain",
+                "This server does not offer the tenant API at this path: the domain is probably not the tenant's user-access domain.",
+                "Use the tenant's user-access domain exactly as shown in its console.",
+            ),
+            _ => Advice::new(
+                "Request rejected by the tenant",
+                "The tenant refused the request; its own message below says why.",
+                "Read the tenant's error code and message, correct the input and try again.",
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejected(status: u16, code: Option<&str>) -> CiamError {
+        CiamError::Rejected {
+            status,
+            code: code.map(str::to_owned),
+            message: None,
+            body: String::new(),
+        }
+    }
+
+    #[test]
+    fn known_codes_get_specific_advice() {
+        let a = rejected(400, Some("IDAAS.SDK.PARAM.0023")).advice();
+        assert_eq!(a.title, "Session token rejected");
+        assert!(a.action.contains("sign in again"));
+        assert!(
+            rejected(400, Some("IDAAS.SDK.PARAM.0024"))
+                .advice()
+                .action
+                .contains("X-device-fingerprint")
+        );
+        assert_eq!(
+            rejected(400, Some("invalid_token")).advice().title,
+            "Access token rejected"
+        );
+    }
+
+    #[test]
+    fn unknown_codes_fall_back_to_the_status() {
+        assert_eq!(
+            rejected(401, Some("weird")).advice().title,
+            "Access token rejected"
+        );
+        assert_eq!(
+            rejected(404, None).advice().title,
+            "API not found on this domain"
+        );
+        assert_eq!(
+            rejected(418, None).advice().title,
+            "Request rejected by the tenant"
+        );
+    }
+
+    #[test]
+    fn exit_codes_follow_whose_problem_it_is() {
+        assert_eq!(CiamError::invalid_input("domain", "empty").exit_code(), 2);
+        let dns = CiamError::Dns {
+            host: "x".into(),
+            detail: "y".into(),
+        };
+        assert_eq!(dns.exit_code(), 3);
+        assert_eq!(rejected(400, None).exit_code(), 4);
+        let busy = CiamError::ServerError {
+            status: 500,
+            code: None,
+            message: None,
+            body: String::new(),
+        };
+        assert_eq!(busy.exit_code(), 5);
+        let odd = CiamError::UnexpectedResponse {
+            status: Some(200),
+            problem: "x".into(),
+            body: String::new(),
+        };
+        assert_eq!(odd.exit_code(), 6);
+    }
+}

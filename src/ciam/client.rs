@@ -1,0 +1,448 @@
+//! The HTTP side of the tenant API: one `post` that every endpoint uses, with the timeouts, the
+//! body cap, no redirects, the error classification and the evidence record in one place.
+//!
+//! Knows HTTP and API.md's error shapes; knows nothing of which endpoint it is calling.
+
+use std::time::{Duration, Instant};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::Value;
+
+use super::error::{CiamError, TimeoutPhase};
+use super::record::{HttpRecord, RequestRecord, ResponseRecord, pretty_if_json};
+use super::tenant_url::TenantUrl;
+use crate::secret::{Redactor, masked};
+
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
+/// The documented answers are a few hundred bytes; anything near this is not the tenant API.
+pub const DEFAULT_BODY_CAP: usize = 1024 * 1024;
+
+/// Huawei's gateway demands exactly this spelling; bccastle accepts it too (API.md (3)).
+pub const JSON_CONTENT_TYPE: &str = "application/json;charset=utf8";
+const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientOptions {
+    pub connect_timeout: Duration,
+    pub total_timeout: Duration,
+    pub body_cap: usize,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        Self {
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            total_timeout: DEFAULT_TOTAL_TIMEOUT,
+            body_cap: DEFAULT_BODY_CAP,
+        }
+    }
+}
+
+/// A body field's value: secrets are masked in the record and redacted from the response.
+#[derive(Clone)]
+pub enum FieldValue {
+    Plain(String),
+    Secret(SecretString),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    Json,
+    Form,
+}
+
+/// One call to the tenant, described without HTTP machinery.
+#[derive(Clone)]
+pub struct ApiRequest {
+    pub path: &'static str,
+    pub bearer: Option<SecretString>,
+    /// Extra headers; their values are not secret.
+    pub headers: Vec<(&'static str, String)>,
+    pub body_kind: BodyKind,
+    pub fields: Vec<(&'static str, FieldValue)>,
+}
+
+impl ApiRequest {
+    pub fn json(path: &'static str) -> Self {
+        Self {
+            path,
+            bearer: None,
+            headers: Vec::new(),
+            body_kind: BodyKind::Json,
+            fields: Vec::new(),
+        }
+    }
+
+    pub fn form(path: &'static str) -> Self {
+        Self {
+            body_kind: BodyKind::Form,
+            ..Self::json(path)
+        }
+    }
+
+    pub fn bearer(mut self, token: &SecretString) -> Self {
+        self.bearer = Some(token.clone());
+        self
+    }
+
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.headers.push((name, value.into()));
+        self
+    }
+
+    pub fn field(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.fields.push((name, FieldValue::Plain(value.into())));
+        self
+    }
+
+    pub fn secret_field(mut self, name: &'static str, value: &SecretString) -> Self {
+        self.fields.push((name, FieldValue::Secret(value.clone())));
+        self
+    }
+
+    /// Every secret in this request, for redacting the answer.
+    pub fn redactor(&self) -> Redactor {
+        let mut r = Redactor::new();
+        if let Some(b) = &self.bearer {
+            r.add("access token", b);
+        }
+        for (name, value) in &self.fields {
+            if let FieldValue::Secret(s) = value {
+                r.add(secret_name(name), s);
+            }
+        }
+        r
+    }
+
+    /// The body as sent (`reveal`) or as shown (secrets masked).
+    fn body(&self, reveal: bool) -> String {
+        let value_of = |v: &FieldValue| match v {
+            FieldValue::Plain(s) => s.clone(),
+            FieldValue::Secret(s) if reveal => s.expose_secret().to_owned(),
+            FieldValue::Secret(s) => masked(s),
+        };
+        match self.body_kind {
+            BodyKind::Json => {
+                let map: serde_json::Map<String, Value> = self
+                    .fields
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), Value::String(value_of(v))))
+                    .collect();
+                if reveal {
+                    Value::Object(map).to_string()
+                } else {
+                    serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
+                }
+            }
+            BodyKind::Form => {
+                let mut form = url::form_urlencoded::Serializer::new(String::new());
+                for (k, v) in &self.fields {
+                    form.append_pair(k, &value_of(v));
+                }
+                form.finish()
+            }
+        }
+    }
+}
+
+/// `session_token` → `session token`, the name used in `[redacted …]`.
+fn secret_name(field: &str) -> &'static str {
+    match field {
+        "session_token" => "session token",
+        "client_secret" => "client secret",
+        "password" => "password",
+        "sso_ticket" => "ticket",
+        _ => "secret",
+    }
+}
+
+/// The result of one call: the evidence, and either the 2xx JSON body or a classified error.
+pub struct ApiOutcome {
+    pub record: HttpRecord,
+    pub result: Result<Value, CiamError>,
+}
+
+#[derive(Clone)]
+pub struct TenantClient {
+    http: reqwest::Client,
+    base: TenantUrl,
+    options: ClientOptions,
+}
+
+impl TenantClient {
+    pub fn new(base: TenantUrl, options: ClientOptions) -> Result<Self, CiamError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.total_timeout)
+            // A redirect is reported, never followed: the bearer token must not go anywhere else.
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("sso-diag/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| CiamError::Tls {
+                host: base.host(),
+                detail: format!("could not set up the HTTP client: {}", error_chain(&e)),
+            })?;
+        Ok(Self {
+            http,
+            base,
+            options,
+        })
+    }
+
+    pub fn base(&self) -> &TenantUrl {
+        &self.base
+    }
+
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    pub async fn post(&self, request: &ApiRequest) -> ApiOutcome {
+        let url = self.base.endpoint(request.path);
+        let redactor = request.redactor();
+        let content_type = match request.body_kind {
+            BodyKind::Json => JSON_CONTENT_TYPE,
+            BodyKind::Form => FORM_CONTENT_TYPE,
+        };
+        let mut shown_headers = vec![("Content-Type".to_owned(), content_type.to_owned())];
+        let mut builder = self
+            .http
+            .post(url.clone())
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .header(reqwest::header::ACCEPT, "application/json");
+        shown_headers.push(("Accept".to_owned(), "application/json".to_owned()));
+        if let Some(token) = &request.bearer {
+            builder = builder.header(
+                reqwest::header::AUTHORIZATION,
+                format!("Bearer {}", token.expose_secret()),
+            );
+            shown_headers.push((
+                "Authorization".to_owned(),
+                format!("Bearer {}", masked(token)),
+            ));
+        }
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value.as_str());
+            shown_headers.push(((*name).to_owned(), value.clone()));
+        }
+        let record_request = RequestRecord {
+            method: "POST".to_owned(),
+            url: url.to_string(),
+            headers: shown_headers,
+            body: request.body(false),
+        };
+
+        let started = Instant::now();
+        let total = self.options.total_timeout;
+        let exchange = async {
+            match builder.body(request.body(true)).send().await {
+                Ok(response) => {
+                    let (record, result) = self.read_response(response, &redactor).await;
+                    (Some(record), result)
+                }
+                Err(e) => (None, Err(self.classify(&e, &redactor))),
+            }
+        };
+        // reqwest's own timeout covers the body too; this one is the guarantee that nothing,
+        // including a server trickling bytes, outlives the total timeout.
+        let (response, result) = match tokio::time::timeout(total, exchange).await {
+            Ok(answer) => answer,
+            Err(_) => (
+                None,
+                Err(CiamError::Timeout {
+                    phase: TimeoutPhase::Total,
+                    after: total,
+                }),
+            ),
+        };
+        let elapsed = started.elapsed();
+        ApiOutcome {
+            record: HttpRecord {
+                request: record_request,
+                response,
+                elapsed,
+            },
+            result,
+        }
+    }
+
+    async fn read_response(
+        &self,
+        mut response: reqwest::Response,
+        redactor: &Redactor,
+    ) -> (ResponseRecord, Result<Value, CiamError>) {
+        let status = response.status().as_u16();
+        let headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_owned(),
+                    redactor.redact(&String::from_utf8_lossy(v.as_bytes())),
+                )
+            })
+            .collect();
+        let header = |name: &str| {
+            headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.clone())
+        };
+        let cap = self.options.body_cap;
+        let mut over_cap = response.content_length().is_some_and(|n| n > cap as u64);
+        let mut bytes = Vec::new();
+        while !over_cap {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if bytes.len() + chunk.len() > cap {
+                        over_cap = true;
+                    } else {
+                        bytes.extend_from_slice(&chunk);
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    let partial = ResponseRecord {
+                        status,
+                        headers: headers.clone(),
+                        body: redactor.redact(&String::from_utf8_lossy(&bytes)),
+                    };
+                    return (partial, Err(self.classify(&e, redactor)));
+                }
+            }
+        }
+        let text = redactor.redact(&String::from_utf8_lossy(&bytes));
+        let record = ResponseRecord {
+            status,
+            headers: headers.clone(),
+            body: pretty_if_json(&text),
+        };
+        let fail = |error: CiamError| (record.clone(), Err(error));
+
+        if over_cap {
+            return fail(CiamError::UnexpectedResponse {
+                status: Some(status),
+                problem: format!(
+                    "the body is larger than the {} KiB limit; stopped reading",
+                    cap / 1024
+                ),
+                body: String::new(),
+            });
+        }
+        if (300..400).contains(&status) {
+            let location = header("location").unwrap_or_else(|| "no Location header".to_owned());
+            return fail(CiamError::UnexpectedResponse {
+                status: Some(status),
+                problem: format!("redirect to {location} (not followed)"),
+                body: text,
+            });
+        }
+        let json = serde_json::from_str::<Value>(&text).ok();
+        if (200..300).contains(&status) {
+            return match json {
+                Some(value) => (record.clone(), Ok(value)),
+                None => fail(CiamError::UnexpectedResponse {
+                    status: Some(status),
+                    problem: not_json_problem(header("content-type").as_deref(), &text),
+                    body: text,
+                }),
+            };
+        }
+        let (code, message) = json.as_ref().map(error_fields).unwrap_or((None, None));
+        if status >= 500 {
+            fail(CiamError::ServerError {
+                status,
+                code,
+                message,
+                body: text,
+            })
+        } else {
+            fail(CiamError::Rejected {
+                status,
+                code,
+                message,
+                body: text,
+            })
+        }
+    }
+
+    fn classify(&self, error: &reqwest::Error, redactor: &Redactor) -> CiamError {
+        let detail = redactor.redact(&error_chain(error));
+        let lower = detail.to_ascii_lowercase();
+        let host = self.base.host();
+        let target = format!("{}:{}", host, self.base.port());
+        if error.is_timeout() {
+            CiamError::Timeout {
+                phase: if error.is_connect() {
+                    TimeoutPhase::Connect
+                } else {
+                    TimeoutPhase::Total
+                },
+                after: if error.is_connect() {
+                    self.options.connect_timeout
+                } else {
+                    self.options.total_timeout
+                },
+            }
+        } else if lower.contains("dns error") || lower.contains("failed to lookup address") {
+            CiamError::Dns { host, detail }
+        } else if lower.contains("certificate")
+            || lower.contains("tls")
+            || lower.contains("handshake")
+            || lower.contains("ssl")
+        {
+            CiamError::Tls { host, detail }
+        } else {
+            CiamError::Connect { target, detail }
+        }
+    }
+}
+
+/// `error_code`/`error_msg` (business errors) or `error`/`error_description` (OAuth), else the
+/// Huawei envelope's `code`/`message`.
+fn error_fields(value: &Value) -> (Option<String>, Option<String>) {
+    let text = |k: &str| {
+        value.get(k).and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+    let pairs = [
+        ("error_code", "error_msg"),
+        ("error", "error_description"),
+        ("code", "message"),
+    ];
+    for (c, m) in pairs {
+        if text(c).is_some() || text(m).is_some() {
+            return (text(c), text(m));
+        }
+    }
+    (None, None)
+}
+
+fn not_json_problem(content_type: Option<&str>, text: &str) -> String {
+    let start: String = text.trim_start().chars().take(40).collect();
+    match content_type {
+        Some(ct) if !ct.to_ascii_lowercase().starts_with("application/json") => {
+            format!("the body is {ct}, not JSON (starts with {start:?})")
+        }
+        _ => format!("the body is not valid JSON (starts with {start:?})"),
+    }
+}
+
+/// The error and all its causes in one line: reqwest's own message is often just
+/// "error sending request"; the cause says refused, DNS or which certificate problem.
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = error.source();
+    while let Some(e) = source {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = e.source();
+    }
+    parts.join(": ")
+}

@@ -1,0 +1,175 @@
+//! Checks on what a user typed or pasted, done before anything is sent, so a bad value is named
+//! plainly instead of turning into a confusing answer from the tenant.
+
+use secrecy::SecretString;
+
+use super::error::CiamError;
+
+/// Far above any real token (JWTs with many claims stay under 8 KiB), far below a runaway paste.
+pub const MAX_TOKEN_LEN: usize = 16 * 1024;
+/// Ordinary fields (ids, OS version, agent) are short; this only stops a runaway paste.
+pub const MAX_FIELD_LEN: usize = 1024;
+
+/// A pasted token as the tenant wants it: surrounding whitespace and quotes and a `Bearer ` prefix
+/// removed; refused if empty, too long, or if it contains spaces or control characters.
+pub fn normalize_token(field: &str, raw: &str) -> Result<SecretString, CiamError> {
+    let mut token = raw.trim();
+    for quote in ['"', '\''] {
+        if token.len() >= 2 && token.starts_with(quote) && token.ends_with(quote) {
+            token = token[1..token.len() - 1].trim();
+        }
+    }
+    if token.len() > 7 && token[..7].eq_ignore_ascii_case("bearer ") {
+        token = token[7..].trim_start();
+    }
+    if token.is_empty() {
+        return Err(CiamError::invalid_input(field, "it is empty"));
+    }
+    let chars = token.chars().count();
+    if token.len() > MAX_TOKEN_LEN {
+        return Err(CiamError::invalid_input(
+            field,
+            format!(
+                "it is {chars} characters long, more than any real token ({MAX_TOKEN_LEN}); check what was pasted"
+            ),
+        ));
+    }
+    if token
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+    {
+        return Err(CiamError::invalid_input(
+            field,
+            "it contains spaces, line breaks or invisible characters; paste the token alone",
+        ));
+    }
+    Ok(SecretString::from(token.to_owned()))
+}
+
+/// A required plain field: trimmed, not empty, no control characters, not absurdly long.
+pub fn required_field(field: &str, raw: &str) -> Result<String, CiamError> {
+    optional_field(field, raw)?.ok_or_else(|| CiamError::invalid_input(field, "it is empty"))
+}
+
+/// An optional plain field: `None` when blank.
+pub fn optional_field(field: &str, raw: &str) -> Result<Option<String>, CiamError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.len() > MAX_FIELD_LEN {
+        return Err(CiamError::invalid_input(
+            field,
+            format!(
+                "it is {} characters long (at most {MAX_FIELD_LEN})",
+                value.chars().count()
+            ),
+        ));
+    }
+    if value.chars().any(|c| c.is_control() || is_invisible(c)) {
+        return Err(CiamError::invalid_input(
+            field,
+            "it contains line breaks or invisible characters",
+        ));
+    }
+    Ok(Some(value.to_owned()))
+}
+
+/// Direction overrides and zero-width characters: invisible in a text field, fatal in a header.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn tokens_are_cleaned_of_what_people_paste_around_them() {
+        for raw in [
+            "abc123",
+            "  abc123\n",
+            "Bearer abc123",
+            "bearer   abc123",
+            "\"abc123\"",
+            "'Bearer abc123'",
+        ] {
+            let t = normalize_token("access token", raw).expect(raw);
+            assert_eq!(t.expose_secret(), "abc123", "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn bad_tokens_are_refused_naming_the_field() {
+        let cases = [
+            ("", "empty"),
+            ("   ", "empty"),
+            ("\"\"", "empty"),
+            ("abc 123", "spaces"),
+            ("abc\u{0000}123", "spaces"),
+            ("abc\u{202E}123", "invisible"),
+        ];
+        for (raw, want) in cases {
+            let err = normalize_token("session token", raw)
+                .expect_err(raw)
+                .to_string();
+            assert!(err.starts_with("session token: "), "{err}");
+            assert!(err.contains(want), "{raw:?}: {err}");
+        }
+        let huge = "a".repeat(1024 * 1024);
+        let err = normalize_token("session token", &huge)
+            .expect_err("huge")
+            .to_string();
+        assert!(err.contains("1048576 characters"), "{err}");
+    }
+
+    #[test]
+    fn plain_fields() {
+        assert_eq!(
+            required_field("device IP", " 10.0.0.1 ").expect("ok"),
+            "10.0.0.1"
+        );
+        assert!(required_field("device IP", " ").is_err());
+        assert_eq!(optional_field("X-tenant-id", "").expect("ok"), None);
+        assert!(optional_field("X-tenant-id", "a\nb").is_err());
+    }
+}
+
+/// The device fields as the user left them (detected or overridden), checked before sending.
+pub fn device_fields(
+    os_version: &str,
+    device_ip: &str,
+    fingerprint: &str,
+    agent: &str,
+) -> Result<super::DeviceFields, CiamError> {
+    let device_ip = required_field("device IP", device_ip)?;
+    if device_ip.parse::<std::net::IpAddr>().is_err() {
+        return Err(CiamError::invalid_input(
+            "device IP",
+            format!("\"{device_ip}\" is not an IP address (e.g. 192.168.1.2)"),
+        ));
+    }
+    Ok(super::DeviceFields {
+        os_version: required_field("OS version", os_version)?,
+        device_ip,
+        fingerprint: required_field("device fingerprint", fingerprint)?,
+        agent: optional_field("agent", agent)?,
+    })
+}
+
+#[cfg(test)]
+mod device_tests {
+    use super::*;
+
+    #[test]
+    fn device_fields_are_checked_by_name() {
+        assert!(device_fields("ubuntu24.04", "10.1.2.3", "fp", "").is_ok());
+        let err = device_fields("ubuntu24.04", "10.1.2", "fp", "").expect_err("bad ip");
+        assert!(err.to_string().starts_with("device IP: "), "{err}");
+        let err = device_fields("", "10.1.2.3", "fp", "").expect_err("blank os");
+        assert!(err.to_string().starts_with("OS version: "), "{err}");
+        let err = device_fields("x", "::1", " ", "").expect_err("blank fp");
+        assert!(err.to_string().starts_with("device fingerprint: "), "{err}");
+    }
+}

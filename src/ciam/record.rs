@@ -1,0 +1,38 @@
+//! What went over the wire, as evidence for the inspector and the report — already masked and
+//! redacted, so it can be shown, copied and saved as it is.
+
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRecord {
+    pub method: String,
+    pub url: String,
+    /// Header name and value; the Authorization value is masked.
+    pub headers: Vec<(String, String)>,
+    /// The body as sent, with secret fields masked.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseRecord {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    /// The body, redacted, pretty-printed when it is JSON.
+    pub body: String,
+}
+
+/// One call: the request, the response if one arrived, and how long it took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpRecord {
+    pub request: RequestRecord,
+    pub response: Option<ResponseRecord>,
+    pub elapsed: Duration,
+}
+
+/// Pretty JSON if the text parses as JSON, else the text unchanged.
+pub fn pretty_if_json(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .unwrap_or_else(|| text.to_owned())
+}

@@ -1,0 +1,104 @@
+//! The command-line interface, as documented in README.md. Tokens are never plain arguments
+//! (they would show in `ps`): they come from the environment, a file, or standard input.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sso-diag",
+    version,
+    about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Exchange a session token for an SSO ticket (API: POST /api/v2/tenant/sso/session-token/sso-ticket).
+    ///
+    /// Access token: $SSO_DIAG_ACCESS_TOKEN or --access-token-file.
+    /// Session token: $SSO_DIAG_SESSION_TOKEN or --session-token-file.
+    /// Exit codes: 0 ticket issued, 2 invalid input, 3 network/TLS/timeout, 4 rejected by the
+    /// tenant (4xx), 5 tenant server error (5xx), 6 unexpected response.
+    Exchange(ExchangeArgs),
+    /// Print the auto-detected device profile.
+    Device(DeviceArgs),
+    /// Run the mock tenant in the foreground.
+    Mock(MockArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TenantArgs {
+    /// The tenant's domain, e.g. tenant.example.com or https://tenant.example.com:8443
+    #[arg(long, value_name = "URL")]
+    pub domain: Option<String>,
+    /// X-tenant-id header (only ISV callers on a shared domain need it)
+    #[arg(long, value_name = "ID")]
+    pub tenant_id: Option<String>,
+    /// The SSO application's client_id (sent in the body; Huawei OneAccess only)
+    #[arg(long, value_name = "ID")]
+    pub client_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct DeviceOverrideArgs {
+    /// OS version to send instead of the detected one, e.g. windows10.0.19045
+    #[arg(long, value_name = "S")]
+    pub os_version: Option<String>,
+    /// Device IP to send instead of the detected one
+    #[arg(long, value_name = "IP")]
+    pub device_ip: Option<String>,
+    /// Device fingerprint to send; must equal the one used at the user's login
+    #[arg(long, value_name = "FP")]
+    pub fingerprint: Option<String>,
+    /// User agent to send instead of sso-diag's own
+    #[arg(long, value_name = "UA")]
+    pub agent: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeArgs {
+    #[command(flatten)]
+    pub tenant: TenantArgs,
+    #[command(flatten)]
+    pub device: DeviceOverrideArgs,
+    /// Read the access token from this file ('-' = standard input) instead of $SSO_DIAG_ACCESS_TOKEN
+    #[arg(long, value_name = "PATH")]
+    pub access_token_file: Option<PathBuf>,
+    /// Read the session token from this file ('-' = standard input) instead of $SSO_DIAG_SESSION_TOKEN
+    #[arg(long, value_name = "PATH")]
+    pub session_token_file: Option<PathBuf>,
+    /// Give up after this many seconds (the connection alone gets at most 10 s)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Print one JSON object on standard output instead of a summary
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeviceArgs {
+    /// Detect the route to this tenant (default: any address)
+    #[arg(long, value_name = "URL")]
+    pub domain: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MockArgs {
+    /// Address to listen on; port 0 picks a free port
+    #[arg(long, default_value = "127.0.0.1:0")]
+    pub addr: SocketAddr,
+    /// How long issued tickets stay valid, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub ticket_ttl: u64,
+    /// Answer the verify call in Huawei's {code, message, data: {user}} envelope
+    #[arg(long)]
+    pub envelope: bool,
+}

@@ -1,0 +1,12 @@
+//! sso-diag: troubleshoot a CIAM login by exchanging a user's session token for a one-time SSO
+//! ticket, and explaining exactly why it fails when it does.
+//!
+//! The core (`ciam`, `device`, `ticket`, `secret`) has no UI dependency and is shared by the
+//! command line (`cli`), the window (`ui`) and the tests; `mock` is a local tenant for all three.
+
+pub mod ciam;
+pub mod cli;
+pub mod device;
+pub mod mock;
+pub mod secret;
+pub mod ticket;

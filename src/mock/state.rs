@@ -1,0 +1,138 @@
+//! The mock tenant's memory: issued access tokens, sessions bound to their login fingerprint,
+//! one-time tickets, failed-login counts, and a log of every request for the tests.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use rand::Rng;
+
+use super::demo;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifyShape {
+    /// bccastle: `{id, userName, name, mobile, email}`
+    Flat,
+    /// Huawei: `{code, message, data: {user: {…}}}`
+    Envelope,
+}
+
+#[derive(Debug, Clone)]
+pub struct MockConfig {
+    pub ticket_ttl_secs: u64,
+    pub access_token_ttl_secs: u64,
+    pub session_ttl_secs: u64,
+    pub verify_shape: VerifyShape,
+    /// The fingerprint the demo session token is bound to: by default this machine's, so that
+    /// `sso-diag exchange` with detected device values works against the demo session.
+    pub demo_fingerprint: String,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        Self {
+            ticket_ttl_secs: 300,
+            access_token_ttl_secs: 1800,
+            session_ttl_secs: 604_800,
+            verify_shape: VerifyShape::Flat,
+            demo_fingerprint: crate::device::machine_fingerprint().0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedRequest {
+    pub method: String,
+    pub path: String,
+    /// Header names lower-case, values as received.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl RecordedRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+pub(super) struct Session {
+    pub user: String,
+    pub fingerprint: String,
+    pub expires: Instant,
+}
+
+pub(super) struct IssuedTicket {
+    pub user: String,
+    pub fingerprint: String,
+    pub expires: Instant,
+    pub used: bool,
+}
+
+#[derive(Default)]
+pub(super) struct Inner {
+    pub access_tokens: HashMap<String, Instant>,
+    pub sessions: HashMap<String, Session>,
+    pub tickets: HashMap<String, IssuedTicket>,
+    pub failed_logins: HashMap<String, u32>,
+    pub requests: Vec<RecordedRequest>,
+}
+
+pub(super) struct MockState {
+    config: MockConfig,
+    inner: Mutex<Inner>,
+}
+
+/// Far in the future, for the demo credentials that never expire.
+const FOREVER: Duration = Duration::from_secs(10 * 365 * 24 * 3600);
+
+impl MockState {
+    pub fn new(config: MockConfig) -> Self {
+        let now = Instant::now();
+        let mut inner = Inner::default();
+        inner
+            .access_tokens
+            .insert(demo::ACCESS_TOKEN.to_owned(), now + FOREVER);
+        inner.sessions.insert(
+            demo::SESSION_TOKEN.to_owned(),
+            Session {
+                user: demo::USER_NAME.to_owned(),
+                fingerprint: config.demo_fingerprint.clone(),
+                expires: now + FOREVER,
+            },
+        );
+        Self {
+            config,
+            inner: Mutex::new(inner),
+        }
+    }
+
+    pub fn config(&self) -> &MockConfig {
+        &self.config
+    }
+
+    /// The state survives a panicking handler: a poisoned lock is still usable for a mock.
+    pub fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.lock().requests.clone()
+    }
+}
+
+/// `prefix` + 32 random letters and digits.
+pub(super) fn random_token(prefix: &str) -> String {
+    let tail: String = rand::rng()
+        .sample_iter(&rand::distr::Alphanumeric)
+        .take(32)
+        .map(char::from)
+        .collect();
+    format!("{prefix}{tail}")
+}

@@ -1,0 +1,133 @@
+//! Helpers shared by the integration tests: the CLI as a process, and raw TCP servers that answer
+//! one fixed way (for what the faithful mock never does).
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener};
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub use sso_diag::mock::demo;
+
+pub fn sso_diag() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sso-diag"));
+    cmd.env_remove("SSO_DIAG_ACCESS_TOKEN")
+        .env_remove("SSO_DIAG_SESSION_TOKEN")
+        .env_remove("HTTPS_PROXY")
+        .env_remove("HTTP_PROXY")
+        .env_remove("https_proxy")
+        .env_remove("http_proxy")
+        .env_remove("ALL_PROXY")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// `sso-diag exchange --domain URL ARGS…` with the two tokens in the environment.
+pub fn exchange(domain: &str, access: &str, session: &str, args: &[&str]) -> Output {
+    sso_diag()
+        .arg("exchange")
+        .args(["--domain", domain])
+        .args(args)
+        .env("SSO_DIAG_ACCESS_TOKEN", access)
+        .env("SSO_DIAG_SESSION_TOKEN", session)
+        .output()
+        .expect("run sso-diag")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            stdout(o),
+            stderr(o)
+        )
+    })
+}
+
+/// A server on 127.0.0.1 that answers every connection with `response` (after `delay`) and
+/// keeps what it received.
+pub struct RawServer {
+    pub addr: SocketAddr,
+    pub received: Arc<Mutex<Vec<u8>>>,
+}
+
+impl RawServer {
+    pub fn start(response: Vec<u8>, delay: Duration) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let sink = received.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                let response = response.clone();
+                let sink = sink.clone();
+                std::thread::spawn(move || {
+                    let _ = stream.set_read_timeout(Some(Duration::from_millis(300)));
+                    let mut buf = [0u8; 8192];
+                    // Read until the client has sent its request (or goes quiet).
+                    while let Ok(n) = stream.read(&mut buf) {
+                        if n == 0 {
+                            break;
+                        }
+                        sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+                        if request_complete(&sink.lock().expect("lock")) {
+                            break;
+                        }
+                    }
+                    std::thread::sleep(delay);
+                    let _ = stream.write_all(&response);
+                });
+            }
+        });
+        Self { addr, received }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn received_text(&self) -> String {
+        String::from_utf8_lossy(&self.received.lock().expect("lock")).into_owned()
+    }
+}
+
+fn request_complete(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let Some(end) = text.find("\r\n\r\n") else {
+        return false;
+    };
+    let length = text[..end]
+        .lines()
+        .find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case("content-length")
+                .then(|| v.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    bytes.len() >= end + 4 + length
+}
+
+/// An HTTP/1.1 response with the given status line, extra headers and body.
+pub fn http_response(status: &str, headers: &[(&str, &str)], body: &str) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        out.push_str(&format!("{k}: {v}\r\n"));
+    }
+    out.push_str("\r\n");
+    out.push_str(body);
+    out.into_bytes()
+}
