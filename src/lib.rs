@@ -10,3 +10,4 @@ pub mod device;
 pub mod mock;
 pub mod secret;
 pub mod ticket;
+pub mod ui;

@@ -6,15 +6,14 @@ use clap::Parser;
 use sso_diag::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
+    // Before any thread exists: the local UTC offset cannot be read safely afterwards.
+    sso_diag::ui::clock::init_local_offset();
     let cli = Cli::parse();
     let code = match &cli.command {
         Some(Command::Exchange(args)) => cli::exchange::run(args),
         Some(Command::Device(args)) => cli::device::run(args),
         Some(Command::Mock(args)) => cli::mock::run(args),
-        None => {
-            eprintln!("sso-diag: the window is not built yet; use a subcommand (see --help)");
-            2
-        }
+        None => cli::window::run(&cli.window),
     };
     ExitCode::from(code)
 }

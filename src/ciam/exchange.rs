@@ -18,8 +18,9 @@ pub struct DeviceFields {
     pub agent: Option<String>,
 }
 
-/// Everything the exchange sends, already validated (see `ciam::input`).
-#[derive(Clone)]
+/// Everything the exchange sends, already validated (see `ciam::input`). Its `Debug` shows no
+/// token: they are `SecretString`s.
+#[derive(Clone, Debug)]
 pub struct ExchangeRequest {
     pub access_token: SecretString,
     pub session_token: SecretString,

@@ -13,15 +13,7 @@ pub const MAX_FIELD_LEN: usize = 1024;
 /// A pasted token as the tenant wants it: surrounding whitespace and quotes and a `Bearer ` prefix
 /// removed; refused if empty, too long, or if it contains spaces or control characters.
 pub fn normalize_token(field: &str, raw: &str) -> Result<SecretString, CiamError> {
-    let mut token = raw.trim();
-    for quote in ['"', '\''] {
-        if token.len() >= 2 && token.starts_with(quote) && token.ends_with(quote) {
-            token = token[1..token.len() - 1].trim();
-        }
-    }
-    if token.len() > 7 && token[..7].eq_ignore_ascii_case("bearer ") {
-        token = token[7..].trim_start();
-    }
+    let token = strip_token_decoration(raw);
     if token.is_empty() {
         return Err(CiamError::invalid_input(field, "it is empty"));
     }
@@ -44,6 +36,20 @@ pub fn normalize_token(field: &str, raw: &str) -> Result<SecretString, CiamError
         ));
     }
     Ok(SecretString::from(token.to_owned()))
+}
+
+/// What people paste around a token, removed: surrounding whitespace and quotes, a `Bearer ` prefix.
+pub fn strip_token_decoration(raw: &str) -> &str {
+    let mut token = raw.trim();
+    for quote in ['"', '\''] {
+        if token.len() >= 2 && token.starts_with(quote) && token.ends_with(quote) {
+            token = token[1..token.len() - 1].trim();
+        }
+    }
+    if token.len() > 7 && token.is_char_boundary(7) && token[..7].eq_ignore_ascii_case("bearer ") {
+        token = token[7..].trim_start();
+    }
+    token
 }
 
 /// A required plain field: trimmed, not empty, no control characters, not absurdly long.

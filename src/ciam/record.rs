@@ -29,6 +29,22 @@ pub struct HttpRecord {
     pub elapsed: Duration,
 }
 
+impl HttpRecord {
+    /// For a call that failed before anything was sent.
+    pub fn not_sent() -> Self {
+        Self {
+            request: RequestRecord {
+                method: "POST".to_owned(),
+                url: String::new(),
+                headers: Vec::new(),
+                body: String::new(),
+            },
+            response: None,
+            elapsed: Duration::ZERO,
+        }
+    }
+}
+
 /// Pretty JSON if the text parses as JSON, else the text unchanged.
 pub fn pretty_if_json(text: &str) -> String {
     serde_json::from_str::<serde_json::Value>(text)

@@ -10,11 +10,27 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "sso-diag",
     version,
-    about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong"
+    about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong",
+    long_about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong.\n\nWithout a subcommand, opens the window; its fields can be pre-filled with the options below and the tokens from $SSO_DIAG_ACCESS_TOKEN and $SSO_DIAG_SESSION_TOKEN.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub window: WindowArgs,
+}
+
+/// Options of the window (no subcommand).
+#[derive(Debug, Clone, Args)]
+pub struct WindowArgs {
+    /// Start a mock tenant on a free loopback port and fill in the window to use it
+    #[arg(long)]
+    pub demo: bool,
+    #[command(flatten)]
+    pub tenant: TenantArgs,
+    #[command(flatten)]
+    pub device: DeviceOverrideArgs,
 }
 
 #[derive(Debug, Subcommand)]

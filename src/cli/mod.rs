@@ -5,5 +5,6 @@ pub mod device;
 pub mod exchange;
 pub mod mock;
 pub mod secret_input;
+pub mod window;
 
 pub use args::{Cli, Command};

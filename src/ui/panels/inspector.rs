@@ -1,0 +1,71 @@
+//! The evidence: the request exactly as sent (secrets masked) and the raw response (redacted).
+
+use egui::{RichText, Ui};
+
+use crate::ciam::HttpRecord;
+
+pub fn show(ui: &mut Ui, record: Option<&HttpRecord>) {
+    let Some(record) = record.filter(|r| !r.request.url.is_empty()) else {
+        return;
+    };
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new(RichText::new("Request / response inspector").strong())
+        .id_salt("inspector")
+        .default_open(false)
+        .show(ui, |ui| {
+            let r = &record.request;
+            ui.label(RichText::new("Request").strong());
+            mono(ui, &format!("{} {}", r.method, r.url));
+            headers(ui, "request_headers", &r.headers);
+            if !r.body.is_empty() {
+                mono(ui, &r.body);
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new("Response").strong());
+            match &record.response {
+                Some(resp) => {
+                    mono(
+                        ui,
+                        &format!(
+                            "HTTP {} · {}",
+                            resp.status,
+                            super::result::format_ms(record.elapsed)
+                        ),
+                    );
+                    headers(ui, "response_headers", &resp.headers);
+                    if resp.body.is_empty() {
+                        ui.weak("(empty body)");
+                    } else {
+                        mono(ui, &resp.body);
+                    }
+                }
+                None => {
+                    ui.weak(format!(
+                        "No response (after {}).",
+                        super::result::format_ms(record.elapsed)
+                    ));
+                }
+            }
+        });
+}
+
+fn mono(ui: &mut Ui, text: &str) {
+    ui.add(
+        egui::Label::new(RichText::new(text).monospace())
+            .selectable(true)
+            .wrap(),
+    );
+}
+
+fn headers(ui: &mut Ui, id: &str, headers: &[(String, String)]) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([12.0, 2.0])
+        .show(ui, |ui| {
+            for (name, value) in headers {
+                ui.label(RichText::new(format!("{name}:")).monospace().weak());
+                ui.add(egui::Label::new(RichText::new(value).monospace()).selectable(true));
+                ui.end_row();
+            }
+        });
+}

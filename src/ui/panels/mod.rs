@@ -1,0 +1,44 @@
+//! One file per part of the window. Each draws state and returns what the user asked for; none
+//! does I/O (the app acts on the intents).
+
+pub mod credentials;
+pub mod device;
+pub mod inspector;
+pub mod result;
+pub mod run_bar;
+pub mod tenant;
+
+/// Which token field a Paste button belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenField {
+    Access,
+    Session,
+}
+
+/// What the user asked for in this frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    Exchange,
+    Cancel,
+    Paste(TokenField),
+    /// Copy this text; the string names what was copied, for the confirmation.
+    Copy {
+        text: String,
+        what: &'static str,
+    },
+}
+
+/// A label in the first column of a grid, and the id to tie its input to (`labelled_by`).
+pub fn grid_label(ui: &mut egui::Ui, text: &str) -> egui::Id {
+    ui.label(text).id
+}
+
+/// The section heading above a grid.
+pub fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(title).strong().size(15.0));
+    ui.add_space(2.0);
+}
+
+/// Width of the first (label) column of every grid, so the sections line up.
+pub const LABEL_WIDTH: f32 = 110.0;
