@@ -157,10 +157,48 @@ fn secret_name(field: &str) -> &'static str {
     }
 }
 
-/// The result of one call: the evidence, and either the 2xx JSON body or a classified error.
-pub struct ApiOutcome {
+/// The result of one call: the evidence, and either the answer or a classified error.
+pub struct Outcome<T> {
     pub record: HttpRecord,
-    pub result: Result<Value, CiamError>,
+    pub result: Result<T, CiamError>,
+}
+
+/// A call's raw 2xx JSON body, before the endpoint reads it.
+pub type ApiOutcome = Outcome<Value>;
+
+impl ApiOutcome {
+    /// Reads the 2xx body with `parse`; a body of the wrong shape becomes an "unexpected response"
+    /// error that carries the (redacted) body as evidence.
+    pub fn parse<T>(self, parse: impl FnOnce(&Value) -> Result<T, String>) -> Outcome<T> {
+        let status = self.record.response.as_ref().map(|r| r.status);
+        let body = self
+            .record
+            .response
+            .as_ref()
+            .map(|r| r.body.clone())
+            .unwrap_or_default();
+        let result = self.result.and_then(|value| {
+            parse(&value).map_err(|problem| CiamError::UnexpectedResponse {
+                status,
+                problem,
+                body,
+            })
+        });
+        Outcome {
+            record: self.record,
+            result,
+        }
+    }
+}
+
+impl<T> Outcome<T> {
+    /// Removes a secret that arrived in the answer (a new token) from the recorded response.
+    pub fn redact_response(&mut self, name: &'static str, secret: &SecretString) {
+        let redactor = Redactor::new().with(name, secret);
+        if let Some(response) = self.record.response.as_mut() {
+            response.body = redactor.redact(&response.body);
+        }
+    }
 }
 
 #[derive(Clone)]

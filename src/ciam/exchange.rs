@@ -3,9 +3,7 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{ApiRequest, TenantClient};
-use super::error::CiamError;
-use super::record::HttpRecord;
+use super::client::{ApiRequest, Outcome, TenantClient};
 
 pub const EXCHANGE_PATH: &str = "/api/v2/tenant/sso/session-token/sso-ticket";
 
@@ -106,30 +104,13 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
 }
 
 /// One exchange: the evidence, and the ticket or why not.
-pub struct ExchangeOutcome {
-    pub record: HttpRecord,
-    pub result: Result<TicketGrant, CiamError>,
-}
+pub type ExchangeOutcome = Outcome<TicketGrant>;
 
 pub async fn exchange(client: &TenantClient, request: &ExchangeRequest) -> ExchangeOutcome {
-    let outcome = client.post(&request.to_api_request()).await;
-    let status = outcome.record.response.as_ref().map(|r| r.status);
-    let result = outcome.result.and_then(|value| {
-        parse_ticket_response(&value).map_err(|problem| CiamError::UnexpectedResponse {
-            status,
-            problem,
-            body: outcome
-                .record
-                .response
-                .as_ref()
-                .map(|r| r.body.clone())
-                .unwrap_or_default(),
-        })
-    });
-    ExchangeOutcome {
-        record: outcome.record,
-        result,
-    }
+    client
+        .post(&request.to_api_request())
+        .await
+        .parse(parse_ticket_response)
 }
 
 #[cfg(test)]

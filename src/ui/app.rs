@@ -20,6 +20,7 @@ use crate::ticket::Ticket;
 /// address; nothing is sent).
 const ANY_ROUTE: &str = "https://192.0.2.1";
 const NOTICE_FOR: Duration = Duration::from_secs(3);
+const TICK_MARGIN: Duration = Duration::from_millis(15);
 
 pub struct SsoDiagApp {
     form: Form,
@@ -250,7 +251,9 @@ impl SsoDiagApp {
             ..
         }) = &self.last
         {
-            next = ticket.until_next_tick(now);
+            // Just past the second boundary: a timer that fires a hair early would otherwise draw
+            // the same second again, then ask for another frame a moment later.
+            next = ticket.until_next_tick(now).map(|d| d + TICK_MARGIN);
         }
         if let Some((_, until)) = &self.notice {
             let left = until.saturating_duration_since(now);
@@ -279,9 +282,12 @@ impl eframe::App for SsoDiagApp {
                 ui.label("SSO ticket diagnostics");
                 if let Some(mock) = &self.demo {
                     ui.label(
-                        egui::RichText::new(format!("DEMO · mock tenant at {}", mock.url()))
-                            .color(super::theme::warn(ui)),
-                    );
+                        egui::RichText::new("DEMO · mock tenant").color(super::theme::warn(ui)),
+                    )
+                    .on_hover_text(format!(
+                        "A mock tenant runs inside this window at {}",
+                        mock.url()
+                    ));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     theme_picker(ui);

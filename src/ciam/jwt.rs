@@ -1,0 +1,99 @@
+//! Token insight: the claims of a JWT, decoded locally. No network, and no signature check — the
+//! window says so — it is only to see issuer, audience and expiry before a request is sent.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JwtInsight {
+    pub issuer: Option<String>,
+    pub audience: Option<String>,
+    pub subject: Option<String>,
+    /// Unix seconds.
+    pub issued_at: Option<i64>,
+    pub expires_at: Option<i64>,
+}
+
+impl JwtInsight {
+    /// Reads a compact JWT (`header.payload.signature`); `None` if the token is not one.
+    pub fn decode(token: &str) -> Option<Self> {
+        let mut parts = token.trim().split('.');
+        let (_header, payload, _sig) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+        let claims: Value = serde_json::from_slice(&bytes).ok()?;
+        let claims = claims.as_object()?;
+        let text = |k: &str| claims.get(k).and_then(Value::as_str).map(str::to_owned);
+        let time = |k: &str| {
+            claims
+                .get(k)
+                .and_then(|v| v.as_i64().or_else(|| v.as_f64().map(|f| f as i64)))
+        };
+        let audience = match claims.get("aud") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Array(a)) => Some(
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => None,
+        };
+        Some(Self {
+            issuer: text("iss"),
+            audience,
+            subject: text("sub"),
+            issued_at: time("iat"),
+            expires_at: time("exp"),
+        })
+    }
+
+    /// Seconds left at `now_unix` (negative once expired); `None` without `exp`.
+    pub fn seconds_left(&self, now_unix: i64) -> Option<i64> {
+        self.expires_at.map(|exp| exp - now_unix)
+    }
+
+    pub fn is_expired(&self, now_unix: i64) -> bool {
+        self.seconds_left(now_unix).is_some_and(|s| s <= 0)
+    }
+}
+
+/// The current time in Unix seconds.
+pub fn now_unix() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn jwt(claims: Value) -> String {
+        let part = |v: &Value| URL_SAFE_NO_PAD.encode(v.to_string());
+        format!("{}.{}.sig", part(&json!({"alg": "RS256"})), part(&claims))
+    }
+
+    #[test]
+    fn decodes_the_claims_that_matter() {
+        let t = jwt(
+            json!({"iss": "https://tenant", "aud": ["app1", "app2"], "sub": "u1", "iat": 1000, "exp": 2800}),
+        );
+        let i = JwtInsight::decode(&t).expect("a JWT");
+        assert_eq!(i.issuer.as_deref(), Some("https://tenant"));
+        assert_eq!(i.audience.as_deref(), Some("app1, app2"));
+        assert_eq!(i.issued_at, Some(1000));
+        assert_eq!(i.seconds_left(1000), Some(1800));
+        assert!(!i.is_expired(2799));
+        assert!(i.is_expired(2800));
+    }
+
+    #[test]
+    fn opaque_tokens_are_not_jwts() {
+        assert_eq!(JwtInsight::decode("demo-access-token-7f3a9c41"), None);
+        assert_eq!(JwtInsight::decode("a.b.c"), None);
+        assert_eq!(JwtInsight::decode("a.b.c.d"), None);
+    }
+}

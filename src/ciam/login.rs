@@ -1,0 +1,98 @@
+//! API.md (2): log a test user in, with the same device headers the exchange will use, for a
+//! session token bound to that fingerprint.
+
+use secrecy::SecretString;
+use serde_json::Value;
+
+use super::client::{ApiRequest, Outcome, TenantClient};
+use super::exchange::{DeviceFields, whole_seconds};
+
+pub const LOGIN_PATH: &str = "/api/v2/sdk/login";
+
+#[derive(Debug, Clone)]
+pub struct LoginRequest {
+    pub client_id: String,
+    pub user_name: String,
+    pub password: SecretString,
+    pub tenant_id: Option<String>,
+    pub device: DeviceFields,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoginGrant {
+    pub session_token: SecretString,
+    pub expire: Option<u64>,
+    pub id_token: Option<SecretString>,
+}
+
+pub fn parse_login_response(value: &Value) -> Result<LoginGrant, String> {
+    if let Some(status) = value.get("status").and_then(Value::as_str)
+        && status != "SUCCESS"
+    {
+        return Err(format!(
+            "the login answered status \"{status}\", not SUCCESS (more steps, such as a second factor, are not supported)"
+        ));
+    }
+    let session_token = match value.get("session_token") {
+        Some(Value::String(s)) if !s.trim().is_empty() => SecretString::from(s.clone()),
+        Some(_) => return Err("\"session_token\" is not a non-empty string".into()),
+        None => return Err("no \"session_token\" in the answer".into()),
+    };
+    let expire = value.get("expire").and_then(whole_seconds);
+    let id_token = value
+        .get("id_token")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(|s| SecretString::from(s.to_owned()));
+    Ok(LoginGrant {
+        session_token,
+        expire,
+        id_token,
+    })
+}
+
+pub async fn login(client: &TenantClient, request: &LoginRequest) -> Outcome<LoginGrant> {
+    let d = &request.device;
+    let mut api = ApiRequest::json(LOGIN_PATH)
+        .header("X-client-id", request.client_id.clone())
+        .header("X-device-fingerprint", d.fingerprint.clone())
+        .header("X-operating-sys-version", d.os_version.clone())
+        // Required by the login; the exchange's agent is optional, so fall back to ours.
+        .header(
+            "X-agent",
+            d.agent
+                .clone()
+                .unwrap_or_else(|| crate::device::default_agent(&d.os_version)),
+        )
+        .header("X-device-ip", d.device_ip.clone());
+    if let Some(t) = &request.tenant_id {
+        api = api.header("X-tenant-id", t.clone());
+    }
+    api = api
+        .field("user_name", request.user_name.clone())
+        .secret_field("password", &request.password);
+    let mut outcome = client.post(&api).await.parse(parse_login_response);
+    if let Ok(grant) = &outcome.result {
+        let (session, id) = (grant.session_token.clone(), grant.id_token.clone());
+        outcome.redact_response("session token", &session);
+        if let Some(id) = id {
+            outcome.redact_response("id_token", &id);
+        }
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_the_documented_answer_and_refuses_other_statuses() {
+        let g = parse_login_response(&json!({"status": "SUCCESS", "session_token": "st", "id_token": "a.b.c", "expire": 604800})).expect("ok");
+        assert_eq!(g.expire, Some(604_800));
+        let err = parse_login_response(&json!({"status": "MFA_REQUIRED"})).expect_err("mfa");
+        assert!(err.contains("MFA_REQUIRED"), "{err}");
+        assert!(parse_login_response(&json!({"status": "SUCCESS"})).is_err());
+    }
+}

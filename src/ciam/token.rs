@@ -1,0 +1,82 @@
+//! API.md (1): an access token from the application's client credentials.
+
+use secrecy::SecretString;
+use serde_json::Value;
+
+use super::client::{ApiRequest, Outcome, TenantClient};
+use super::exchange::whole_seconds;
+
+pub const TOKEN_PATH: &str = "/api/v2/tenant/token";
+
+#[derive(Debug, Clone)]
+pub struct AccessTokenGrant {
+    pub access_token: SecretString,
+    /// Seconds the token lives, when the tenant says.
+    pub expires_in: Option<u64>,
+    pub id_token: Option<SecretString>,
+}
+
+pub fn parse_token_response(value: &Value) -> Result<AccessTokenGrant, String> {
+    let access_token = match value.get("access_token") {
+        Some(Value::String(s)) if !s.trim().is_empty() => SecretString::from(s.clone()),
+        Some(_) => return Err("\"access_token\" is not a non-empty string".into()),
+        None => return Err("no \"access_token\" in the answer".into()),
+    };
+    let expires_in = match value.get("expires_in") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(
+            whole_seconds(v)
+                .ok_or_else(|| format!("\"expires_in\" is {v}, not a whole number of seconds"))?,
+        ),
+    };
+    let id_token = value
+        .get("id_token")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(|s| SecretString::from(s.to_owned()));
+    Ok(AccessTokenGrant {
+        access_token,
+        expires_in,
+        id_token,
+    })
+}
+
+pub async fn fetch_access_token(
+    client: &TenantClient,
+    client_id: &str,
+    client_secret: &SecretString,
+) -> Outcome<AccessTokenGrant> {
+    let request = ApiRequest::form(TOKEN_PATH)
+        .field("grant_type", "client_credentials")
+        .field("client_id", client_id)
+        .secret_field("client_secret", client_secret);
+    let mut outcome = client.post(&request).await.parse(parse_token_response);
+    if let Ok(grant) = &outcome.result {
+        let (access, id) = (grant.access_token.clone(), grant.id_token.clone());
+        outcome.redact_response("access token", &access);
+        if let Some(id) = id {
+            outcome.redact_response("id_token", &id);
+        }
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+    use serde_json::json;
+
+    #[test]
+    fn reads_the_documented_answer() {
+        let g = parse_token_response(&json!({"access_token": "at", "token_type": "Bearer", "expires_in": 1800, "scope": "all", "id_token": "a.b.c"}))
+            .expect("ok");
+        assert_eq!(g.access_token.expose_secret(), "at");
+        assert_eq!(g.expires_in, Some(1800));
+        assert!(g.id_token.is_some());
+        assert!(parse_token_response(&json!({"token_type": "Bearer"})).is_err());
+        assert!(
+            parse_token_response(&json!({"access_token": "at", "expires_in": "soon"})).is_err()
+        );
+    }
+}
