@@ -11,6 +11,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {
         Some(Command::Exchange(args)) => cli::exchange::run(args),
+        Some(Command::Login(args)) => cli::login::run(args),
+        Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Device(args)) => cli::device::run(args),
         Some(Command::Mock(args)) => cli::mock::run(args),
         None => cli::window::run(&cli.window),

@@ -30,7 +30,7 @@ pub fn for_error(error: &CiamError) -> Advice {
     match error {
         CiamError::InvalidInput { field, problem } => Advice {
             title: format!("Check the {field}"),
-            cause: format!("The {field} was refused before anything was sent: {problem}."),
+            cause: format!("Nothing was sent. The {field}: {problem}."),
             action: format!("Correct the {field} and try again."),
         },
         CiamError::Dns { host, .. } => Advice {

@@ -20,7 +20,7 @@ pub const DEFAULT_BODY_CAP: usize = 1024 * 1024;
 
 /// Huawei's gateway demands exactly this spelling; bccastle accepts it too (API.md (3)).
 pub const JSON_CONTENT_TYPE: &str = "application/json;charset=utf8";
-const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientOptions {
@@ -135,13 +135,20 @@ impl ApiRequest {
                     serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
                 }
             }
-            BodyKind::Form => {
+            BodyKind::Form if reveal => {
                 let mut form = url::form_urlencoded::Serializer::new(String::new());
                 for (k, v) in &self.fields {
                     form.append_pair(k, &value_of(v));
                 }
                 form.finish()
             }
+            // Shown decoded, one field a line: the encoded mask would be unreadable.
+            BodyKind::Form => self
+                .fields
+                .iter()
+                .map(|(k, v)| format!("{k}={}", value_of(v)))
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 }

@@ -61,6 +61,28 @@ impl JwtInsight {
     }
 }
 
+/// "the access token expired 12 min ago" when `token` is a JWT past its `exp`.
+pub fn expired_warning(name: &str, token: &str, now_unix: i64) -> Option<String> {
+    let insight = JwtInsight::decode(token)?;
+    let left = insight.seconds_left(now_unix)?;
+    (left <= 0).then(|| {
+        format!(
+            "the {name} expired {} ago (read from the JWT's exp claim; signature not checked)",
+            human_duration(left.unsigned_abs())
+        )
+    })
+}
+
+/// `45 s`, `12 min`, `3 h 5 min`, `2 days`.
+pub fn human_duration(secs: u64) -> String {
+    match secs {
+        0..=59 => format!("{secs} s"),
+        60..=3599 => format!("{} min", secs / 60),
+        3600..=86_399 => format!("{} h {} min", secs / 3600, secs % 3600 / 60),
+        _ => format!("{} days", secs / 86_400),
+    }
+}
+
 /// The current time in Unix seconds.
 pub fn now_unix() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()

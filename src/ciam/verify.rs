@@ -12,7 +12,8 @@ pub const VERIFY_PATH: &str = "/api/v2/tenant/sso/sso-ticket/verify";
 #[derive(Debug, Clone)]
 pub struct VerifyRequest {
     pub access_token: SecretString,
-    pub sso_ticket: String,
+    /// One-time, but a credential while it lives: masked in records, a variable in curl.
+    pub sso_ticket: SecretString,
     pub tenant_id: Option<String>,
     pub device: DeviceFields,
 }
@@ -102,7 +103,7 @@ pub async fn verify(client: &TenantClient, request: &VerifyRequest) -> Outcome<U
         api = api.header("X-tenant-id", t.clone());
     }
     api = api
-        .field("sso_ticket", request.sso_ticket.clone())
+        .secret_field("sso_ticket", &request.sso_ticket)
         .field("operating_sys_version", d.os_version.clone())
         .field("device_ip", d.device_ip.clone())
         .field("device_fingerprint", d.fingerprint.clone());

@@ -42,6 +42,12 @@ pub enum Command {
     /// Exit codes: 0 ticket issued, 2 invalid input, 3 network/TLS/timeout, 4 rejected by the
     /// tenant (4xx), 5 tenant server error (5xx), 6 unexpected response.
     Exchange(ExchangeArgs),
+    /// Log a test user in (API: POST /api/v2/sdk/login) with this device's fingerprint.
+    ///
+    /// Password: $SSO_DIAG_PASSWORD, --password-file, or standard input.
+    Login(LoginArgs),
+    /// Check the network path to the tenant: DNS, TCP, TLS, HTTP and the clock.
+    Check(CheckArgs),
     /// Print the auto-detected device profile.
     Device(DeviceArgs),
     /// Run the mock tenant in the foreground.
@@ -89,10 +95,59 @@ pub struct ExchangeArgs {
     /// Read the session token from this file ('-' = standard input) instead of $SSO_DIAG_SESSION_TOKEN
     #[arg(long, value_name = "PATH")]
     pub session_token_file: Option<PathBuf>,
+    /// Without an access token: fetch one with --client-id and the secret in this file
+    /// ('-' = standard input) or $SSO_DIAG_CLIENT_SECRET
+    #[arg(long, value_name = "PATH")]
+    pub client_secret_file: Option<PathBuf>,
+    /// Without a session token: log this test user in first (password in $SSO_DIAG_PASSWORD or --password-file)
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// The test user's password, from this file ('-' = standard input)
+    #[arg(long, value_name = "PATH")]
+    pub password_file: Option<PathBuf>,
+    /// Redeem the ticket right away and show whose it is (the ticket is then used up)
+    #[arg(long)]
+    pub redeem: bool,
+    /// Write a redacted Markdown report of the run to this file
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Print the exchange request as a curl command (tokens as $SSO_DIAG_… variables) and send nothing
+    #[arg(long)]
+    pub curl: bool,
     /// Give up after this many seconds (the connection alone gets at most 10 s)
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub timeout: f64,
     /// Print one JSON object on standard output instead of a summary
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    #[command(flatten)]
+    pub tenant: TenantArgs,
+    #[command(flatten)]
+    pub device: DeviceOverrideArgs,
+    /// The test user's name
+    #[arg(long, value_name = "NAME")]
+    pub user: String,
+    /// Read the password from this file ('-' = standard input) instead of $SSO_DIAG_PASSWORD
+    #[arg(long, value_name = "PATH")]
+    pub password_file: Option<PathBuf>,
+    /// Also print the session token itself on standard output (for a script); otherwise only its length
+    #[arg(long)]
+    pub print_token: bool,
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The tenant's domain
+    #[arg(long, value_name = "URL")]
+    pub domain: String,
     #[arg(long)]
     pub json: bool,
 }

@@ -14,7 +14,7 @@ pub fn run(args: &DeviceArgs) -> u8 {
         Ok(b) => b,
         Err(e) => {
             let error = CiamError::invalid_input("domain", e.to_string());
-            super::exchange::report_error(&error, args.json);
+            super::shared::report_error(&error, args.json);
             return error.exit_code();
         }
     };

@@ -1,110 +1,236 @@
-//! `sso-diag exchange`: one exchange, headless, with a summary or JSON and a meaningful exit code.
+//! `sso-diag exchange`: the exchange headless — getting the access token and the session token
+//! first if asked, redeeming the ticket after — with a summary or JSON, a report, and a
+//! meaningful exit code.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
-use super::args::{DeviceOverrideArgs, ExchangeArgs};
-use super::secret_input::read_secret;
-use crate::ciam::input::{device_fields, optional_field};
-use crate::ciam::{CiamError, ClientOptions, ExchangeRequest, TenantClient, TenantUrl, exchange};
-use crate::device::{DeviceOverrides, DeviceProfile};
+use super::args::ExchangeArgs;
+use super::secret_input::{read_secret, secret_given};
+use super::shared::{self, millis, report_step_error, rfc3339};
+use crate::ciam::input::optional_field;
+use crate::ciam::jwt::{expired_warning, now_unix};
+use crate::ciam::{CiamError, ExchangeRequest, TenantUrl};
+use crate::device::{DeviceProfile, FingerprintSource};
+use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, SessionTokenSource};
+use crate::report::{Report, ReportStep, ReportVerdict, curl_command};
 use crate::ticket::Ticket;
 
 pub const ACCESS_TOKEN_ENV: &str = "SSO_DIAG_ACCESS_TOKEN";
 pub const SESSION_TOKEN_ENV: &str = "SSO_DIAG_SESSION_TOKEN";
+pub const CLIENT_SECRET_ENV: &str = "SSO_DIAG_CLIENT_SECRET";
+pub const PASSWORD_ENV: &str = "SSO_DIAG_PASSWORD";
 
 pub fn run(args: &ExchangeArgs) -> u8 {
-    let outcome = prepare(args).and_then(|(client, request, profile)| {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| CiamError::Connect {
-                target: client.base().to_string(),
-                detail: format!("could not start the network runtime: {e}"),
-            })?;
-        let outcome = runtime.block_on(exchange(&client, &request));
-        let received = Instant::now();
-        let grant = outcome.result?;
-        let ticket = Ticket::new(
-            grant.sso_ticket,
-            grant.expire_secs,
-            received,
-            OffsetDateTime::now_utc(),
-        );
-        Ok((ticket, outcome.record.elapsed, client, profile))
-    });
-    match outcome {
-        Ok((ticket, elapsed, client, profile)) => {
-            if args.json {
-                println!(
-                    "{}",
-                    success_json(&ticket, elapsed, client.base(), &profile)
-                );
-            } else {
-                print_success(&ticket, elapsed, client.base(), &profile);
+    if args.curl {
+        return match print_curl(args) {
+            Ok(()) => 0,
+            Err(e) => {
+                shared::report_error(&e, args.json);
+                e.exit_code()
             }
-            0
+        };
+    }
+    let (base, client, input, profile) = match prepare(args) {
+        Ok(p) => p,
+        Err(e) => {
+            shared::report_error(&e, args.json);
+            return e.exit_code();
         }
-        Err(error) => {
-            report_error(&error, args.json);
-            error.exit_code()
+    };
+    let runtime = match shared::runtime() {
+        Ok(r) => r,
+        Err(e) => {
+            shared::report_error(&e, args.json);
+            return e.exit_code();
+        }
+    };
+    let result = runtime.block_on(flow::run(&client, input));
+    let received = Instant::now();
+    let received_wall = OffsetDateTime::now_utc();
+
+    if let Some(path) = &args.report {
+        let markdown =
+            report(&base, &profile, &result).to_markdown(received_wall, &result.redactor);
+        if let Err(e) = std::fs::write(path, markdown) {
+            eprintln!(
+                "error: could not write the report to {}: {e}",
+                path.display()
+            );
+            return 1;
         }
     }
+
+    if let Some((step, error)) = &result.error {
+        report_step_error(error, Some(step.key()), args.json);
+        return error.exit_code();
+    }
+    let Some(grant) = &result.ticket else {
+        return 6;
+    };
+    let ticket = Ticket::new(
+        grant.sso_ticket.clone(),
+        grant.expire_secs,
+        received,
+        received_wall,
+    );
+    if args.json {
+        println!("{}", success_json(&ticket, &result, &base, &profile));
+    } else {
+        print_success(&ticket, &result, &base, &profile);
+    }
+    0
 }
 
 /// Everything checked and assembled before a byte is sent.
 fn prepare(
     args: &ExchangeArgs,
-) -> Result<(TenantClient, ExchangeRequest, DeviceProfile), CiamError> {
-    let domain = args.tenant.domain.as_deref().unwrap_or_default();
-    let base =
-        TenantUrl::parse(domain).map_err(|e| CiamError::invalid_input("domain", e.to_string()))?;
-    if args.access_token_file.as_deref() == Some(Path::new("-"))
-        && args.session_token_file.as_deref() == Some(Path::new("-"))
-    {
+) -> Result<
+    (
+        TenantUrl,
+        crate::ciam::TenantClient,
+        FlowInput,
+        DeviceProfile,
+    ),
+    CiamError,
+> {
+    let base = shared::tenant(args.tenant.domain.as_deref())?;
+    let stdin_users = [
+        &args.access_token_file,
+        &args.session_token_file,
+        &args.client_secret_file,
+        &args.password_file,
+    ]
+    .iter()
+    .filter(|f| f.as_deref() == Some(Path::new("-")))
+    .count();
+    if stdin_users > 1 {
         return Err(CiamError::invalid_input(
-            "session token",
-            "only one token can come from standard input",
+            "standard input",
+            "only one secret can come from standard input",
         ));
     }
-    let access_token = read_secret(
-        "access token",
-        ACCESS_TOKEN_ENV,
-        args.access_token_file.as_deref(),
-        "--access-token-file",
+    let client_id = optional_field(
+        "client_id",
+        args.tenant.client_id.as_deref().unwrap_or_default(),
     )?;
-    let session_token = read_secret(
-        "session token",
-        SESSION_TOKEN_ENV,
-        args.session_token_file.as_deref(),
-        "--session-token-file",
-    )?;
-    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 3600.0) {
+
+    let access = if secret_given(ACCESS_TOKEN_ENV, args.access_token_file.as_deref()) {
+        {
+            let token = read_secret(
+                "access token",
+                ACCESS_TOKEN_ENV,
+                args.access_token_file.as_deref(),
+                "--access-token-file",
+            )?;
+            // Sent anyway: the tenant's answer is the evidence; the warning explains it in advance.
+            if let Some(warning) =
+                expired_warning("access token", token.expose_secret(), now_unix())
+            {
+                eprintln!("warning: {warning}");
+            }
+            AccessTokenSource::Given(token)
+        }
+    } else if secret_given(CLIENT_SECRET_ENV, args.client_secret_file.as_deref()) {
+        let secret = read_secret(
+            "client secret",
+            CLIENT_SECRET_ENV,
+            args.client_secret_file.as_deref(),
+            "--client-secret-file",
+        )?;
+        let client_id = client_id.clone().ok_or_else(|| {
+            CiamError::invalid_input(
+                "client_id",
+                "give --client-id to fetch an access token with the client secret",
+            )
+        })?;
+        AccessTokenSource::ClientCredentials { client_id, secret }
+    } else {
         return Err(CiamError::invalid_input(
-            "timeout",
-            "give a number of seconds between 0 and 3600",
+            "access token",
+            format!(
+                "not given; set ${ACCESS_TOKEN_ENV} (or ${CLIENT_SECRET_ENV} with --client-id), or use --access-token-file PATH"
+            ),
         ));
-    }
-    let total = Duration::from_secs_f64(args.timeout);
-    let options = ClientOptions {
-        connect_timeout: total.min(crate::ciam::client::DEFAULT_CONNECT_TIMEOUT),
-        total_timeout: total,
-        ..ClientOptions::default()
     };
-    let profile = DeviceProfile::detect(&base).with_overrides(&overrides(&args.device)?);
-    let device = device_fields(
-        &profile.os_version,
-        &profile.device_ip,
-        &profile.fingerprint,
-        &profile.agent,
-    )?;
+
+    let session = if secret_given(SESSION_TOKEN_ENV, args.session_token_file.as_deref())
+        || args.user.is_none()
+    {
+        SessionTokenSource::Given(read_secret(
+            "session token",
+            SESSION_TOKEN_ENV,
+            args.session_token_file.as_deref(),
+            "--session-token-file",
+        )?)
+    } else {
+        let user_name = crate::ciam::input::required_field(
+            "user name",
+            args.user.as_deref().unwrap_or_default(),
+        )?;
+        let password = read_password(args.password_file.as_deref())?;
+        let client_id = client_id.clone().ok_or_else(|| {
+            CiamError::invalid_input(
+                "client_id",
+                "give --client-id: the login names the application",
+            )
+        })?;
+        SessionTokenSource::Login {
+            client_id,
+            user_name,
+            password,
+        }
+    };
+
+    let (profile, device) = shared::device(&base, &args.device)?;
+    let input = FlowInput {
+        access,
+        session,
+        tenant_id: optional_field(
+            "X-tenant-id",
+            args.tenant.tenant_id.as_deref().unwrap_or_default(),
+        )?,
+        client_id,
+        device,
+        redeem: args.redeem,
+    };
+    let client = shared::client(base.clone(), args.timeout)?;
+    Ok((base, client, input, profile))
+}
+
+/// The password from a file, `$SSO_DIAG_PASSWORD`, or standard input.
+pub fn read_password(file: Option<&Path>) -> Result<SecretString, CiamError> {
+    let file = match file {
+        Some(f) => Some(f),
+        None if std::env::var_os(PASSWORD_ENV).is_some() => None,
+        None => Some(Path::new("-")),
+    };
+    // A password may contain spaces; only the line break a file or a pipe adds is removed.
+    let raw = match file {
+        Some(path) => super::secret_input::read_raw("password", path)?,
+        None => std::env::var(PASSWORD_ENV).map_err(|_| {
+            CiamError::invalid_input("password", format!("${PASSWORD_ENV} is not valid UTF-8"))
+        })?,
+    };
+    let password = raw.trim_end_matches(['\r', '\n']);
+    if password.is_empty() {
+        return Err(CiamError::invalid_input("password", "it is empty"));
+    }
+    Ok(SecretString::from(password.to_owned()))
+}
+
+fn print_curl(args: &ExchangeArgs) -> Result<(), CiamError> {
+    let base = shared::tenant(args.tenant.domain.as_deref())?;
+    let (_, device) = shared::device(&base, &args.device)?;
+    // The values never appear: curl_command writes every secret as a variable.
+    let placeholder = SecretString::from(String::new());
     let request = ExchangeRequest {
-        access_token,
-        session_token,
+        access_token: placeholder.clone(),
+        session_token: placeholder,
         tenant_id: optional_field(
             "X-tenant-id",
             args.tenant.tenant_id.as_deref().unwrap_or_default(),
@@ -115,46 +241,110 @@ fn prepare(
         )?,
         device,
     };
-    let client = TenantClient::new(base, options)?;
-    Ok((client, request, profile))
+    println!("{}", curl_command(&base, &request.to_api_request()));
+    Ok(())
 }
 
-pub fn overrides(args: &DeviceOverrideArgs) -> Result<DeviceOverrides, CiamError> {
-    Ok(DeviceOverrides {
-        os_version: optional_field("OS version", args.os_version.as_deref().unwrap_or_default())?,
-        device_ip: optional_field("device IP", args.device_ip.as_deref().unwrap_or_default())?,
-        fingerprint: optional_field(
-            "device fingerprint",
-            args.fingerprint.as_deref().unwrap_or_default(),
-        )?,
-        agent: optional_field("agent", args.agent.as_deref().unwrap_or_default())?,
-    })
+fn report(base: &TenantUrl, profile: &DeviceProfile, result: &FlowResult) -> Report {
+    let source = |overridden: bool| {
+        if overridden {
+            "set by the user"
+        } else {
+            "detected"
+        }
+        .to_owned()
+    };
+    let detected = DeviceProfile::detect(base);
+    let device = vec![
+        (
+            "OS version".into(),
+            profile.os_version.clone(),
+            source(profile.os_version != detected.os_version),
+        ),
+        (
+            "device IP".into(),
+            profile.device_ip.clone(),
+            source(profile.device_ip != detected.device_ip),
+        ),
+        (
+            "fingerprint".into(),
+            profile.fingerprint.clone(),
+            if profile.fingerprint_source == FingerprintSource::Override {
+                "set by the user".into()
+            } else {
+                profile.fingerprint_source.describe().to_owned()
+            },
+        ),
+        (
+            "agent".into(),
+            profile.agent.clone(),
+            source(profile.agent != detected.agent),
+        ),
+    ];
+    let verdict = match &result.error {
+        Some((step, error)) => ReportVerdict::Failure {
+            step: step.title().to_owned(),
+            error: error.clone(),
+        },
+        None => ReportVerdict::Success(match &result.user {
+            Some(user) => format!(
+                "Ticket issued and redeemed for {}",
+                user.display_name().unwrap_or("the user")
+            ),
+            None => "Ticket issued".to_owned(),
+        }),
+    };
+    let mut redactor_steps = Vec::new();
+    for s in &result.steps {
+        redactor_steps.push(ReportStep {
+            title: s.step.title().to_owned(),
+            summary: s.summary.clone(),
+            record: Some(s.record.clone()),
+        });
+    }
+    Report {
+        tenant: base.to_string(),
+        device,
+        os_name: profile.os_name.clone(),
+        steps: redactor_steps,
+        verdict,
+    }
 }
 
-/// Whole seconds: sub-second digits only make the times harder to read.
-fn rfc3339(t: OffsetDateTime) -> String {
-    t.replace_nanosecond(0)
-        .unwrap_or(t)
-        .format(&Rfc3339)
-        .unwrap_or_default()
-}
-
-fn millis(d: Duration) -> f64 {
-    (d.as_secs_f64() * 10_000.0).round() / 10.0
+fn steps_json(result: &FlowResult) -> Value {
+    Value::Array(
+        result
+            .steps
+            .iter()
+            .map(|s| {
+                json!({
+                    "step": s.step.key(),
+                    "status": s.record.response.as_ref().map(|r| r.status),
+                    "elapsed_ms": millis(s.record.elapsed),
+                    "summary": s.summary,
+                })
+            })
+            .collect(),
+    )
 }
 
 fn success_json(
     ticket: &Ticket,
-    elapsed: Duration,
+    result: &FlowResult,
     base: &TenantUrl,
     profile: &DeviceProfile,
 ) -> Value {
-    json!({
+    let exchange_ms = result
+        .steps
+        .iter()
+        .find(|s| s.step == flow::Step::Exchange)
+        .map(|s| millis(s.record.elapsed));
+    let mut out = json!({
         "sso_ticket": ticket.value,
         "expire": ticket.expire.as_secs(),
         "expires_at": rfc3339(ticket.expires_wall()),
         "received_at": rfc3339(ticket.received_wall),
-        "elapsed_ms": millis(elapsed),
+        "elapsed_ms": exchange_ms,
         "tenant": base.to_string(),
         "device": {
             "os_version": profile.os_version,
@@ -162,51 +352,51 @@ fn success_json(
             "device_fingerprint": profile.fingerprint,
             "agent": profile.agent,
         },
-    })
+        "steps": steps_json(result),
+    });
+    if let (Some(user), Some(map)) = (&result.user, out.as_object_mut()) {
+        map.insert("user".into(), user.to_json());
+        map.insert("ticket_used".into(), Value::Bool(true));
+    }
+    out
 }
 
-fn print_success(ticket: &Ticket, elapsed: Duration, base: &TenantUrl, profile: &DeviceProfile) {
-    println!("SSO ticket issued by {base} in {} ms", millis(elapsed));
+fn print_success(ticket: &Ticket, result: &FlowResult, base: &TenantUrl, profile: &DeviceProfile) {
+    for s in &result.steps {
+        if s.step != flow::Step::Exchange {
+            println!(
+                "{:<40} {} ({} ms)",
+                s.step.title(),
+                s.summary,
+                millis(s.record.elapsed)
+            );
+        }
+    }
+    let exchange_ms = result
+        .steps
+        .iter()
+        .find(|s| s.step == flow::Step::Exchange)
+        .map(|s| millis(s.record.elapsed))
+        .unwrap_or_default();
+    println!("SSO ticket issued by {base} in {exchange_ms} ms");
     println!("  ticket      {}", ticket.value);
-    println!(
-        "  expires in  {} (at {}; one-time use)",
-        ticket.countdown(ticket.received_at),
-        rfc3339(ticket.expires_wall())
-    );
+    if result.user.is_some() {
+        println!("  status      redeemed (one-time: it cannot be used again)");
+    } else {
+        println!(
+            "  expires in  {} (at {}; one-time use)",
+            ticket.countdown(ticket.received_at),
+            rfc3339(ticket.expires_wall())
+        );
+    }
     println!(
         "  device      {} · {} · fingerprint {} · {}",
         profile.os_version, profile.device_ip, profile.fingerprint, profile.agent
     );
-}
-
-pub fn error_json(error: &CiamError) -> Value {
-    let advice = error.advice();
-    json!({"error": {
-        "kind": error.kind(),
-        "status": error.status(),
-        "code": error.code(),
-        "message": error.message(),
-        "title": advice.title,
-        "hint": advice.hint(),
-    }})
-}
-
-pub fn report_error(error: &CiamError, as_json: bool) {
-    if as_json {
-        println!("{}", error_json(error));
-        return;
+    if let Some(user) = &result.user {
+        println!("user");
+        for (k, v) in &user.attributes {
+            println!("  {k:<10}  {v}");
+        }
     }
-    let advice = error.advice();
-    eprintln!("error: {}", advice.title);
-    let mut evidence = Vec::new();
-    if let Some(status) = error.status() {
-        evidence.push(format!("HTTP {status}"));
-    }
-    if let Some(code) = error.code() {
-        evidence.push(code.to_owned());
-    }
-    evidence.push(error.message());
-    eprintln!("  {}", evidence.join(" · "));
-    eprintln!("  likely cause: {}", advice.cause);
-    eprintln!("  try: {}", advice.action);
 }

@@ -16,19 +16,7 @@ pub fn read_secret(
     flag: &str,
 ) -> Result<SecretString, CiamError> {
     let raw = match file {
-        Some(path) if path == Path::new("-") => {
-            let mut text = String::new();
-            std::io::stdin()
-                .take(crate::ciam::input::MAX_TOKEN_LEN as u64 * 4)
-                .read_to_string(&mut text)
-                .map_err(|e| {
-                    CiamError::invalid_input(field, format!("could not read standard input: {e}"))
-                })?;
-            text
-        }
-        Some(path) => std::fs::read_to_string(path).map_err(|e| {
-            CiamError::invalid_input(field, format!("could not read {}: {e}", path.display()))
-        })?,
+        Some(path) => read_raw(field, path)?,
         None => match std::env::var(env) {
             Ok(v) => v,
             Err(std::env::VarError::NotPresent) => {
@@ -46,4 +34,29 @@ pub fn read_secret(
         },
     };
     normalize_token(field, &raw)
+}
+
+/// The text of `path` (`-` = standard input), capped well above any real secret.
+pub fn read_raw(field: &str, path: &Path) -> Result<String, CiamError> {
+    let limit = crate::ciam::input::MAX_TOKEN_LEN as u64 * 4;
+    let mut text = String::new();
+    let result = if path == Path::new("-") {
+        std::io::stdin().take(limit).read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_string(&mut text))
+    };
+    result.map_err(|e| {
+        let source = if path == Path::new("-") {
+            "standard input".to_owned()
+        } else {
+            path.display().to_string()
+        };
+        CiamError::invalid_input(field, format!("could not read {source}: {e}"))
+    })?;
+    Ok(text)
+}
+
+/// Whether a secret was given at all (a file flag, or the environment variable is set).
+pub fn secret_given(env: &str, file: Option<&Path>) -> bool {
+    file.is_some() || std::env::var_os(env).is_some()
 }

@@ -1,14 +1,15 @@
 //! No subcommand: open the window, pre-filled from the options and the environment.
 
 use super::args::WindowArgs;
-use super::exchange::{ACCESS_TOKEN_ENV, SESSION_TOKEN_ENV, overrides};
+use super::exchange::{ACCESS_TOKEN_ENV, SESSION_TOKEN_ENV};
+use super::shared::overrides;
 use crate::ui::{self, Launch};
 
 pub fn run(args: &WindowArgs) -> u8 {
     let overrides = match overrides(&args.device) {
         Ok(o) => o,
         Err(e) => {
-            super::exchange::report_error(&e, false);
+            super::shared::report_error(&e, false);
             return e.exit_code();
         }
     };

@@ -131,3 +131,65 @@ pub fn http_response(status: &str, headers: &[(&str, &str)], body: &str) -> Vec<
     out.push_str(body);
     out.into_bytes()
 }
+
+/// A TLS server on 127.0.0.1 with a fresh self-signed certificate for `names` (issued by no
+/// authority this machine trusts); it completes handshakes and answers `response` to any request.
+pub struct TlsServer {
+    pub addr: SocketAddr,
+    pub cert_pem: String,
+}
+
+impl TlsServer {
+    pub fn start(names: &[&str], response: Vec<u8>) -> Self {
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+        let names: Vec<String> = names.iter().map(|s| (*s).to_owned()).collect();
+        let certified = rcgen::generate_simple_self_signed(names).expect("certificate");
+        let cert_pem = certified.cert.pem();
+        let cert = CertificateDer::from(certified.cert.der().to_vec());
+        let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
+            certified.signing_key.serialize_der(),
+        ));
+        let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("versions")
+            .with_no_client_auth()
+            .with_single_cert(vec![cert], key)
+            .expect("server config");
+        let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let addr = listener.local_addr().expect("addr");
+        std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async move {
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                loop {
+                    let Ok((tcp, _)) = listener.accept().await else {
+                        return;
+                    };
+                    let acceptor = acceptor.clone();
+                    let response = response.clone();
+                    tokio::spawn(async move {
+                        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                        let Ok(mut tls) = acceptor.accept(tcp).await else {
+                            return;
+                        };
+                        let mut buf = vec![0u8; 8192];
+                        let _ = tls.read(&mut buf).await;
+                        let _ = tls.write_all(&response).await;
+                        let _ = tls.shutdown().await;
+                    });
+                }
+            });
+        });
+        Self { addr, cert_pem }
+    }
+}

@@ -1,0 +1,48 @@
+//! `sso-diag check`: is it the network? DNS, TCP, TLS, HTTP and the clock, in plain words.
+
+use super::args::CheckArgs;
+use super::shared;
+use crate::check::{CheckStatus, run_check};
+
+pub fn run(args: &CheckArgs) -> u8 {
+    let base = match shared::tenant(Some(&args.domain)) {
+        Ok(b) => b,
+        Err(e) => {
+            shared::report_error(&e, args.json);
+            return e.exit_code();
+        }
+    };
+    let runtime = match shared::runtime() {
+        Ok(r) => r,
+        Err(e) => {
+            shared::report_error(&e, args.json);
+            return e.exit_code();
+        }
+    };
+    let report = runtime.block_on(run_check(&base));
+    if args.json {
+        match serde_json::to_string(&report) {
+            Ok(text) => println!("{text}"),
+            Err(e) => eprintln!("error: {e}"),
+        }
+    } else {
+        println!("Connection check for {}", report.tenant);
+        for step in &report.steps {
+            let mark = match step.status {
+                CheckStatus::Pass => "pass",
+                CheckStatus::Warn => "WARN",
+                CheckStatus::Fail => "FAIL",
+                CheckStatus::Skipped => "skip",
+            };
+            let time = step
+                .elapsed_ms
+                .map(|ms| format!(" ({ms} ms)"))
+                .unwrap_or_default();
+            println!("  [{mark}] {:<6} {}{time}", step.name, step.sentence);
+            for (k, v) in &step.details {
+                println!("           {k}: {v}");
+            }
+        }
+    }
+    report.exit_code()
+}

@@ -1,0 +1,123 @@
+//! What the subcommands share: the tenant client from the flags, the device, the runtime, and how
+//! an error is printed.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::args::DeviceOverrideArgs;
+use crate::ciam::input::{device_fields, optional_field};
+use crate::ciam::{CiamError, ClientOptions, DeviceFields, TenantClient, TenantUrl};
+use crate::device::{DeviceOverrides, DeviceProfile};
+
+pub fn tenant(domain: Option<&str>) -> Result<TenantUrl, CiamError> {
+    TenantUrl::parse(domain.unwrap_or_default())
+        .map_err(|e| CiamError::invalid_input("domain", e.to_string()))
+}
+
+pub fn client(base: TenantUrl, timeout_secs: f64) -> Result<TenantClient, CiamError> {
+    if !(timeout_secs.is_finite() && timeout_secs > 0.0 && timeout_secs <= 3600.0) {
+        return Err(CiamError::invalid_input(
+            "timeout",
+            "give a number of seconds between 0 and 3600",
+        ));
+    }
+    let total = Duration::from_secs_f64(timeout_secs);
+    let options = ClientOptions {
+        connect_timeout: total.min(crate::ciam::client::DEFAULT_CONNECT_TIMEOUT),
+        total_timeout: total,
+        ..ClientOptions::default()
+    };
+    TenantClient::new(base, options)
+}
+
+pub fn overrides(args: &DeviceOverrideArgs) -> Result<DeviceOverrides, CiamError> {
+    Ok(DeviceOverrides {
+        os_version: optional_field("OS version", args.os_version.as_deref().unwrap_or_default())?,
+        device_ip: optional_field("device IP", args.device_ip.as_deref().unwrap_or_default())?,
+        fingerprint: optional_field(
+            "device fingerprint",
+            args.fingerprint.as_deref().unwrap_or_default(),
+        )?,
+        agent: optional_field("agent", args.agent.as_deref().unwrap_or_default())?,
+    })
+}
+
+/// The detected device with the user's overrides, checked.
+pub fn device(
+    base: &TenantUrl,
+    args: &DeviceOverrideArgs,
+) -> Result<(DeviceProfile, DeviceFields), CiamError> {
+    let profile = DeviceProfile::detect(base).with_overrides(&overrides(args)?);
+    let fields = device_fields(
+        &profile.os_version,
+        &profile.device_ip,
+        &profile.fingerprint,
+        &profile.agent,
+    )?;
+    Ok((profile, fields))
+}
+
+pub fn runtime() -> Result<tokio::runtime::Runtime, CiamError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CiamError::Connect {
+            target: "this machine".into(),
+            detail: format!("could not start the network runtime: {e}"),
+        })
+}
+
+/// Whole seconds: sub-second digits only make the times harder to read.
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+pub fn millis(d: Duration) -> f64 {
+    (d.as_secs_f64() * 10_000.0).round() / 10.0
+}
+
+pub fn error_json(error: &CiamError, step: Option<&str>) -> Value {
+    let advice = error.advice();
+    json!({"error": {
+        "kind": error.kind(),
+        "step": step,
+        "status": error.status(),
+        "code": error.code(),
+        "message": error.message(),
+        "title": advice.title,
+        "hint": advice.hint(),
+    }})
+}
+
+pub fn report_error(error: &CiamError, as_json: bool) {
+    report_step_error(error, None, as_json);
+}
+
+pub fn report_step_error(error: &CiamError, step: Option<&str>, as_json: bool) {
+    if as_json {
+        println!("{}", error_json(error, step));
+        return;
+    }
+    let advice = error.advice();
+    match step {
+        Some(step) => eprintln!("error: {} ({step})", advice.title),
+        None => eprintln!("error: {}", advice.title),
+    }
+    let mut evidence = Vec::new();
+    if let Some(status) = error.status() {
+        evidence.push(format!("HTTP {status}"));
+    }
+    if let Some(code) = error.code() {
+        evidence.push(code.to_owned());
+    }
+    evidence.push(error.message());
+    eprintln!("  {}", evidence.join(" · "));
+    eprintln!("  likely cause: {}", advice.cause);
+    eprintln!("  try: {}", advice.action);
+}

@@ -1,0 +1,8 @@
+//! Hand-over: a redacted Markdown report of a run, and a request as a `curl` command with its
+//! secrets as environment variables. Neither ever contains a secret.
+
+pub mod curl;
+pub mod markdown;
+
+pub use curl::curl_command;
+pub use markdown::{Report, ReportStep, ReportVerdict};
