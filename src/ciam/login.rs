@@ -51,27 +51,34 @@ pub fn parse_login_response(value: &Value) -> Result<LoginGrant, String> {
     })
 }
 
-pub async fn login(client: &TenantClient, request: &LoginRequest) -> Outcome<LoginGrant> {
-    let d = &request.device;
-    let mut api = ApiRequest::json(LOGIN_PATH)
-        .header("X-client-id", request.client_id.clone())
-        .header("X-device-fingerprint", d.fingerprint.clone())
-        .header("X-operating-sys-version", d.os_version.clone())
-        // Required by the login; the exchange's agent is optional, so fall back to ours.
-        .header(
-            "X-agent",
-            d.agent
-                .clone()
-                .unwrap_or_else(|| crate::device::default_agent(&d.os_version)),
-        )
-        .header("X-device-ip", d.device_ip.clone());
-    if let Some(t) = &request.tenant_id {
-        api = api.header("X-tenant-id", t.clone());
+impl LoginRequest {
+    pub fn to_api_request(&self) -> ApiRequest {
+        let d = &self.device;
+        let mut api = ApiRequest::json(LOGIN_PATH)
+            .header("X-client-id", self.client_id.clone())
+            .header("X-device-fingerprint", d.fingerprint.clone())
+            .header("X-operating-sys-version", d.os_version.clone())
+            // Required by the login; the exchange's agent is optional, so fall back to ours.
+            .header(
+                "X-agent",
+                d.agent
+                    .clone()
+                    .unwrap_or_else(|| crate::device::default_agent(&d.os_version)),
+            )
+            .header("X-device-ip", d.device_ip.clone());
+        if let Some(t) = &self.tenant_id {
+            api = api.header("X-tenant-id", t.clone());
+        }
+        api.field("user_name", self.user_name.clone())
+            .secret_field("password", &self.password)
     }
-    api = api
-        .field("user_name", request.user_name.clone())
-        .secret_field("password", &request.password);
-    let mut outcome = client.post(&api).await.parse(parse_login_response);
+}
+
+pub async fn login(client: &TenantClient, request: &LoginRequest) -> Outcome<LoginGrant> {
+    let mut outcome = client
+        .post(&request.to_api_request())
+        .await
+        .parse(parse_login_response);
     if let Ok(grant) = &outcome.result {
         let (session, id) = (grant.session_token.clone(), grant.id_token.clone());
         outcome.redact_response("session token", &session);

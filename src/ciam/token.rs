@@ -41,15 +41,19 @@ pub fn parse_token_response(value: &Value) -> Result<AccessTokenGrant, String> {
     })
 }
 
+pub fn token_api_request(client_id: &str, client_secret: &SecretString) -> ApiRequest {
+    ApiRequest::form(TOKEN_PATH)
+        .field("grant_type", "client_credentials")
+        .field("client_id", client_id)
+        .secret_field("client_secret", client_secret)
+}
+
 pub async fn fetch_access_token(
     client: &TenantClient,
     client_id: &str,
     client_secret: &SecretString,
 ) -> Outcome<AccessTokenGrant> {
-    let request = ApiRequest::form(TOKEN_PATH)
-        .field("grant_type", "client_credentials")
-        .field("client_id", client_id)
-        .secret_field("client_secret", client_secret);
+    let request = token_api_request(client_id, client_secret);
     let mut outcome = client.post(&request).await.parse(parse_token_response);
     if let Ok(grant) = &outcome.result {
         let (access, id) = (grant.access_token.clone(), grant.id_token.clone());

@@ -24,7 +24,7 @@ pub enum UserInfoShape {
     Envelope,
 }
 
-/// The user's attributes, in the order the tenant sent them (which ones appear is tenant
+/// The user's attributes, sorted by name (which ones appear is tenant
 /// configuration).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserInfo {
@@ -96,21 +96,30 @@ pub fn parse_user_info(value: &Value) -> Result<UserInfo, String> {
     Ok(UserInfo { attributes, shape })
 }
 
+impl VerifyRequest {
+    pub fn to_api_request(&self) -> ApiRequest {
+        let d = &self.device;
+        let mut api = ApiRequest::json(VERIFY_PATH).bearer(&self.access_token);
+        if let Some(t) = &self.tenant_id {
+            api = api.header("X-tenant-id", t.clone());
+        }
+        api = api
+            .secret_field("sso_ticket", &self.sso_ticket)
+            .field("operating_sys_version", d.os_version.clone())
+            .field("device_ip", d.device_ip.clone())
+            .field("device_fingerprint", d.fingerprint.clone());
+        if let Some(agent) = &d.agent {
+            api = api.field("agent", agent.clone());
+        }
+        api
+    }
+}
+
 pub async fn verify(client: &TenantClient, request: &VerifyRequest) -> Outcome<UserInfo> {
-    let d = &request.device;
-    let mut api = ApiRequest::json(VERIFY_PATH).bearer(&request.access_token);
-    if let Some(t) = &request.tenant_id {
-        api = api.header("X-tenant-id", t.clone());
-    }
-    api = api
-        .secret_field("sso_ticket", &request.sso_ticket)
-        .field("operating_sys_version", d.os_version.clone())
-        .field("device_ip", d.device_ip.clone())
-        .field("device_fingerprint", d.fingerprint.clone());
-    if let Some(agent) = &d.agent {
-        api = api.field("agent", agent.clone());
-    }
-    client.post(&api).await.parse(parse_user_info)
+    client
+        .post(&request.to_api_request())
+        .await
+        .parse(parse_user_info)
 }
 
 #[cfg(test)]

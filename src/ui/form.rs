@@ -93,6 +93,17 @@ pub struct Form {
     pub reveal_session: bool,
     pub device: DeviceForm,
     pub timeout_secs: f32,
+    /// For "Get token" (client credentials).
+    pub client_secret: String,
+    pub reveal_client_secret: bool,
+    /// For "Log in" (a test user).
+    pub user_name: String,
+    pub password: String,
+    pub reveal_password: bool,
+    /// When "Get token" filled the access token: when it arrived and how long it lives.
+    pub access_token_expiry: Option<(std::time::Instant, u64)>,
+    /// The id_token of the last Get token or Log in, for its insight.
+    pub id_token: Option<secrecy::SecretString>,
 }
 
 impl Form {
@@ -113,6 +124,13 @@ impl Form {
                 agent: DeviceField::from_override(settings.agent.clone()),
             },
             timeout_secs: settings.timeout_secs,
+            client_secret: String::new(),
+            reveal_client_secret: false,
+            user_name: settings.user_name.clone(),
+            password: String::new(),
+            reveal_password: false,
+            access_token_expiry: None,
+            id_token: None,
         }
     }
 
@@ -143,6 +161,7 @@ impl Form {
             fingerprint: self.device.fingerprint.override_value(),
             agent: self.device.agent.override_value(),
             timeout_secs: self.timeout_secs,
+            user_name: self.user_name.clone(),
         }
     }
 
@@ -171,6 +190,71 @@ impl Form {
             device,
         };
         Ok((tenant, self.client_options(), request))
+    }
+
+    /// The device fields as they will be sent.
+    pub fn device_fields(&self) -> Result<crate::ciam::DeviceFields, CiamError> {
+        let d = &self.device;
+        device_fields(
+            &d.os_version.value,
+            &d.device_ip.value,
+            &d.fingerprint.value,
+            &d.agent.value,
+        )
+    }
+
+    pub fn access_token(&self) -> Result<secrecy::SecretString, CiamError> {
+        normalize_token("access token", &self.access_token)
+    }
+
+    pub fn client_id_required(&self, why: &str) -> Result<String, CiamError> {
+        optional_field("client_id", &self.client_id)?
+            .ok_or_else(|| CiamError::invalid_input("client_id", why))
+    }
+
+    /// Client credentials for "Get token".
+    pub fn token_job(&self) -> Result<(String, secrecy::SecretString), CiamError> {
+        let client_id = self.client_id_required(
+            "fill in the application's client_id to get a token with its secret",
+        )?;
+        let secret = normalize_token("client secret", &self.client_secret)?;
+        Ok((client_id, secret))
+    }
+
+    /// A test login with this window's device, for "Log in".
+    pub fn login_request(&self) -> Result<crate::ciam::LoginRequest, CiamError> {
+        let client_id =
+            self.client_id_required("fill in the application's client_id: the login names it")?;
+        let user_name = crate::ciam::input::required_field("user name", &self.user_name)?;
+        // A password may contain spaces; only surrounding line breaks a paste brings are dropped.
+        let password = self.password.trim_matches(['\r', '\n']);
+        if password.is_empty() {
+            return Err(CiamError::invalid_input("password", "it is empty"));
+        }
+        Ok(crate::ciam::LoginRequest {
+            client_id,
+            user_name,
+            password: secrecy::SecretString::from(password.to_owned()),
+            tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
+            device: self.device_fields()?,
+        })
+    }
+
+    /// Every secret in the form, for redacting what the window exports.
+    pub fn redactor(&self) -> crate::secret::Redactor {
+        let mut r = crate::secret::Redactor::new();
+        let s = |v: &str| secrecy::SecretString::from(strip_token_decoration(v).to_owned());
+        r.add("access token", &s(&self.access_token));
+        r.add("session token", &s(&self.session_token));
+        r.add("client secret", &s(&self.client_secret));
+        r.add(
+            "password",
+            &secrecy::SecretString::from(self.password.clone()),
+        );
+        if let Some(id) = &self.id_token {
+            r.add("id_token", id);
+        }
+        r
     }
 
     pub fn client_options(&self) -> ClientOptions {

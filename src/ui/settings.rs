@@ -16,6 +16,8 @@ pub struct Settings {
     pub fingerprint: Option<String>,
     pub agent: Option<String>,
     pub timeout_secs: f32,
+    /// The test user for "Log in" (never the password).
+    pub user_name: String,
 }
 
 impl Default for Settings {
@@ -29,6 +31,7 @@ impl Default for Settings {
             fingerprint: None,
             agent: None,
             timeout_secs: 30.0,
+            user_name: String::new(),
         }
     }
 }

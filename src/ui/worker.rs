@@ -1,17 +1,42 @@
 //! The window's background work: a tokio runtime on its own thread runs the network calls and the
 //! device detection; results come back over a channel and wake the UI with `request_repaint`.
 //!
-//! The UI thread only ever calls the non-blocking `start_*`/`cancel` methods and `poll`.
+//! The UI thread only ever calls the non-blocking `start`/`cancel` methods and `poll`.
 
 use std::sync::mpsc;
 use std::time::Instant;
 
+use secrecy::SecretString;
 use time::OffsetDateTime;
 
+use crate::check::{CheckReport, run_check};
 use crate::ciam::{
-    ClientOptions, ExchangeOutcome, ExchangeRequest, TenantClient, TenantUrl, exchange,
+    AccessTokenGrant, ClientOptions, ExchangeRequest, LoginGrant, LoginRequest, Outcome,
+    TenantClient, TenantUrl, TicketGrant, UserInfo, VerifyRequest, exchange, fetch_access_token,
+    login, verify,
 };
 use crate::device::DeviceProfile;
+
+/// One piece of work for the background.
+pub enum Job {
+    AccessToken {
+        client_id: String,
+        secret: SecretString,
+    },
+    Login(Box<LoginRequest>),
+    Exchange(Box<ExchangeRequest>),
+    Redeem(Box<VerifyRequest>),
+    Check,
+}
+
+/// A finished job's result.
+pub enum JobResult {
+    AccessToken(Outcome<AccessTokenGrant>),
+    Login(Outcome<LoginGrant>),
+    Exchange(Outcome<TicketGrant>),
+    Redeem(Outcome<UserInfo>),
+    Check(CheckReport),
+}
 
 /// What the background reports.
 pub enum WorkerEvent {
@@ -20,9 +45,9 @@ pub enum WorkerEvent {
         tenant: String,
         profile: Box<DeviceProfile>,
     },
-    Exchanged {
+    Done {
         id: u64,
-        outcome: Box<ExchangeOutcome>,
+        result: Box<JobResult>,
         received_at: Instant,
         received_wall: OffsetDateTime,
     },
@@ -33,7 +58,7 @@ pub struct Worker {
     events_tx: mpsc::Sender<WorkerEvent>,
     events_rx: mpsc::Receiver<WorkerEvent>,
     repaint: egui::Context,
-    /// The exchange in flight, to abort it on cancel.
+    /// The job in flight, to abort it on cancel.
     in_flight: Option<(u64, tokio::task::AbortHandle)>,
 }
 
@@ -85,26 +110,14 @@ impl Worker {
         });
     }
 
-    /// Starts exchange `id`, aborting any earlier one.
-    pub fn start_exchange(
-        &mut self,
-        id: u64,
-        base: TenantUrl,
-        options: ClientOptions,
-        request: ExchangeRequest,
-    ) {
+    /// Starts job `id` against `base`, aborting any job still running.
+    pub fn start(&mut self, id: u64, base: TenantUrl, options: ClientOptions, job: Job) {
         self.cancel();
         let handle = self.spawn(async move {
-            let outcome = match TenantClient::new(base, options) {
-                Ok(client) => exchange(&client, &request).await,
-                Err(error) => ExchangeOutcome {
-                    record: crate::ciam::HttpRecord::not_sent(),
-                    result: Err(error),
-                },
-            };
-            Some(WorkerEvent::Exchanged {
+            let result = run_job(base, options, job).await;
+            Some(WorkerEvent::Done {
                 id,
-                outcome: Box::new(outcome),
+                result: Box::new(result),
                 received_at: Instant::now(),
                 received_wall: OffsetDateTime::now_utc(),
             })
@@ -112,7 +125,7 @@ impl Worker {
         self.in_flight = handle.map(|h| (id, h));
     }
 
-    /// Aborts the exchange in flight at once: its connection is dropped and no result comes back.
+    /// Aborts the job in flight at once: its connection is dropped and no result comes back.
     pub fn cancel(&mut self) {
         if let Some((_, handle)) = self.in_flight.take() {
             handle.abort();
@@ -123,13 +136,52 @@ impl Worker {
     pub fn poll(&mut self) -> Vec<WorkerEvent> {
         let events: Vec<WorkerEvent> = self.events_rx.try_iter().collect();
         for event in &events {
-            if let WorkerEvent::Exchanged { id, .. } = event
+            if let WorkerEvent::Done { id, .. } = event
                 && self.in_flight.as_ref().is_some_and(|(f, _)| f == id)
             {
                 self.in_flight = None;
             }
         }
         events
+    }
+}
+
+async fn run_job(base: TenantUrl, options: ClientOptions, job: Job) -> JobResult {
+    if let Job::Check = job {
+        return JobResult::Check(run_check(&base).await);
+    }
+    let client = match TenantClient::new(base, options) {
+        Ok(c) => c,
+        Err(error) => {
+            let failed = || crate::ciam::HttpRecord::not_sent();
+            return match job {
+                Job::AccessToken { .. } => JobResult::AccessToken(Outcome {
+                    record: failed(),
+                    result: Err(error),
+                }),
+                Job::Login(_) => JobResult::Login(Outcome {
+                    record: failed(),
+                    result: Err(error),
+                }),
+                Job::Exchange(_) => JobResult::Exchange(Outcome {
+                    record: failed(),
+                    result: Err(error),
+                }),
+                Job::Redeem(_) | Job::Check => JobResult::Redeem(Outcome {
+                    record: failed(),
+                    result: Err(error),
+                }),
+            };
+        }
+    };
+    match job {
+        Job::AccessToken { client_id, secret } => {
+            JobResult::AccessToken(fetch_access_token(&client, &client_id, &secret).await)
+        }
+        Job::Login(request) => JobResult::Login(login(&client, &request).await),
+        Job::Exchange(request) => JobResult::Exchange(exchange(&client, &request).await),
+        Job::Redeem(request) => JobResult::Redeem(verify(&client, &request).await),
+        Job::Check => JobResult::Check(run_check(client.base()).await),
     }
 }
 

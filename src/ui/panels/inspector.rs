@@ -2,10 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::ciam::HttpRecord;
+use crate::ui::attempt::HistoryEntry;
 
-pub fn show(ui: &mut Ui, record: Option<&HttpRecord>) {
-    let Some(record) = record.filter(|r| !r.request.url.is_empty()) else {
+pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
+    let Some((entry, record)) = entry.and_then(|e| e.record().map(|r| (e, r))) else {
         return;
     };
     ui.add_space(6.0);
@@ -13,6 +13,11 @@ pub fn show(ui: &mut Ui, record: Option<&HttpRecord>) {
         .id_salt("inspector")
         .default_open(false)
         .show(ui, |ui| {
+            ui.weak(format!(
+                "{} at {}",
+                entry.operation.title(),
+                crate::ui::clock::local_hms(entry.at)
+            ));
             let r = &record.request;
             ui.label(RichText::new("Request").strong());
             mono(ui, &format!("{} {}", r.method, r.url));

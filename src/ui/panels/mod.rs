@@ -3,22 +3,28 @@
 
 pub mod credentials;
 pub mod device;
+pub mod helpers;
+pub mod history;
 pub mod inspector;
 pub mod result;
 pub mod run_bar;
 pub mod tenant;
 
-/// Which token field a Paste button belongs to.
+use crate::ui::attempt::Operation;
+
+/// Which secret field a Paste button belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenField {
     Access,
     Session,
+    ClientSecret,
+    Password,
 }
 
 /// What the user asked for in this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intent {
-    Exchange,
+    Run(Operation),
     Cancel,
     Paste(TokenField),
     /// Copy this text; the string names what was copied, for the confirmation.
@@ -26,6 +32,13 @@ pub enum Intent {
         text: String,
         what: &'static str,
     },
+    CopyReport,
+    SaveReport,
+    CopyCurl,
+    /// Show this history entry in the inspector.
+    Select(usize),
+    /// The user typed in the access token: an expiry from "Get token" no longer applies.
+    AccessTokenEdited,
 }
 
 /// A label in the first column of a grid, and the id to tie its input to (`labelled_by`).

@@ -1,37 +1,54 @@
-//! The verdict: the ticket with its live countdown, or a card that says what went wrong and what to do.
+//! The verdict: the ticket with its live countdown (and, once redeemed, whose it is), a card that
+//! says what went wrong and what to do, or the connection check step by step.
 
 use std::time::Instant;
 
 use egui::{RichText, Ui};
 
 use super::Intent;
+use crate::check::{CheckReport, CheckStatus};
 use crate::ciam::CiamError;
-use crate::ticket::{Ticket, TicketState};
-use crate::ui::attempt::{Attempt, AttemptOutcome};
+use crate::flow::Step;
+use crate::ticket::TicketState;
+use crate::ui::attempt::{Operation, Running, TicketView, Verdict};
 use crate::ui::clock::local_hms;
 use crate::ui::theme;
 
-pub fn show(ui: &mut Ui, attempt: Option<&Attempt>, now: Instant) -> Option<Intent> {
-    let Some(attempt) = attempt else {
-        ui.weak(
-            "Fill in the tenant and both tokens, then press Exchange. Nothing is sent before that.",
-        );
-        return None;
-    };
-    match &attempt.outcome {
-        AttemptOutcome::Ticket { ticket, round_trip } => ticket_card(ui, ticket, *round_trip, now),
-        AttemptOutcome::Failed(error) => {
-            error_card(ui, error);
+pub fn show(
+    ui: &mut Ui,
+    verdict: &Verdict,
+    running: Option<&Running>,
+    now: Instant,
+) -> Option<Intent> {
+    match verdict {
+        Verdict::Nothing => {
+            if running.is_none() {
+                ui.weak("Fill in the tenant and both tokens, then press Exchange. Nothing is sent before that.");
+            }
             None
         }
-        AttemptOutcome::Cancelled { after } => {
+        Verdict::Ticket(view) => ticket_card(ui, view, running, now),
+        Verdict::Failed { operation, error } => {
+            error_card(ui, *operation, error);
+            None
+        }
+        Verdict::Cancelled { operation, after } => {
             ui.label(
                 RichText::new(format!(
-                    "Cancelled after {:.1} s: no result was kept.",
+                    "{} cancelled after {:.1} s: no result was kept.",
+                    operation.short(),
                     after.as_secs_f32()
                 ))
                 .size(15.0),
             );
+            None
+        }
+        Verdict::Check(report) => {
+            check_card(ui, report);
+            None
+        }
+        Verdict::Done(text) => {
+            ui.label(RichText::new(text).color(theme::ok(ui)).size(15.0));
             None
         }
     }
@@ -39,22 +56,28 @@ pub fn show(ui: &mut Ui, attempt: Option<&Attempt>, now: Instant) -> Option<Inte
 
 fn ticket_card(
     ui: &mut Ui,
-    ticket: &Ticket,
-    round_trip: std::time::Duration,
+    view: &TicketView,
+    running: Option<&Running>,
     now: Instant,
 ) -> Option<Intent> {
     let mut intent = None;
+    let ticket = &view.ticket;
+    let used = view.user.is_some();
     let state = ticket.state(now);
-    let accent = match state {
-        TicketState::Valid => theme::ok(ui),
-        TicketState::Expiring => theme::warn(ui),
-        TicketState::Expired => theme::error(ui),
+    let accent = if used {
+        ui.visuals().weak_text_color()
+    } else {
+        match state {
+            TicketState::Valid => theme::ok(ui),
+            TicketState::Expiring => theme::warn(ui),
+            TicketState::Expired => theme::error(ui),
+        }
     };
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(format!("Ticket issued in {}", format_ms(round_trip)))
+                RichText::new(format!("Ticket issued in {}", format_ms(view.round_trip)))
                     .size(18.0)
                     .strong()
                     .color(theme::ok(ui)),
@@ -75,44 +98,90 @@ fn ticket_card(
                     what: "Ticket",
                 });
             }
+            let can_redeem = !used && state != TicketState::Expired && running.is_none();
+            if ui
+                .add_enabled(can_redeem, egui::Button::new("Redeem"))
+                .on_hover_text(
+                    "Verify the ticket for the user's attributes; it can be redeemed once",
+                )
+                .clicked()
+            {
+                intent = Some(Intent::Run(Operation::Call(Step::Redeem)));
+            }
         });
         ui.add_space(6.0);
-        let countdown = if state == TicketState::Expired {
-            "Expired".to_owned()
+        if used {
+            ui.label(
+                RichText::new("Used: redeemed, so it cannot be redeemed again.")
+                    .size(18.0)
+                    .strong(),
+            );
         } else {
-            format!("expires in {}", ticket.countdown(now))
-        };
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(countdown).size(22.0).strong().color(accent));
-            ui.weak(format!(
-                "one-time use · valid for {} s · until {}",
-                ticket.expire.as_secs(),
-                local_hms(ticket.expires_wall())
-            ));
-        });
-        ui.add(
-            egui::ProgressBar::new(ticket.fraction_left(now))
-                .fill(accent)
-                .desired_height(8.0),
-        );
-        if state == TicketState::Expired {
-            ui.label("This ticket can no longer be redeemed: press Exchange for a new one.");
+            let countdown = if state == TicketState::Expired {
+                "Expired".to_owned()
+            } else {
+                format!("expires in {}", ticket.countdown(now))
+            };
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(countdown).size(22.0).strong().color(accent));
+                ui.weak(format!(
+                    "one-time use · valid for {} s · until {}",
+                    ticket.expire.as_secs(),
+                    local_hms(ticket.expires_wall())
+                ));
+            });
+            ui.add(
+                egui::ProgressBar::new(ticket.fraction_left(now))
+                    .fill(accent)
+                    .desired_height(8.0),
+            );
+            if state == TicketState::Expired {
+                ui.label("This ticket can no longer be redeemed: press Exchange for a new one.");
+            }
+        }
+        if let Some(user) = &view.user {
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(format!(
+                    "Whose it is: {}",
+                    user.display_name().unwrap_or("(no name)")
+                ))
+                .strong(),
+            );
+            egui::Grid::new("user_grid")
+                .num_columns(2)
+                .spacing([16.0, 3.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    for (k, v) in &user.attributes {
+                        ui.label(RichText::new(k).weak());
+                        ui.add(egui::Label::new(v).selectable(true));
+                        ui.end_row();
+                    }
+                });
         }
     });
+    if let Some(error) = &view.redeem_error {
+        ui.add_space(6.0);
+        error_card(ui, Operation::Call(Step::Redeem), error);
+    }
     intent
 }
 
-fn error_card(ui: &mut Ui, error: &CiamError) {
+fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
     let advice = error.advice();
     let accent = theme::error(ui);
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(
-            RichText::new(advice.title.as_str())
-                .size(18.0)
-                .strong()
-                .color(accent),
-        );
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(advice.title.as_str())
+                    .size(18.0)
+                    .strong()
+                    .color(accent),
+            );
+            ui.weak(format!("({})", operation.short()));
+        });
         let mut evidence = Vec::new();
         if let Some(status) = error.status() {
             evidence.push(format!("HTTP {status}"));
@@ -133,6 +202,54 @@ fn error_card(ui: &mut Ui, error: &CiamError) {
                 ui.label(RichText::new("Try").strong());
                 ui.add(egui::Label::new(&advice.action).wrap());
                 ui.end_row();
+            });
+    });
+}
+
+fn check_card(ui: &mut Ui, report: &CheckReport) {
+    let accent = if report.passed() {
+        theme::ok(ui)
+    } else {
+        theme::error(ui)
+    };
+    theme::card(ui, accent).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let title = if report.passed() {
+            "The network path to the tenant works"
+        } else {
+            "The network is in the way"
+        };
+        ui.label(RichText::new(title).size(18.0).strong().color(accent));
+        egui::Grid::new("check_grid")
+            .num_columns(3)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                for step in &report.steps {
+                    let (mark, color) = match step.status {
+                        CheckStatus::Pass => ("pass", theme::ok(ui)),
+                        CheckStatus::Warn => ("warn", theme::warn(ui)),
+                        CheckStatus::Fail => ("FAIL", theme::error(ui)),
+                        CheckStatus::Skipped => ("skipped", ui.visuals().weak_text_color()),
+                    };
+                    ui.label(RichText::new(step.name).strong());
+                    ui.label(RichText::new(mark).color(color));
+                    ui.vertical(|ui| {
+                        let time = step
+                            .elapsed_ms
+                            .map(|ms| format!(" ({ms} ms)"))
+                            .unwrap_or_default();
+                        ui.add(egui::Label::new(format!("{}{time}", step.sentence)).wrap());
+                        for (k, v) in &step.details {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("{k}: {v}")).weak().size(12.0),
+                                )
+                                .selectable(true),
+                            );
+                        }
+                    });
+                    ui.end_row();
+                }
             });
     });
 }

@@ -1,0 +1,45 @@
+//! History: the calls since the window opened (time, step, status, duration); a click shows that
+//! call in the inspector. Kept in memory only.
+
+use egui::{RichText, Ui};
+
+use super::Intent;
+use crate::ui::attempt::HistoryEntry;
+use crate::ui::clock::local_hms;
+use crate::ui::theme;
+
+pub fn show(ui: &mut Ui, history: &[HistoryEntry], selected: Option<usize>) -> Option<Intent> {
+    let mut intent = None;
+    ui.add_space(6.0);
+    ui.label(RichText::new("History").strong().size(15.0));
+    if history.is_empty() {
+        ui.weak("Calls appear here. Click one to inspect it.");
+        return None;
+    }
+    let shown = selected.unwrap_or(history.len() - 1);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (i, entry) in history.iter().enumerate().rev() {
+                let color = if entry.ok {
+                    theme::ok(ui)
+                } else {
+                    theme::error(ui)
+                };
+                let text = format!(
+                    "{}  {}\n{} · {:.0} ms",
+                    local_hms(entry.at),
+                    entry.operation.short(),
+                    entry.status,
+                    entry.duration.as_secs_f64() * 1000.0
+                );
+                let r = ui
+                    .selectable_label(i == shown, RichText::new(text).color(color).size(12.0))
+                    .on_hover_text(&entry.summary);
+                if r.clicked() {
+                    intent = Some(Intent::Select(i));
+                }
+            }
+        });
+    intent
+}
