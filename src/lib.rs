@@ -9,6 +9,7 @@ pub mod ciam;
 pub mod cli;
 pub mod device;
 pub mod flow;
+pub mod logging;
 pub mod mock;
 pub mod report;
 pub mod secret;

@@ -5,7 +5,41 @@
 //! Tenants echo tokens back in error messages, so any text that came from the network goes through a
 //! [`Redactor`] before it is shown, logged or printed.
 
+use std::sync::{LazyLock, RwLock};
+
 use secrecy::{ExposeSecret, SecretString};
+
+/// Every secret this process has handled, for redacting log lines whatever their source.
+static SEEN: LazyLock<RwLock<Redactor>> = LazyLock::new(|| RwLock::new(Redactor::default()));
+/// Enough for every token of a long session; past it the oldest are dropped.
+const SEEN_LIMIT: usize = 512;
+
+/// Redacts `text` against every secret this process has seen (see [`Redactor::add`]).
+pub fn global_redact(text: &str) -> String {
+    match SEEN.read() {
+        Ok(r) => r.redact(text),
+        // A poisoned lock still holds the secrets.
+        Err(p) => p.into_inner().redact(text),
+    }
+}
+
+fn remember(name: &'static str, value: &SecretString) {
+    let mut seen = match SEEN.write() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    if seen
+        .secrets
+        .iter()
+        .any(|s| s.value.expose_secret() == value.expose_secret())
+    {
+        return;
+    }
+    if seen.secrets.len() >= SEEN_LIMIT {
+        seen.secrets.remove(0);
+    }
+    seen.insert(name, value);
+}
 
 /// Secrets shorter than this are not searched for in text: a 2-character "token" would redact
 /// every occurrence of those letters and make the evidence unreadable. Such a token is rejected as
@@ -35,7 +69,15 @@ impl Redactor {
         self
     }
 
+    /// Adds a secret; it is also remembered process-wide, so no log line can carry it.
     pub fn add(&mut self, name: &'static str, value: &SecretString) {
+        if value.expose_secret().chars().count() >= MIN_REDACTABLE_LEN {
+            remember(name, value);
+            self.insert(name, value);
+        }
+    }
+
+    fn insert(&mut self, name: &'static str, value: &SecretString) {
         if value.expose_secret().chars().count() >= MIN_REDACTABLE_LEN {
             self.secrets.push(NamedSecret {
                 name,

@@ -76,7 +76,7 @@ fn skipped(name: &'static str, because: &str) -> CheckStep {
     step(name, CheckStatus::Skipped, format!("Skipped: {because}."))
 }
 
-pub async fn run_check(tenant: &TenantUrl) -> CheckReport {
+pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> CheckReport {
     let mut steps = Vec::new();
     let host = tenant.host();
     let port = tenant.port();
@@ -181,7 +181,8 @@ pub async fn run_check(tenant: &TenantUrl) -> CheckReport {
     // 3. TLS
     if tenant.is_https() {
         let started = Instant::now();
-        match tokio::time::timeout(STEP_TIMEOUT, tls::handshake(stream, &host)).await {
+        match tokio::time::timeout(STEP_TIMEOUT, tls::handshake(stream, &host, extra_ca_pem)).await
+        {
             Ok(Ok(facts)) => {
                 let mut s = match &facts.trusted {
                     Ok(()) => step(
@@ -250,7 +251,13 @@ pub async fn run_check(tenant: &TenantUrl) -> CheckReport {
 
     // 4. HTTP
     let started = Instant::now();
-    let client = reqwest::Client::builder()
+    let mut builder = reqwest::Client::builder();
+    if let Some(certs) =
+        extra_ca_pem.and_then(|pem| reqwest::Certificate::from_pem_bundle(pem).ok())
+    {
+        builder = builder.tls_certs_merge(certs);
+    }
+    let client = builder
         .connect_timeout(STEP_TIMEOUT)
         .timeout(STEP_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())

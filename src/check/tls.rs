@@ -5,6 +5,7 @@
 use std::sync::{Arc, Mutex};
 
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{CertificateError, DigitallySignedStruct, SignatureScheme};
 use time::OffsetDateTime;
@@ -90,10 +91,22 @@ pub fn describe_tls_error(error: &rustls::Error) -> String {
     }
 }
 
-pub async fn handshake(stream: TcpStream, host: &str) -> Result<TlsFacts, String> {
+pub async fn handshake(
+    stream: TcpStream,
+    host: &str,
+    extra_ca_pem: Option<&[u8]>,
+) -> Result<TlsFacts, String> {
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let platform = rustls_platform_verifier::Verifier::new(provider.clone())
-        .map_err(|e| format!("could not load this machine's trusted certificates: {e}"))?;
+    let platform = match extra_ca_pem {
+        None => rustls_platform_verifier::Verifier::new(provider.clone()),
+        Some(pem) => {
+            let roots: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(pem)
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("the CA file is not PEM: {e}"))?;
+            rustls_platform_verifier::Verifier::new_with_extra_roots(roots, provider.clone())
+        }
+    }
+    .map_err(|e| format!("could not load this machine's trusted certificates: {e}"))?;
     let verifier = Arc::new(RecordingVerifier {
         inner: Arc::new(platform),
         verdict: Mutex::new(None),

@@ -27,6 +27,12 @@ pub struct ClientOptions {
     pub connect_timeout: Duration,
     pub total_timeout: Duration,
     pub body_cap: usize,
+    /// Extra certificate authorities to trust for this run (PEM), besides the system's: a
+    /// company's TLS-inspecting proxy, a test tenant. There is no way to skip verification.
+    pub extra_ca_pem: Option<Vec<u8>>,
+    /// A proxy for every request (`http://host:port`); without it the environment's
+    /// `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` and the system proxy apply.
+    pub proxy: Option<String>,
 }
 
 impl Default for ClientOptions {
@@ -35,6 +41,8 @@ impl Default for ClientOptions {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             total_timeout: DEFAULT_TOTAL_TIMEOUT,
             body_cap: DEFAULT_BODY_CAP,
+            extra_ca_pem: None,
+            proxy: None,
         }
     }
 }
@@ -217,17 +225,37 @@ pub struct TenantClient {
 
 impl TenantClient {
     pub fn new(base: TenantUrl, options: ClientOptions) -> Result<Self, CiamError> {
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
             .timeout(options.total_timeout)
             // A redirect is reported, never followed: the bearer token must not go anywhere else.
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("sso-diag/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| CiamError::Tls {
-                host: base.host(),
-                detail: format!("could not set up the HTTP client: {}", error_chain(&e)),
+            .user_agent(concat!("sso-diag/", env!("CARGO_PKG_VERSION")));
+        if let Some(pem) = &options.extra_ca_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .ok()
+                .filter(|c| !c.is_empty())
+                .ok_or_else(|| {
+                    CiamError::invalid_input(
+                        "CA file",
+                        "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                    )
+                })?;
+            builder = builder.tls_certs_merge(certs);
+        }
+        if let Some(proxy) = &options.proxy {
+            let proxy = reqwest::Proxy::all(proxy.as_str()).map_err(|e| {
+                CiamError::invalid_input(
+                    "proxy",
+                    format!("not a proxy URL like http://proxy.example.com:8080 ({e})"),
+                )
             })?;
+            builder = builder.proxy(proxy);
+        }
+        let http = builder.build().map_err(|e| CiamError::Tls {
+            host: base.host(),
+            detail: format!("could not set up the HTTP client: {}", error_chain(&e)),
+        })?;
         Ok(Self {
             http,
             base,
@@ -278,6 +306,8 @@ impl TenantClient {
             body: request.body(false),
         };
 
+        tracing::debug!(url = %record_request.url, "sending {}", record_request.method);
+        tracing::trace!(headers = ?record_request.headers, body = %record_request.body, "request as sent (secrets masked)");
         let started = Instant::now();
         let total = self.options.total_timeout;
         let exchange = async {
@@ -302,6 +332,18 @@ impl TenantClient {
             ),
         };
         let elapsed = started.elapsed();
+        match (&response, &result) {
+            (Some(r), Ok(_)) => {
+                tracing::info!(url = %record_request.url, status = r.status, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "answered")
+            }
+            (_, Err(e)) => {
+                tracing::warn!(url = %record_request.url, kind = e.kind(), error = %e, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "failed")
+            }
+            (None, Ok(_)) => {}
+        }
+        if let Some(r) = &response {
+            tracing::trace!(status = r.status, headers = ?r.headers, body = %r.body, "response (redacted)");
+        }
         ApiOutcome {
             record: HttpRecord {
                 request: record_request,
@@ -353,7 +395,22 @@ impl TenantClient {
                         headers: headers.clone(),
                         body: redactor.redact(&String::from_utf8_lossy(&bytes)),
                     };
-                    return (partial, Err(self.classify(&e, redactor)));
+                    // The tenant answered, then the body broke off: a timeout stays a timeout,
+                    // anything else is an answer that is not what the API documents.
+                    let error = if e.is_timeout() {
+                        self.classify(&e, redactor)
+                    } else {
+                        CiamError::UnexpectedResponse {
+                            status: Some(status),
+                            problem: format!(
+                                "the answer broke off after {} bytes ({})",
+                                bytes.len(),
+                                redactor.redact(&error_chain(&e))
+                            ),
+                            body: partial.body.clone(),
+                        }
+                    };
+                    return (partial, Err(error));
                 }
             }
         }
@@ -437,6 +494,11 @@ impl TenantClient {
             || lower.contains("handshake")
             || lower.contains("ssl")
         {
+            // The certificate problem itself, not reqwest's "error sending request for url …".
+            let detail = detail
+                .find("invalid peer certificate")
+                .map(|at| detail[at..].to_owned())
+                .unwrap_or(detail);
             CiamError::Tls { host, detail }
         } else {
             CiamError::Connect { target, detail }

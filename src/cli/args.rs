@@ -19,6 +19,23 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub window: WindowArgs,
+    /// Write the log (always redacted) to this file; the window otherwise logs to its data
+    /// directory, the command line to standard error when RUST_LOG is set
+    #[arg(long, value_name = "PATH", global = true)]
+    pub log_file: Option<PathBuf>,
+}
+
+/// How requests reach the tenant.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NetworkArgs {
+    /// Also trust the certificate authorities in this PEM file for this run (e.g. a company
+    /// proxy's); the system's trust store still applies, and verification is never skipped
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+    /// Send requests through this proxy (http://host:port); by default HTTPS_PROXY, HTTP_PROXY,
+    /// NO_PROXY and the system proxy apply
+    #[arg(long, value_name = "URL")]
+    pub proxy: Option<String>,
 }
 
 /// Options of the window (no subcommand).
@@ -31,6 +48,8 @@ pub struct WindowArgs {
     pub tenant: TenantArgs,
     #[command(flatten)]
     pub device: DeviceOverrideArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -89,6 +108,8 @@ pub struct ExchangeArgs {
     pub tenant: TenantArgs,
     #[command(flatten)]
     pub device: DeviceOverrideArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
     /// Read the access token from this file ('-' = standard input) instead of $SSO_DIAG_ACCESS_TOKEN
     #[arg(long, value_name = "PATH")]
     pub access_token_file: Option<PathBuf>,
@@ -128,6 +149,8 @@ pub struct LoginArgs {
     pub tenant: TenantArgs,
     #[command(flatten)]
     pub device: DeviceOverrideArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
     /// The test user's name
     #[arg(long, value_name = "NAME")]
     pub user: String,
@@ -148,6 +171,9 @@ pub struct CheckArgs {
     /// The tenant's domain
     #[arg(long, value_name = "URL")]
     pub domain: String,
+    /// Also trust the certificate authorities in this PEM file
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
     #[arg(long)]
     pub json: bool,
 }

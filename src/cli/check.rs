@@ -19,7 +19,14 @@ pub fn run(args: &CheckArgs) -> u8 {
             return e.exit_code();
         }
     };
-    let report = runtime.block_on(run_check(&base));
+    let extra_ca = match shared::read_ca_file(args.ca_file.as_deref()) {
+        Ok(ca) => ca,
+        Err(e) => {
+            shared::report_error(&e, args.json);
+            return e.exit_code();
+        }
+    };
+    let report = runtime.block_on(run_check(&base, extra_ca.as_deref()));
     if args.json {
         match serde_json::to_string(&report) {
             Ok(text) => println!("{text}"),

@@ -198,7 +198,7 @@ fn prepare(
         device,
         redeem: args.redeem,
     };
-    let client = shared::client(base.clone(), args.timeout)?;
+    let client = shared::client(base.clone(), args.timeout, &args.network)?;
     Ok((base, client, input, profile))
 }
 

@@ -45,7 +45,7 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
         )?,
         device: device.clone(),
     };
-    let client = shared::client(base, args.timeout)?;
+    let client = shared::client(base, args.timeout, &args.network)?;
     let outcome = shared::runtime()?.block_on(login(&client, &request));
     let grant = outcome.result?;
     let token = grant.session_token.expose_secret();

@@ -39,20 +39,28 @@ pub fn read_secret(
 /// The text of `path` (`-` = standard input), capped well above any real secret.
 pub fn read_raw(field: &str, path: &Path) -> Result<String, CiamError> {
     let limit = crate::ciam::input::MAX_TOKEN_LEN as u64 * 4;
-    let mut text = String::new();
-    let result = if path == Path::new("-") {
-        std::io::stdin().take(limit).read_to_string(&mut text)
+    let source = if path == Path::new("-") {
+        "standard input".to_owned()
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_string(&mut text))
+        path.display().to_string()
     };
-    result.map_err(|e| {
-        let source = if path == Path::new("-") {
-            "standard input".to_owned()
-        } else {
-            path.display().to_string()
-        };
-        CiamError::invalid_input(field, format!("could not read {source}: {e}"))
-    })?;
+    let mut text = String::new();
+    // One byte past the limit tells a runaway input from one that just fits.
+    let result = if path == Path::new("-") {
+        std::io::stdin().take(limit + 1).read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_string(&mut text))
+    };
+    result.map_err(|e| CiamError::invalid_input(field, format!("could not read {source}: {e}")))?;
+    if text.len() as u64 > limit {
+        return Err(CiamError::invalid_input(
+            field,
+            format!(
+                "{source} holds more than {} KiB, far more than any real secret; check what it holds",
+                limit / 1024
+            ),
+        ));
+    }
     Ok(text)
 }
 

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::args::DeviceOverrideArgs;
+use super::args::{DeviceOverrideArgs, NetworkArgs};
 use crate::ciam::input::{device_fields, optional_field};
 use crate::ciam::{CiamError, ClientOptions, DeviceFields, TenantClient, TenantUrl};
 use crate::device::{DeviceOverrides, DeviceProfile};
@@ -17,7 +17,21 @@ pub fn tenant(domain: Option<&str>) -> Result<TenantUrl, CiamError> {
         .map_err(|e| CiamError::invalid_input("domain", e.to_string()))
 }
 
-pub fn client(base: TenantUrl, timeout_secs: f64) -> Result<TenantClient, CiamError> {
+/// The CA file's contents, read before anything is sent.
+pub fn read_ca_file(path: Option<&std::path::Path>) -> Result<Option<Vec<u8>>, CiamError> {
+    path.map(|p| {
+        std::fs::read(p).map_err(|e| {
+            CiamError::invalid_input("CA file", format!("could not read {}: {e}", p.display()))
+        })
+    })
+    .transpose()
+}
+
+pub fn client(
+    base: TenantUrl,
+    timeout_secs: f64,
+    network: &NetworkArgs,
+) -> Result<TenantClient, CiamError> {
     if !(timeout_secs.is_finite() && timeout_secs > 0.0 && timeout_secs <= 3600.0) {
         return Err(CiamError::invalid_input(
             "timeout",
@@ -28,6 +42,8 @@ pub fn client(base: TenantUrl, timeout_secs: f64) -> Result<TenantClient, CiamEr
     let options = ClientOptions {
         connect_timeout: total.min(crate::ciam::client::DEFAULT_CONNECT_TIMEOUT),
         total_timeout: total,
+        extra_ca_pem: read_ca_file(network.ca_file.as_deref())?,
+        proxy: optional_field("proxy", network.proxy.as_deref().unwrap_or_default())?,
         ..ClientOptions::default()
     };
     TenantClient::new(base, options)

@@ -20,6 +20,12 @@ pub fn run(args: &WindowArgs) -> u8 {
         overrides,
         access_token: std::env::var(ACCESS_TOKEN_ENV).ok(),
         session_token: std::env::var(SESSION_TOKEN_ENV).ok(),
+        ca_file: args
+            .network
+            .ca_file
+            .as_ref()
+            .map(|p| p.display().to_string()),
+        proxy: args.network.proxy.clone(),
         ..Launch::default()
     };
     if args.demo {

@@ -65,6 +65,12 @@ impl SsoDiagApp {
             form.client_id = c;
         }
         form.apply_overrides(&launch.overrides);
+        if let Some(ca) = launch.ca_file {
+            form.ca_file = ca;
+        }
+        if let Some(p) = launch.proxy {
+            form.proxy = p;
+        }
         form.access_token = launch.access_token.unwrap_or_default();
         form.session_token = launch.session_token.unwrap_or_default();
         tidy_token(&mut form.access_token);
@@ -307,15 +313,16 @@ impl SsoDiagApp {
         if self.running.is_some() {
             return;
         }
-        let prepared = self.prepare(operation);
-        let (tenant, job, request) = match prepared {
+        let prepared = self
+            .prepare(operation)
+            .and_then(|p| Ok((p, self.form.client_options()?)));
+        let ((tenant, job, request), options) = match prepared {
             Ok(p) => p,
             Err(error) => {
                 self.verdict = Verdict::Failed { operation, error };
                 return;
             }
         };
-        let options = self.form.client_options();
         let Some(worker) = self.worker.as_mut() else {
             return;
         };

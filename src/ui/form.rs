@@ -104,6 +104,8 @@ pub struct Form {
     pub access_token_expiry: Option<(std::time::Instant, u64)>,
     /// The id_token of the last Get token or Log in, for its insight.
     pub id_token: Option<secrecy::SecretString>,
+    pub ca_file: String,
+    pub proxy: String,
 }
 
 impl Form {
@@ -131,6 +133,8 @@ impl Form {
             reveal_password: false,
             access_token_expiry: None,
             id_token: None,
+            ca_file: settings.ca_file.clone(),
+            proxy: settings.proxy.clone(),
         }
     }
 
@@ -162,6 +166,8 @@ impl Form {
             agent: self.device.agent.override_value(),
             timeout_secs: self.timeout_secs,
             user_name: self.user_name.clone(),
+            ca_file: self.ca_file.clone(),
+            proxy: self.proxy.clone(),
         }
     }
 
@@ -189,7 +195,7 @@ impl Form {
             client_id: optional_field("client_id", &self.client_id)?,
             device,
         };
-        Ok((tenant, self.client_options(), request))
+        Ok((tenant, self.client_options()?, request))
     }
 
     /// The device fields as they will be sent.
@@ -257,13 +263,22 @@ impl Form {
         r
     }
 
-    pub fn client_options(&self) -> ClientOptions {
+    /// Timeouts, extra CA and proxy. Reads the CA file (a few KB, when the user starts a call).
+    pub fn client_options(&self) -> Result<ClientOptions, CiamError> {
         let total = Duration::from_secs_f32(self.timeout_secs.clamp(1.0, 600.0));
-        ClientOptions {
+        let extra_ca_pem = match optional_field("CA file", &self.ca_file)? {
+            Some(path) => Some(std::fs::read(&path).map_err(|e| {
+                CiamError::invalid_input("CA file", format!("could not read {path}: {e}"))
+            })?),
+            None => None,
+        };
+        Ok(ClientOptions {
             connect_timeout: total.min(crate::ciam::client::DEFAULT_CONNECT_TIMEOUT),
             total_timeout: total,
+            extra_ca_pem,
+            proxy: optional_field("proxy", &self.proxy)?,
             ..ClientOptions::default()
-        }
+        })
     }
 }
 

@@ -13,6 +13,8 @@ pub struct Launch {
     pub overrides: DeviceOverrides,
     pub access_token: Option<String>,
     pub session_token: Option<String>,
+    pub ca_file: Option<String>,
+    pub proxy: Option<String>,
     /// `--demo`: the mock tenant the window talks to; kept alive as long as the window.
     pub demo: Option<MockTenant>,
     pub clock: Clock,

@@ -18,6 +18,10 @@ pub struct Settings {
     pub timeout_secs: f32,
     /// The test user for "Log in" (never the password).
     pub user_name: String,
+    /// A PEM file of extra certificate authorities to trust (e.g. a company proxy's).
+    pub ca_file: String,
+    /// `http://host:port`; empty = the environment's and the system's proxy settings.
+    pub proxy: String,
 }
 
 impl Default for Settings {
@@ -32,6 +36,8 @@ impl Default for Settings {
             agent: None,
             timeout_secs: 30.0,
             user_name: String::new(),
+            ca_file: String::new(),
+            proxy: String::new(),
         }
     }
 }

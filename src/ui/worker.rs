@@ -148,7 +148,7 @@ impl Worker {
 
 async fn run_job(base: TenantUrl, options: ClientOptions, job: Job) -> JobResult {
     if let Job::Check = job {
-        return JobResult::Check(run_check(&base).await);
+        return JobResult::Check(run_check(&base, options.extra_ca_pem.as_deref()).await);
     }
     let client = match TenantClient::new(base, options) {
         Ok(c) => c,
@@ -181,7 +181,9 @@ async fn run_job(base: TenantUrl, options: ClientOptions, job: Job) -> JobResult
         Job::Login(request) => JobResult::Login(login(&client, &request).await),
         Job::Exchange(request) => JobResult::Exchange(exchange(&client, &request).await),
         Job::Redeem(request) => JobResult::Redeem(verify(&client, &request).await),
-        Job::Check => JobResult::Check(run_check(client.base()).await),
+        Job::Check => JobResult::Check(
+            run_check(client.base(), client.options().extra_ca_pem.as_deref()).await,
+        ),
     }
 }
 

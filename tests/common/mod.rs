@@ -61,7 +61,42 @@ pub struct RawServer {
     pub received: Arc<Mutex<Vec<u8>>>,
 }
 
+/// What a [`RawServer`] does with one connection once the request has arrived.
+pub type Behaviour = Arc<dyn Fn(&[u8], &mut std::net::TcpStream) + Send + Sync>;
+
 impl RawServer {
+    /// Answers every request with `behaviour(request, stream)`.
+    pub fn start_with(behaviour: Behaviour) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let sink = received.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                let behaviour = behaviour.clone();
+                let sink = sink.clone();
+                std::thread::spawn(move || {
+                    let _ = stream.set_read_timeout(Some(Duration::from_millis(300)));
+                    let mut request = Vec::new();
+                    let mut buf = [0u8; 8192];
+                    while let Ok(n) = stream.read(&mut buf) {
+                        if n == 0 {
+                            break;
+                        }
+                        request.extend_from_slice(&buf[..n]);
+                        if request_complete(&request) {
+                            break;
+                        }
+                    }
+                    sink.lock().expect("lock").extend_from_slice(&request);
+                    behaviour(&request, &mut stream);
+                });
+            }
+        });
+        Self { addr, received }
+    }
+
     pub fn start(response: Vec<u8>, delay: Duration) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let addr = listener.local_addr().expect("addr");
@@ -191,5 +226,85 @@ impl TlsServer {
             });
         });
         Self { addr, cert_pem }
+    }
+}
+
+/// An HTTP CONNECT proxy on 127.0.0.1 that tunnels to wherever it is asked and keeps the
+/// CONNECT lines it saw.
+pub struct ConnectProxy {
+    pub addr: SocketAddr,
+    pub seen: Arc<Mutex<Vec<String>>>,
+}
+
+impl ConnectProxy {
+    pub fn start() -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let addr = listener.local_addr().expect("addr");
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let log = seen.clone();
+        std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async move {
+                use tokio::io::{AsyncReadExt, AsyncWriteExt};
+                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                    return;
+                };
+                loop {
+                    let Ok((mut client, _)) = listener.accept().await else {
+                        return;
+                    };
+                    let log = log.clone();
+                    tokio::spawn(async move {
+                        let mut head = Vec::new();
+                        let mut byte = [0u8; 1];
+                        while !head.ends_with(b"\r\n\r\n") {
+                            match client.read(&mut byte).await {
+                                Ok(1) => head.push(byte[0]),
+                                _ => return,
+                            }
+                        }
+                        let head = String::from_utf8_lossy(&head).into_owned();
+                        let first = head.lines().next().unwrap_or_default().to_owned();
+                        log.lock().expect("lock").push(head.clone());
+                        let Some(target) = first
+                            .strip_prefix("CONNECT ")
+                            .and_then(|r| r.split_whitespace().next())
+                        else {
+                            let _ = client
+                                .write_all(
+                                    b"HTTP/1.1 405 Method Not Allowed\r\ncontent-length: 0\r\n\r\n",
+                                )
+                                .await;
+                            return;
+                        };
+                        let Ok(mut upstream) = tokio::net::TcpStream::connect(target).await else {
+                            let _ = client
+                                .write_all(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n")
+                                .await;
+                            return;
+                        };
+                        let _ = client
+                            .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                            .await;
+                        let _ = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
+                    });
+                }
+            });
+        });
+        Self { addr, seen }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn seen(&self) -> Vec<String> {
+        self.seen.lock().expect("lock").clone()
     }
 }

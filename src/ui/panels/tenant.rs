@@ -64,20 +64,62 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
             )
             .labelled_by(label);
             ui.end_row();
+        });
+    let summary = format!(
+        "Network   timeout {:.0} s · {} · {}",
+        form.timeout_secs,
+        if form.proxy.trim().is_empty() {
+            "system proxy settings"
+        } else {
+            "proxy set"
+        },
+        if form.ca_file.trim().is_empty() {
+            "system trust store"
+        } else {
+            "extra CA file"
+        }
+    );
+    egui::CollapsingHeader::new(RichText::new(summary).strong())
+        .id_salt("network_section")
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::Grid::new("network_grid")
+                .num_columns(2)
+                .min_col_width(LABEL_WIDTH)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    let label = grid_label(ui, "CA file");
+                    ui.add(
+                        TextEdit::singleline(&mut form.ca_file)
+                            .hint_text("optional: PEM of extra authorities to trust")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label);
+                    ui.end_row();
 
-            let label = grid_label(ui, "Timeout");
-            ui.horizontal(|ui| {
-                ui.add(
-                    egui::DragValue::new(&mut form.timeout_secs)
-                        .range(1.0..=600.0)
-                        .speed(0.5)
-                        .max_decimals(1)
-                        .suffix(" s"),
-                )
-                .labelled_by(label);
-                ui.weak("for the whole request; connecting gets at most 10 s");
-            });
-            ui.end_row();
+                    let label = grid_label(ui, "Proxy");
+                    ui.add(
+                        TextEdit::singleline(&mut form.proxy)
+                            .hint_text("optional: http://proxy:8080")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label);
+                    ui.end_row();
+
+                    let label = grid_label(ui, "Timeout");
+                    ui.horizontal(|ui| {
+                        ui.add(
+                            egui::DragValue::new(&mut form.timeout_secs)
+                                .range(1.0..=600.0)
+                                .speed(0.5)
+                                .max_decimals(1)
+                                .suffix(" s"),
+                        )
+                        .labelled_by(label);
+                        ui.weak("for the whole request; connecting gets at most 10 s");
+                    });
+                    ui.end_row();
+                });
         });
     domain_focused
 }
