@@ -99,9 +99,18 @@ pub enum LogTarget {
 /// Installs the global logger. Returns the file logged to, if any. Safe to call once per process;
 /// a second call does nothing.
 pub fn init(target: LogTarget) -> Option<PathBuf> {
-    let asked = std::env::var_os("RUST_LOG").is_some();
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("sso_diag=info"));
+    init_with(target, None)
+}
+
+/// As [`init`], with `directives` (e.g. `"trace"`) taking the place of `RUST_LOG`.
+pub fn init_with(target: LogTarget, directives: Option<&str>) -> Option<PathBuf> {
+    let asked = directives.is_some() || std::env::var_os("RUST_LOG").is_some();
+    let filter = match directives {
+        Some(d) => EnvFilter::new(d),
+        None => {
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("sso_diag=info"))
+        }
+    };
     let (sink, path) = match target {
         LogTarget::StderrIfAsked if !asked => return None,
         LogTarget::StderrIfAsked => (Sink::Stderr, None),

@@ -9,7 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
 use super::error::{CiamError, TimeoutPhase};
-use super::record::{HttpRecord, RequestRecord, ResponseRecord, pretty_if_json};
+use super::record::{HttpRecord, RequestRecord, ResponseRecord};
 use super::tenant_url::TenantUrl;
 use crate::secret::{Redactor, masked};
 
@@ -415,10 +415,20 @@ impl TenantClient {
             }
         }
         let text = redactor.redact(&String::from_utf8_lossy(&bytes));
+        let json = serde_json::from_str::<Value>(&text).ok();
+        // What is kept and shown: new credentials in the answer (a token, a ticket) replaced, and
+        // remembered, so no later log line can print them either. `json` keeps them for parsing.
+        let shown = match &json {
+            Some(value) => {
+                serde_json::to_string_pretty(&hide_credentials(value)).unwrap_or_default()
+            }
+            None => text.clone(),
+        };
+        let text = shown.clone();
         let record = ResponseRecord {
             status,
             headers: headers.clone(),
-            body: pretty_if_json(&text),
+            body: shown,
         };
         let fail = |error: CiamError| (record.clone(), Err(error));
 
@@ -440,7 +450,6 @@ impl TenantClient {
                 body: text,
             });
         }
-        let json = serde_json::from_str::<Value>(&text).ok();
         if (200..300).contains(&status) {
             return match json {
                 Some(value) => (record.clone(), Ok(value)),
@@ -503,6 +512,39 @@ impl TenantClient {
         } else {
             CiamError::Connect { target, detail }
         }
+    }
+}
+
+/// Fields of the tenant's answers that carry credentials.
+const CREDENTIAL_FIELDS: [(&str, &str); 5] = [
+    ("access_token", "access token"),
+    ("session_token", "session token"),
+    ("id_token", "id_token"),
+    ("refresh_token", "refresh token"),
+    ("sso_ticket", "ticket"),
+];
+
+/// A copy of `value` with every credential field's string replaced by `[redacted …]`; the values
+/// are remembered process-wide (see [`Redactor::add`]).
+fn hide_credentials(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let credential = CREDENTIAL_FIELDS.iter().find(|(field, _)| field == k);
+                    let shown = match (credential, v) {
+                        (Some((_, name)), Value::String(secret)) if !secret.is_empty() => {
+                            Redactor::new().add(name, &SecretString::from(secret.clone()));
+                            Value::String(format!("[redacted {name}]"))
+                        }
+                        _ => hide_credentials(v),
+                    };
+                    (k.clone(), shown)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(hide_credentials).collect()),
+        other => other.clone(),
     }
 }
 

@@ -44,11 +44,3 @@ impl HttpRecord {
         }
     }
 }
-
-/// Pretty JSON if the text parses as JSON, else the text unchanged.
-pub fn pretty_if_json(text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| serde_json::to_string_pretty(&v).ok())
-        .unwrap_or_else(|| text.to_owned())
-}

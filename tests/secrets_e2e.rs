@@ -1,0 +1,349 @@
+//! No secret anywhere: the command line and the window go through success, rejection and echo
+//! cases with trace logging on; then stdout, stderr, the log, the persisted settings, the report
+//! and the curl export are searched for every token, the client secret and the password.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::{RawServer, demo, http_response, sso_diag, stderr, stdout};
+use egui::OutputCommand;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sso_diag::mock::{MockConfig, MockTenant};
+use sso_diag::ui::{Launch, SsoDiagApp};
+
+const LEAKY_ACCESS: &str = "leaky-access-token-e2e-0001";
+const LEAKY_SESSION: &str = "leaky-session-token-e2e-0002";
+
+/// Every secret the mock saw on the wire (tokens it issued included), plus the fixed ones.
+fn secrets(tenant: &MockTenant) -> Vec<String> {
+    let mut out = vec![
+        demo::CLIENT_SECRET.to_owned(),
+        demo::PASSWORD.to_owned(),
+        demo::ACCESS_TOKEN.to_owned(),
+        demo::SESSION_TOKEN.to_owned(),
+        LEAKY_ACCESS.to_owned(),
+        LEAKY_SESSION.to_owned(),
+    ];
+    for r in tenant.requests() {
+        if let Some(a) = r.header("authorization") {
+            out.push(a.trim_start_matches("Bearer ").to_owned());
+        }
+        let body: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
+        for k in ["session_token", "password"] {
+            if let Some(v) = body[k].as_str() {
+                out.push(v.to_owned());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn assert_clean(what: &str, text: &str, secrets: &[String]) {
+    for s in secrets {
+        assert!(!text.contains(s.as_str()), "{s:?} found in {what}:\n{text}");
+    }
+}
+
+/// A server that echoes both tokens back in its error message and in a header.
+fn echo_server() -> RawServer {
+    RawServer::start_with(Arc::new(
+        |request: &[u8], stream: &mut std::net::TcpStream| {
+            let text = String::from_utf8_lossy(request);
+            let auth = text
+                .lines()
+                .find_map(|l| l.strip_prefix("authorization: Bearer "))
+                .unwrap_or_default()
+                .trim()
+                .to_owned();
+            let session = text
+                .split("\"session_token\":\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .unwrap_or_default()
+                .to_owned();
+            let body = serde_json::json!({"error": "invalid_token", "error_description": format!("Invalid access token: {auth} (session {session})")}).to_string();
+            let _ = stream.write_all(&http_response(
+                "401 Unauthorized",
+                &[
+                    ("content-type", "application/json"),
+                    ("www-authenticate", &format!("Bearer error=\"{auth}\"")),
+                ],
+                &body,
+            ));
+        },
+    ))
+}
+
+#[test]
+fn the_command_line_leaks_nothing_with_trace_logging() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let echo = echo_server();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("cli.log");
+    let report = dir.path().join("report.md");
+    let mut outputs = Vec::new();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = sso_diag();
+        cmd.args(args)
+            .arg("--log-file")
+            .arg(&log)
+            .env("RUST_LOG", "trace");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("run")
+    };
+    let url = tenant.url();
+    // Success: the whole flow, with a report.
+    let out = run(
+        &[
+            "exchange",
+            "--domain",
+            &url,
+            "--client-id",
+            demo::CLIENT_ID,
+            "--user",
+            demo::USER_NAME,
+            "--redeem",
+            "--report",
+            report.to_str().expect("utf-8"),
+        ],
+        &[
+            ("SSO_DIAG_CLIENT_SECRET", demo::CLIENT_SECRET),
+            ("SSO_DIAG_PASSWORD", demo::PASSWORD),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    outputs.push(out);
+    // Rejection, and the tenant echoing the tokens.
+    let out = run(
+        &["exchange", "--domain", &url],
+        &[
+            ("SSO_DIAG_ACCESS_TOKEN", demo::ACCESS_TOKEN),
+            ("SSO_DIAG_SESSION_TOKEN", LEAKY_SESSION),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(4));
+    outputs.push(out);
+    let out = run(
+        &["exchange", "--domain", &echo.url(), "--json"],
+        &[
+            ("SSO_DIAG_ACCESS_TOKEN", LEAKY_ACCESS),
+            ("SSO_DIAG_SESSION_TOKEN", LEAKY_SESSION),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        echo.received_text().contains(LEAKY_ACCESS),
+        "the echo server really got the token"
+    );
+    outputs.push(out);
+    let out = run(
+        &[
+            "login",
+            "--domain",
+            &url,
+            "--client-id",
+            demo::CLIENT_ID,
+            "--user",
+            demo::USER_NAME,
+            "--json",
+        ],
+        &[("SSO_DIAG_PASSWORD", demo::PASSWORD)],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    outputs.push(out);
+    let curl = run(
+        &["exchange", "--curl", "--domain", &url],
+        &[
+            ("SSO_DIAG_ACCESS_TOKEN", demo::ACCESS_TOKEN),
+            ("SSO_DIAG_SESSION_TOKEN", demo::SESSION_TOKEN),
+        ],
+    );
+    outputs.push(curl);
+
+    let secrets = secrets(&tenant);
+    assert!(
+        secrets.len() >= 8,
+        "the search covers the issued tokens too: {}",
+        secrets.len()
+    );
+    for (i, out) in outputs.iter().enumerate() {
+        assert_clean(&format!("stdout of run {i}"), &stdout(out), &secrets);
+        assert_clean(&format!("stderr of run {i}"), &stderr(out), &secrets);
+    }
+    let log_text = std::fs::read_to_string(&log).expect("log written");
+    assert!(
+        log_text.contains("answered") && log_text.contains("TRACE"),
+        "trace logging was on:\n{log_text}"
+    );
+    assert!(
+        log_text.contains("[redacted"),
+        "the log shows where secrets were removed"
+    );
+    assert_clean("the log", &log_text, &secrets);
+    assert_clean(
+        "the report",
+        &std::fs::read_to_string(&report).expect("report"),
+        &secrets,
+    );
+}
+
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+fn step_until(
+    h: &mut Harness<'_, SsoDiagApp>,
+    what: &str,
+    done: impl Fn(&Harness<'_, SsoDiagApp>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        h.step();
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn shows(h: &Harness<'_, SsoDiagApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+fn settle(h: &mut Harness<'_, SsoDiagApp>) {
+    for _ in 0..12 {
+        h.step();
+    }
+}
+
+fn fill(h: &mut Harness<'_, SsoDiagApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    settle(h);
+}
+
+fn press(h: &mut Harness<'_, SsoDiagApp>, label: &str) {
+    h.get_by_label(label).click_accesskit();
+    h.step();
+}
+
+fn copied_by(h: &mut Harness<'_, SsoDiagApp>, label: &str) -> String {
+    h.get_by_label(label).click_accesskit();
+    for _ in 0..5 {
+        h.step();
+        for command in &h.output().platform_output.commands {
+            if let OutputCommand::CopyText(text) = command {
+                return text.clone();
+            }
+        }
+    }
+    panic!("{label} copied nothing");
+}
+
+#[test]
+fn the_window_leaks_nothing_with_trace_logging() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = dir.path().join("window.log");
+    assert!(
+        sso_diag::logging::init_with(
+            sso_diag::logging::LogTarget::File(log.clone()),
+            Some("trace")
+        )
+        .is_some()
+    );
+
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let echo = echo_server();
+    let launch = Launch {
+        domain: Some(tenant.url()),
+        client_id: Some(demo::CLIENT_ID.into()),
+        ..Launch::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1100.0, 1500.0])
+        .with_context_setup(|ctx| {
+            ctx.add_font_provider(Arc::new(
+                egui_system_font_provider::SystemFontProvider::new(),
+            ))
+        })
+        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, None, launch));
+    step_until(&mut h, "device detection", |h| shows(h, "(detected)"));
+    press(&mut h, "Get tokens: client credentials, test login");
+    settle(&mut h);
+    fill(&mut h, "Client secret", demo::CLIENT_SECRET);
+    press(&mut h, "Get token");
+    step_until(&mut h, "the access token", |h| {
+        shows(h, "Access token filled in")
+    });
+    fill(&mut h, "User name", demo::USER_NAME);
+    fill(&mut h, "Password", demo::PASSWORD);
+    press(&mut h, "Log in");
+    step_until(&mut h, "the session token", |h| {
+        shows(h, "Session token filled in")
+    });
+    press(&mut h, "Exchange");
+    step_until(&mut h, "the ticket", |h| shows(h, "ssoTicket-"));
+    press(&mut h, "Redeem");
+    step_until(&mut h, "the user", |h| shows(h, "Whose it is"));
+    let report_ok = copied_by(&mut h, "Copy report");
+
+    // Rejection: a session the tenant does not know.
+    fill(&mut h, "Session token", LEAKY_SESSION);
+    press(&mut h, "Exchange");
+    step_until(&mut h, "the rejection", |h| {
+        shows(h, "Session token rejected")
+    });
+
+    // Echo: a tenant that repeats both tokens.
+    fill(&mut h, "Domain", &echo.url());
+    fill(&mut h, "Access token", LEAKY_ACCESS);
+    press(&mut h, "Exchange");
+    step_until(&mut h, "the echo", |h| shows(h, "Access token rejected"));
+    assert!(echo.received_text().contains(LEAKY_ACCESS));
+    let report_echo = copied_by(&mut h, "Copy report");
+    let curl = copied_by(&mut h, "Copy as curl");
+
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let settings: String = storage.0.values().cloned().collect();
+
+    let secrets = secrets(&tenant);
+    assert_clean("the persisted settings", &settings, &secrets);
+    assert_clean("the first report", &report_ok, &secrets);
+    assert_clean("the echo report", &report_echo, &secrets);
+    assert_clean("the curl export", &curl, &secrets);
+    assert!(
+        report_echo.contains("[redacted access token]"),
+        "{report_echo}"
+    );
+    let log_text = std::fs::read_to_string(&log).expect("log");
+    assert!(
+        log_text.contains("answered") && log_text.contains("TRACE"),
+        "{log_text}"
+    );
+    assert_clean("the log", &log_text, &secrets);
+}
