@@ -388,3 +388,41 @@ fn device_values_are_detected_and_can_be_overridden_and_reset() {
     settle(&mut h);
     assert!(shows(&h, "(detected)"));
 }
+
+#[test]
+fn the_window_stays_usable_while_a_server_trickles_its_answer() {
+    use std::io::Write;
+    let trickle = RawServer::start_with(std::sync::Arc::new(
+        |_: &[u8], stream: &mut std::net::TcpStream| {
+            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{");
+            for _ in 0..100 {
+                std::thread::sleep(Duration::from_millis(100));
+                if stream.write_all(b" ").is_err() {
+                    return;
+                }
+            }
+        },
+    ));
+    let mut h = harness(Launch {
+        domain: Some(trickle.url()),
+        access_token: Some("an-access-token".into()),
+        session_token: Some("a-session-token".into()),
+        ..Launch::default()
+    });
+    wait_for_device(&mut h);
+    h.get_by_label("Exchange").click();
+    step_until(&mut h, "the running state", |h| {
+        shows(h, "waiting for the tenant")
+    });
+    // Typing still works while the answer trickles in...
+    fill(&mut h, "X-tenant-id", "typed-while-waiting");
+    assert_eq!(
+        h.get_by_label("X-tenant-id").value().as_deref(),
+        Some("typed-while-waiting")
+    );
+    assert!(shows(&h, "waiting for the tenant"), "still running");
+    // ...and Esc stops it at once.
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(shows(&h, "cancelled after"));
+}
