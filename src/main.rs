@@ -1,5 +1,9 @@
 //! Thin entry point: parse the command line and dispatch.
 
+// Release builds on Windows are GUI programs: no console window flashes up behind the window.
+// Started from a terminal with a subcommand, they attach to that terminal (see `attach_console`).
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -7,8 +11,10 @@ use sso_diag::cli::{self, Cli, Command};
 use sso_diag::logging::{self, LogTarget};
 
 fn main() -> ExitCode {
+    sso_diag::ui::clock::mark_process_start();
     // Before any thread exists: the local UTC offset cannot be read safely afterwards.
     sso_diag::ui::clock::init_local_offset();
+    attach_console();
     let cli = Cli::parse();
     let log_target = match (&cli.log_file, &cli.command) {
         (Some(path), _) => LogTarget::File(path.clone()),
@@ -20,7 +26,7 @@ fn main() -> ExitCode {
         (None, Some(_)) => LogTarget::StderrIfAsked,
     };
     let log_file = logging::init(log_target);
-    tracing::info!(version = env!("CARGO_PKG_VERSION"), log_file = ?log_file, "sso-diag starting");
+    tracing::info!(version = sso_diag::VERSION, log_file = ?log_file, "sso-diag starting");
     let code = match &cli.command {
         Some(Command::Exchange(args)) => cli::exchange::run(args),
         Some(Command::Login(args)) => cli::login::run(args),
@@ -31,3 +37,23 @@ fn main() -> ExitCode {
     };
     ExitCode::from(code)
 }
+
+/// A GUI-subsystem program has no console; when a terminal started it for the command line
+/// (`exchange`, `--version` …), print to that terminal. Opening the window needs none.
+#[cfg(windows)]
+fn attach_console() {
+    let wants_terminal = std::env::args()
+        .nth(1)
+        .is_some_and(|a| !a.starts_with("--demo") && !a.starts_with("--domain"));
+    if wants_terminal {
+        // SAFETY: a plain Win32 call with a constant argument; failure (no parent console) is fine.
+        unsafe {
+            windows_sys::Win32::System::Console::AttachConsole(
+                windows_sys::Win32::System::Console::ATTACH_PARENT_PROCESS,
+            );
+        }
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_console() {}

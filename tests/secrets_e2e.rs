@@ -4,17 +4,15 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
+use common::ui::{
+    MemoryStorage, copied_by, fill, press, settle, shows, step_until, window_with_system_fonts,
+};
 use common::{RawServer, demo, http_response, sso_diag, stderr, stdout};
-use egui::OutputCommand;
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
 use sso_diag::mock::{MockConfig, MockTenant};
-use sso_diag::ui::{Launch, SsoDiagApp};
+use sso_diag::ui::Launch;
 
 const LEAKY_ACCESS: &str = "leaky-access-token-e2e-0001";
 const LEAKY_SESSION: &str = "leaky-session-token-e2e-0002";
@@ -196,74 +194,6 @@ fn the_command_line_leaks_nothing_with_trace_logging() {
     );
 }
 
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
-fn step_until(
-    h: &mut Harness<'_, SsoDiagApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, SsoDiagApp>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        h.step();
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn shows(h: &Harness<'_, SsoDiagApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn settle(h: &mut Harness<'_, SsoDiagApp>) {
-    for _ in 0..12 {
-        h.step();
-    }
-}
-
-fn fill(h: &mut Harness<'_, SsoDiagApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.step();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label(label).type_text(text);
-    settle(h);
-}
-
-fn press(h: &mut Harness<'_, SsoDiagApp>, label: &str) {
-    h.get_by_label(label).click_accesskit();
-    h.step();
-}
-
-fn copied_by(h: &mut Harness<'_, SsoDiagApp>, label: &str) -> String {
-    h.get_by_label(label).click_accesskit();
-    for _ in 0..5 {
-        h.step();
-        for command in &h.output().platform_output.commands {
-            if let OutputCommand::CopyText(text) = command {
-                return text.clone();
-            }
-        }
-    }
-    panic!("{label} copied nothing");
-}
-
 #[test]
 fn the_window_leaks_nothing_with_trace_logging() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -283,14 +213,7 @@ fn the_window_leaks_nothing_with_trace_logging() {
         client_id: Some(demo::CLIENT_ID.into()),
         ..Launch::default()
     };
-    let mut h = Harness::builder()
-        .with_size([1100.0, 1500.0])
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new(),
-            ))
-        })
-        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, None, launch));
+    let mut h = window_with_system_fonts(launch, [1100.0, 1500.0]);
     step_until(&mut h, "device detection", |h| shows(h, "(detected)"));
     press(&mut h, "Get tokens: client credentials, test login");
     settle(&mut h);

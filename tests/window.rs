@@ -3,78 +3,27 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::ui::{MemoryStorage, Window, all_text, fill, settle, shows, step_until, window};
 use common::{RawServer, demo, http_response};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use sso_diag::mock::{MockConfig, MockTenant};
 use sso_diag::ui::clock::Clock;
 use sso_diag::ui::{Launch, SsoDiagApp};
 
-fn harness(launch: Launch) -> Harness<'static, SsoDiagApp> {
-    harness_sized(launch, [980.0, 760.0])
+fn harness(launch: Launch) -> Window {
+    window(launch, [980.0, 760.0])
 }
 
-/// Widgets scrolled out of view are not in the accessibility tree, as for a screen reader.
-fn harness_sized(launch: Launch, size: [f32; 2]) -> Harness<'static, SsoDiagApp> {
-    Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, None, launch))
+fn harness_sized(launch: Launch, size: [f32; 2]) -> Window {
+    window(launch, size)
 }
 
-/// Steps the window until `done` holds, for at most 10 s; background work runs on its own thread.
-fn step_until(
-    h: &mut Harness<'_, SsoDiagApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, SsoDiagApp>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        h.step();
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-/// A few frames: enough for a click's effect to be drawn and for a panel to finish opening.
-fn settle(h: &mut Harness<'_, SsoDiagApp>) {
-    for _ in 0..12 {
-        h.step();
-    }
-}
-
-fn shows(h: &Harness<'_, SsoDiagApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn fill(h: &mut Harness<'_, SsoDiagApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.step();
-    h.get_by_label(label).type_text(text);
-    settle(h);
-}
-
-/// Every label and value on screen, to search for secrets.
-fn all_text(h: &Harness<'_, SsoDiagApp>) -> String {
-    let mut out = String::new();
-    for node in h.root().children_recursive() {
-        let n = node.accesskit_node();
-        out.push_str(&n.label().unwrap_or_default());
-        out.push('\n');
-        out.push_str(&n.value().unwrap_or_default());
-        out.push('\n');
-    }
-    out
-}
-
-fn wait_for_device(h: &mut Harness<'_, SsoDiagApp>) {
+fn wait_for_device(h: &mut Window) {
     step_until(h, "device detection", |h| shows(h, "(detected)"));
 }
 
@@ -310,23 +259,6 @@ fn chinese_text_from_the_tenant_renders() {
     step_until(&mut h, "the error card", |h| {
         shows(h, "会话令牌无效或已过期")
     });
-}
-
-/// eframe's storage, in memory, to look at what would be written to disk.
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

@@ -4,93 +4,20 @@
 
 mod common;
 
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-
 use common::demo;
-use egui::OutputCommand;
-use egui_kittest::Harness;
+use common::ui::{
+    Window, all_text, copied_by, fill, press, settle, shows, step_until, window_with_system_fonts,
+};
 use egui_kittest::kittest::{NodeT, Queryable};
 use sso_diag::mock::{MockConfig, MockTenant};
-use sso_diag::ui::{Launch, SsoDiagApp};
+use sso_diag::ui::Launch;
 
-fn harness(launch: Launch) -> Harness<'static, SsoDiagApp> {
-    Harness::builder()
-        .with_size([1100.0, 1500.0])
-        .with_context_setup(|ctx| {
-            // The user's name is Chinese: drawn with system fonts, as eframe does at run time.
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new(),
-            ));
-        })
-        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, None, launch))
+fn harness(launch: Launch) -> Window {
+    // The user's name is Chinese: drawn with system fonts, as eframe does at run time.
+    window_with_system_fonts(launch, [1100.0, 1500.0])
 }
 
-fn shows(h: &Harness<'_, SsoDiagApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn step_until(
-    h: &mut Harness<'_, SsoDiagApp>,
-    what: &str,
-    done: impl Fn(&Harness<'_, SsoDiagApp>) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while Instant::now() < deadline {
-        h.step();
-        if done(h) {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn settle(h: &mut Harness<'_, SsoDiagApp>) {
-    for _ in 0..12 {
-        h.step();
-    }
-}
-
-fn fill(h: &mut Harness<'_, SsoDiagApp>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.step();
-    h.get_by_label(label).type_text(text);
-    settle(h);
-}
-
-fn press(h: &mut Harness<'_, SsoDiagApp>, label: &str) {
-    h.get_by_label(label).click_accesskit();
-    h.step();
-}
-
-/// Clicks `label` and returns what the window put on the clipboard.
-fn copied_by(h: &mut Harness<'_, SsoDiagApp>, label: &str) -> String {
-    h.get_by_label(label).click_accesskit();
-    for _ in 0..5 {
-        h.step();
-        for command in &h.output().platform_output.commands {
-            if let OutputCommand::CopyText(text) = command {
-                return text.clone();
-            }
-        }
-    }
-    panic!("{label} copied nothing");
-}
-
-fn all_text(h: &Harness<'_, SsoDiagApp>) -> String {
-    let mut out = String::new();
-    for node in h.root().children_recursive() {
-        let n = node.accesskit_node();
-        out.push_str(&n.label().unwrap_or_default());
-        out.push('\n');
-        out.push_str(&n.value().unwrap_or_default());
-        out.push('\n');
-    }
-    out
-}
-
-fn start_empty(tenant: &MockTenant) -> Harness<'static, SsoDiagApp> {
+fn start_empty(tenant: &MockTenant) -> Window {
     let mut h = harness(Launch {
         domain: Some(tenant.url()),
         client_id: Some(demo::CLIENT_ID.into()),

@@ -206,16 +206,6 @@ impl ApiOutcome {
     }
 }
 
-impl<T> Outcome<T> {
-    /// Removes a secret that arrived in the answer (a new token) from the recorded response.
-    pub fn redact_response(&mut self, name: &'static str, secret: &SecretString) {
-        let redactor = Redactor::new().with(name, secret);
-        if let Some(response) = self.record.response.as_mut() {
-            response.body = redactor.redact(&response.body);
-        }
-    }
-}
-
 #[derive(Clone)]
 pub struct TenantClient {
     http: reqwest::Client,

@@ -160,6 +160,20 @@ impl CiamError {
         }
     }
 
+    /// `HTTP 400 · IDAAS.SDK.PARAM.0023 · Invalid or expired session token`: what the tenant said,
+    /// in one line.
+    pub fn evidence(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(status) = self.status() {
+            parts.push(format!("HTTP {status}"));
+        }
+        if let Some(code) = self.code() {
+            parts.push(code.to_owned());
+        }
+        parts.push(self.message());
+        parts.join(" · ")
+    }
+
     /// A plain-language title, the likely cause and what to try.
     pub fn advice(&self) -> Advice {
         advice::for_error(self)

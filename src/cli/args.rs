@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(
     name = "sso-diag",
-    version,
+    version = crate::VERSION,
     about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong",
     long_about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong.\n\nWithout a subcommand, opens the window; its fields can be pre-filled with the options below and the tokens from $SSO_DIAG_ACCESS_TOKEN and $SSO_DIAG_SESSION_TOKEN.",
     args_conflicts_with_subcommands = true

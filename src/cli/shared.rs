@@ -125,15 +125,7 @@ pub fn report_step_error(error: &CiamError, step: Option<&str>, as_json: bool) {
         Some(step) => eprintln!("error: {} ({step})", advice.title),
         None => eprintln!("error: {}", advice.title),
     }
-    let mut evidence = Vec::new();
-    if let Some(status) = error.status() {
-        evidence.push(format!("HTTP {status}"));
-    }
-    if let Some(code) = error.code() {
-        evidence.push(code.to_owned());
-    }
-    evidence.push(error.message());
-    eprintln!("  {}", evidence.join(" · "));
+    eprintln!("  {}", error.evidence());
     eprintln!("  likely cause: {}", advice.cause);
     eprintln!("  try: {}", advice.action);
 }

@@ -25,6 +25,16 @@ impl Clock {
 }
 
 static LOCAL_OFFSET: OnceLock<UtcOffset> = OnceLock::new();
+static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+/// Call first thing in `main`: start-up time is measured from here (dist/bench.sh reads it).
+pub fn mark_process_start() {
+    let _ = PROCESS_START.set(Instant::now());
+}
+
+pub fn since_process_start() -> Option<Duration> {
+    PROCESS_START.get().map(Instant::elapsed)
+}
 
 /// Reads the local UTC offset. Call it at the very start of `main`: the `time` crate refuses to
 /// read it once other threads exist (the C library call is not thread-safe on Linux).

@@ -182,15 +182,7 @@ fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
             );
             ui.weak(format!("({})", operation.short()));
         });
-        let mut evidence = Vec::new();
-        if let Some(status) = error.status() {
-            evidence.push(format!("HTTP {status}"));
-        }
-        if let Some(code) = error.code() {
-            evidence.push(code.to_owned());
-        }
-        evidence.push(error.message());
-        ui.add(egui::Label::new(RichText::new(evidence.join(" · ")).monospace()).selectable(true));
+        ui.add(egui::Label::new(RichText::new(error.evidence()).monospace()).selectable(true));
         ui.add_space(6.0);
         egui::Grid::new("advice_grid")
             .num_columns(2)

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The performance budget, measured (never asserted in tests). Prints a table; copy it into
+# BENCHMARKS.md with the machine it ran on.
+#
+#   dist/bench.sh        needs a release build (cargo build --release); installs Xvfb, xdotool
+#                        and curl when missing. Uses a virtual display, so it runs headless.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=target/release/sso-diag
+[ -x "$bin" ] || cargo build --release --locked
+for tool in Xvfb xdotool curl bc; do
+  command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq xvfb xdotool curl bc >/dev/null; break; }
+done
+work=$(mktemp -d)
+export XDG_DATA_HOME=$work/data   # a fresh settings store: the bench never reuses a saved window size
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+row() { printf '| %-52s | %14s | %-22s |\n' "$1" "$2" "$3"; }
+
+disp=:$(( 300 + RANDOM % 300 ))
+Xvfb "$disp" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+sleep 1
+export DISPLAY=$disp WAYLAND_DISPLAY=
+
+# 1. Start-up: process start to the first frame, read from the app's own log line.
+starts=()
+for i in 1 2 3 4 5; do
+  log=$work/start$i.log
+  "$bin" --demo --log-file "$log" >/dev/null 2>&1 &
+  app=$!
+  for _ in $(seq 100); do grep -q "first frame" "$log" 2>/dev/null && break; sleep 0.05; done
+  starts+=("$(sed -n 's/.*ms=\([0-9.]*\).*first frame.*/\1/p' "$log" | head -1)")
+  kill $app; wait $app 2>/dev/null || true
+done
+first_frame=$(printf '%s\n' "${starts[@]}" | median)
+
+# 2. Idle with a ticket counting down: memory after start and after 60 s, CPU over 30 s.
+"$bin" --demo --log-file "$work/idle.log" >/dev/null 2>&1 &
+app=$!
+sleep 2.5
+win=$(xdotool search --onlyvisible --pid $app --name '.' | head -1)
+xdotool windowfocus --sync "$win"
+xdotool key --window "$win" ctrl+Return
+sleep 2
+rss() { awk '/VmRSS/{print $2}' /proc/$app/status; }
+ticks() { awk '{print $14+$15}' /proc/$app/stat; }
+rss_start=$(rss)
+t0=$(ticks); sleep 30; t1=$(ticks)
+cpu=$(echo "scale=2; ($t1-$t0)*100/$(getconf CLK_TCK)/30" | bc)
+sleep 30
+rss_60=$(rss)
+kill $app; wait $app 2>/dev/null || true
+
+# 3. A whole `sso-diag exchange` process against the mock vs curl sending the same request.
+"$bin" mock --addr 127.0.0.1:0 > "$work/mock.out" &
+mock=$!
+for _ in $(seq 50); do grep -q '^listening on' "$work/mock.out" && break; sleep 0.1; done
+url=$(sed -n 's/^listening on //p' "$work/mock.out")
+export SSO_DIAG_ACCESS_TOKEN=demo-access-token-7f3a9c41 SSO_DIAG_SESSION_TOKEN=demo-session-token-4b1e0d77
+curl_cmd=$("$bin" exchange --curl --domain "$url")
+now_ms() { date +%s%N; }
+cli=(); crl=()
+for _ in $(seq 20); do
+  a=$(now_ms); "$bin" exchange --domain "$url" --json >/dev/null; b=$(now_ms); cli+=("$(( (b-a)/1000 ))")
+  a=$(now_ms); sh -c "$curl_cmd" >/dev/null; b=$(now_ms); crl+=("$(( (b-a)/1000 ))")
+done
+kill $mock
+cli_ms=$(printf '%s\n' "${cli[@]}" | median | awk '{printf "%.1f", $1/1000}')
+curl_ms=$(printf '%s\n' "${crl[@]}" | median | awk '{printf "%.1f", $1/1000}')
+ratio=$(echo "scale=2; $cli_ms/$curl_ms" | bc)
+
+# 4. In-process exchange latency next to the bare loopback round trip.
+latency=$(cargo run --release --locked --quiet --example exchange_latency)
+in_proc=$(sed -n 's/^in-process exchange *median \([0-9.]*\).*/\1/p' <<<"$latency")
+rtt=$(sed -n 's/^raw loopback round trip median \([0-9.]*\).*/\1/p' <<<"$latency")
+overhead=$(sed -n 's/^overhead *\([-0-9.]*\).*/\1/p' <<<"$latency")
+
+size=$(stat -c %s "$bin")
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(uname -m); display: Xvfb + Mesa $(glxinfo -B 2>/dev/null | sed -n 's/.*OpenGL renderer string: //p' || echo 'software GL')"
+echo "binary: $("$bin" --version)"
+echo
+row "measure" "figure" "goal"
+row "---" "---" "---"
+row "release binary size" "$(echo "scale=1; $size/1048576" | bc) MB" "< 12 MB"
+row "launch to first frame (median of 5, Xvfb)" "${first_frame} ms" "< 250 ms"
+row "RSS after start, ticket counting down" "$(( rss_start / 1024 )) MB" "flat"
+row "RSS after 60 s more" "$(( rss_60 / 1024 )) MB" "flat (no growth)"
+row "CPU over 30 s, ticket counting down" "${cpu} % of a core" "< 0.5 %"
+row "sso-diag exchange process (median of 20)" "${cli_ms} ms" ""
+row "curl, same request (median of 20)" "${curl_ms} ms" ""
+row "ratio sso-diag / curl" "${ratio}x" "< 2x"
+row "in-process exchange (median of 200)" "${in_proc} ms" ""
+row "raw loopback round trip (median of 200)" "${rtt} ms" ""
+row "in-process overhead over the round trip" "${overhead} ms" "< 1 ms"
