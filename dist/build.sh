@@ -88,7 +88,9 @@ if ! $linux_only; then
   say "Windows: run the .exe under wine"
   wine=../shared/tools/wine-run.sh
   [ -x "$wine" ] || wine=$(dirname "$0")/../../shared/tools/wine-run.sh
-  "$wine" "$exe" --version | tee /dev/stderr | grep -q "sso-diag $version" || fail "the .exe does not print its version"
+  wine_version=$("$wine" "$exe" --version)
+  echo "under wine: $wine_version"
+  grep -q "sso-diag $version" <<<"$wine_version" || fail "the .exe does not print its version"
   mock_log=$(mktemp)
   "$bin" mock --addr 127.0.0.1:0 > "$mock_log" &
   mock=$!

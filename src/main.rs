@@ -42,9 +42,21 @@ fn main() -> ExitCode {
 /// (`exchange`, `--version` …), print to that terminal. Opening the window needs none.
 #[cfg(windows)]
 fn attach_console() {
+    const TERMINAL_ARGS: [&str; 10] = [
+        "exchange",
+        "login",
+        "check",
+        "device",
+        "mock",
+        "help",
+        "--version",
+        "-V",
+        "--help",
+        "-h",
+    ];
     let wants_terminal = std::env::args()
-        .nth(1)
-        .is_some_and(|a| !a.starts_with("--demo") && !a.starts_with("--domain"));
+        .skip(1)
+        .any(|a| TERMINAL_ARGS.contains(&a.as_str()));
     if wants_terminal {
         // SAFETY: a plain Win32 call with a constant argument; failure (no parent console) is fine.
         unsafe {
