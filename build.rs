@@ -27,6 +27,8 @@ fn main() {
     println!("cargo:rerun-if-changed=.git/HEAD");
     println!("cargo:rerun-if-changed=.git/index");
     println!("cargo:rerun-if-changed=build.rs");
+    // Any source change re-reads `git status`, so "+changes" is not stale.
+    println!("cargo:rerun-if-changed=src");
 
     // Cross-building on Linux for Windows too: the target, not the host, decides.
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {

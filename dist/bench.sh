@@ -30,7 +30,7 @@ for i in 1 2 3 4 5; do
   "$bin" --demo --log-file "$log" >/dev/null 2>&1 &
   app=$!
   for _ in $(seq 100); do grep -q "first frame" "$log" 2>/dev/null && break; sleep 0.05; done
-  starts+=("$(sed -n 's/.*ms=\([0-9.]*\).*first frame.*/\1/p' "$log" | head -1)")
+  starts+=("$(sed -n 's/.*first frame laid out ms=\([0-9.]*\).*/\1/p' "$log" | head -1)")
   kill $app; wait $app 2>/dev/null || true
 done
 first_frame=$(printf '%s\n' "${starts[@]}" | median)

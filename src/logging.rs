@@ -11,8 +11,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::Targets;
 use tracing_subscriber::fmt::MakeWriter;
+use tracing_subscriber::layer::SubscriberExt;
 
 use crate::secret::global_redact;
 
@@ -105,12 +106,13 @@ pub fn init(target: LogTarget) -> Option<PathBuf> {
 /// As [`init`], with `directives` (e.g. `"trace"`) taking the place of `RUST_LOG`.
 pub fn init_with(target: LogTarget, directives: Option<&str>) -> Option<PathBuf> {
     let asked = directives.is_some() || std::env::var_os("RUST_LOG").is_some();
-    let filter = match directives {
-        Some(d) => EnvFilter::new(d),
-        None => {
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("sso_diag=info"))
-        }
-    };
+    // `Targets` reads RUST_LOG's usual `level` and `crate=level,…` forms without pulling in a
+    // regex engine (EnvFilter's cost two MB of binary).
+    let from_env = std::env::var("RUST_LOG").ok();
+    let filter = directives
+        .or(from_env.as_deref())
+        .and_then(|d| d.parse::<Targets>().ok())
+        .unwrap_or_else(|| Targets::new().with_target("sso_diag", tracing::Level::INFO));
     let (sink, path) = match target {
         LogTarget::StderrIfAsked if !asked => return None,
         LogTarget::StderrIfAsked => (Sink::Stderr, None),
@@ -129,10 +131,11 @@ pub fn init_with(target: LogTarget, directives: Option<&str>) -> Option<PathBuf>
         }
     };
     let subscriber = tracing_subscriber::fmt()
-        .with_env_filter(filter)
         .with_ansi(false)
+        .with_max_level(tracing::Level::TRACE)
         .with_writer(MakeRedacting(sink))
-        .finish();
+        .finish()
+        .with(filter);
     // Also routes crates that log through `log` (reqwest) into the same redacting writer.
     use tracing_subscriber::util::SubscriberInitExt;
     subscriber.try_init().ok()?;

@@ -669,6 +669,8 @@ impl SsoDiagApp {
 impl eframe::App for SsoDiagApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        // One line a frame at trace level: how dist/bench.sh and a curious user count repaints.
+        tracing::trace!(target: "sso_diag::frame", "frame");
         self.handle_events();
         let now = self.clock.now();
         if self.notice.as_ref().is_some_and(|(_, until)| *until <= now) {

@@ -31,10 +31,6 @@ pub fn run(launch: Launch) -> eframe::Result {
             .with_inner_size([980.0, 760.0])
             .with_min_inner_size([720.0, 520.0])
             .with_icon(window_icon()),
-        // Dithering is per-pixel shader work that only helps gradients, which this window has
-        // none of. Measured under Xvfb with Mesa's software GL, a ticket counting down at 980×760
-        // (one frame a second): 0.9–1.1 % of a core with it, 0.3 % without.
-        dithering: false,
         ..Default::default()
     };
     eframe::run_native(
