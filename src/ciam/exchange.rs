@@ -92,6 +92,15 @@ pub(crate) fn whole_seconds(value: &Value) -> Option<u64> {
     (f >= 0.0 && f.fract() == 0.0 && f < 9_007_199_254_740_992.0).then_some(f as u64)
 }
 
+/// A non-empty string field as a secret (an id_token, say); `None` when absent or not a string.
+pub(crate) fn optional_secret(value: &Value, key: &str) -> Option<SecretString> {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(|s| SecretString::from(s.to_owned()))
+}
+
 pub(crate) fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",

@@ -5,7 +5,7 @@ use secrecy::SecretString;
 use serde_json::Value;
 
 use super::client::{ApiRequest, Outcome, TenantClient};
-use super::exchange::{DeviceFields, whole_seconds};
+use super::exchange::{DeviceFields, optional_secret, whole_seconds};
 
 pub const LOGIN_PATH: &str = "/api/v2/sdk/login";
 
@@ -39,11 +39,7 @@ pub fn parse_login_response(value: &Value) -> Result<LoginGrant, String> {
         None => return Err("no \"session_token\" in the answer".into()),
     };
     let expire = value.get("expire").and_then(whole_seconds);
-    let id_token = value
-        .get("id_token")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-        .map(|s| SecretString::from(s.to_owned()));
+    let id_token = optional_secret(value, "id_token");
     Ok(LoginGrant {
         session_token,
         expire,

@@ -4,7 +4,7 @@ use secrecy::SecretString;
 use serde_json::Value;
 
 use super::client::{ApiRequest, Outcome, TenantClient};
-use super::exchange::whole_seconds;
+use super::exchange::{optional_secret, whole_seconds};
 
 pub const TOKEN_PATH: &str = "/api/v2/tenant/token";
 
@@ -29,11 +29,7 @@ pub fn parse_token_response(value: &Value) -> Result<AccessTokenGrant, String> {
                 .ok_or_else(|| format!("\"expires_in\" is {v}, not a whole number of seconds"))?,
         ),
     };
-    let id_token = value
-        .get("id_token")
-        .and_then(Value::as_str)
-        .filter(|s| !s.is_empty())
-        .map(|s| SecretString::from(s.to_owned()));
+    let id_token = optional_secret(value, "id_token");
     Ok(AccessTokenGrant {
         access_token,
         expires_in,
