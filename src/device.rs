@@ -17,6 +17,11 @@ use crate::ciam::{DeviceFields, TenantUrl};
 const FINGERPRINT_CONTEXT: &[u8] = b"sso-diag device fingerprint v1";
 const FINGERPRINT_HEX_LEN: usize = 32;
 
+/// The "tenant" to detect towards when none is known yet: a documentation address (TEST-NET-1,
+/// RFC 5737). `connect` on a UDP socket sends nothing; it only asks the OS which source address
+/// its default route uses.
+pub const ANY_ROUTE: &str = "https://192.0.2.1";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FingerprintSource {

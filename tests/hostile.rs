@@ -233,19 +233,7 @@ fn a_redirect_to_another_host_is_not_followed_and_nothing_reaches_it() {
 #[test]
 fn tokens_echoed_in_the_error_text_are_redacted() {
     let server = RawServer::start_with(behaviour(|request, stream| {
-        let text = String::from_utf8_lossy(request);
-        let auth = text
-            .lines()
-            .find_map(|l| l.strip_prefix("authorization: Bearer "))
-            .unwrap_or_default()
-            .trim()
-            .to_owned();
-        let session = text
-            .split("\"session_token\":\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .unwrap_or_default()
-            .to_owned();
+        let (auth, session) = common::echoed_tokens(request);
         let body = serde_json::json!({"error_code": "IDAAS.SDK.PARAM.0023", "error_msg": format!("Invalid session token {session} for access token {auth}")}).to_string();
         let _ = stream.write_all(&http_response(
             "400 Bad Request",

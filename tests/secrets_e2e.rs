@@ -53,19 +53,7 @@ fn assert_clean(what: &str, text: &str, secrets: &[String]) {
 fn echo_server() -> RawServer {
     RawServer::start_with(Arc::new(
         |request: &[u8], stream: &mut std::net::TcpStream| {
-            let text = String::from_utf8_lossy(request);
-            let auth = text
-                .lines()
-                .find_map(|l| l.strip_prefix("authorization: Bearer "))
-                .unwrap_or_default()
-                .trim()
-                .to_owned();
-            let session = text
-                .split("\"session_token\":\"")
-                .nth(1)
-                .and_then(|r| r.split('"').next())
-                .unwrap_or_default()
-                .to_owned();
+            let (auth, session) = common::echoed_tokens(request);
             let body = serde_json::json!({"error": "invalid_token", "error_description": format!("Invalid access token: {auth} (session {session})")}).to_string();
             let _ = stream.write_all(&http_response(
                 "401 Unauthorized",

@@ -35,6 +35,17 @@ pub struct ClientOptions {
     pub proxy: Option<String>,
 }
 
+impl ClientOptions {
+    /// `total` for the whole request; connecting gets at most [`DEFAULT_CONNECT_TIMEOUT`] of it.
+    pub fn with_total_timeout(total: Duration) -> Self {
+        Self {
+            connect_timeout: total.min(DEFAULT_CONNECT_TIMEOUT),
+            total_timeout: total,
+            ..Self::default()
+        }
+    }
+}
+
 impl Default for ClientOptions {
     fn default() -> Self {
         Self {

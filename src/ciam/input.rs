@@ -142,6 +142,13 @@ mod tests {
     }
 }
 
+/// The contents of a CA file the user named, read before anything is sent.
+pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<u8>, CiamError> {
+    std::fs::read(path).map_err(|e| {
+        CiamError::invalid_input("CA file", format!("could not read {}: {e}", path.display()))
+    })
+}
+
 /// The device fields as the user left them (detected or overridden), checked before sending.
 pub fn device_fields(
     os_version: &str,

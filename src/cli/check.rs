@@ -3,30 +3,16 @@
 use super::args::CheckArgs;
 use super::shared;
 use crate::check::{CheckStatus, run_check};
+use crate::ciam::CiamError;
 
 pub fn run(args: &CheckArgs) -> u8 {
-    let base = match shared::tenant(Some(&args.domain)) {
-        Ok(b) => b,
-        Err(e) => {
-            shared::report_error(&e, args.json);
-            return e.exit_code();
-        }
-    };
-    let runtime = match shared::runtime() {
-        Ok(r) => r,
-        Err(e) => {
-            shared::report_error(&e, args.json);
-            return e.exit_code();
-        }
-    };
-    let extra_ca = match shared::read_ca_file(args.ca_file.as_deref()) {
-        Ok(ca) => ca,
-        Err(e) => {
-            shared::report_error(&e, args.json);
-            return e.exit_code();
-        }
-    };
-    let report = runtime.block_on(run_check(&base, extra_ca.as_deref()));
+    shared::exit_code(run_checks(args), args.json)
+}
+
+fn run_checks(args: &CheckArgs) -> Result<u8, CiamError> {
+    let base = shared::tenant(Some(&args.domain))?;
+    let extra_ca = shared::read_ca_file(args.ca_file.as_deref())?;
+    let report = shared::runtime()?.block_on(run_check(&base, extra_ca.as_deref()));
     if args.json {
         match serde_json::to_string(&report) {
             Ok(text) => println!("{text}"),
@@ -51,5 +37,5 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
     }
-    report.exit_code()
+    Ok(report.exit_code())
 }

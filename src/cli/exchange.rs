@@ -10,12 +10,12 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 
 use super::args::ExchangeArgs;
-use super::secret_input::{read_secret, secret_given};
+use super::secret_input::{read_password, read_secret, secret_given};
 use super::shared::{self, millis, report_step_error, rfc3339};
 use crate::ciam::input::optional_field;
 use crate::ciam::jwt::{expired_warning, now_unix};
 use crate::ciam::{CiamError, ExchangeRequest, TenantUrl};
-use crate::device::{DeviceProfile, FingerprintSource};
+use crate::device::{DeviceOverrides, DeviceProfile, FingerprintSource};
 use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, SessionTokenSource};
 use crate::report::{Report, ReportStep, ReportVerdict, curl_command};
 use crate::ticket::Ticket;
@@ -26,51 +26,43 @@ pub const CLIENT_SECRET_ENV: &str = "SSO_DIAG_CLIENT_SECRET";
 pub const PASSWORD_ENV: &str = "SSO_DIAG_PASSWORD";
 
 pub fn run(args: &ExchangeArgs) -> u8 {
+    shared::exit_code(run_exchange(args), args.json)
+}
+
+fn run_exchange(args: &ExchangeArgs) -> Result<u8, CiamError> {
     if args.curl {
-        return match print_curl(args) {
-            Ok(()) => 0,
-            Err(e) => {
-                shared::report_error(&e, args.json);
-                e.exit_code()
-            }
-        };
+        print_curl(args)?;
+        return Ok(0);
     }
-    let (base, client, input, profile) = match prepare(args) {
-        Ok(p) => p,
-        Err(e) => {
-            shared::report_error(&e, args.json);
-            return e.exit_code();
-        }
-    };
-    let runtime = match shared::runtime() {
-        Ok(r) => r,
-        Err(e) => {
-            shared::report_error(&e, args.json);
-            return e.exit_code();
-        }
-    };
-    let result = runtime.block_on(flow::run(&client, input));
+    let Prepared {
+        base,
+        client,
+        input,
+        profile,
+        overrides,
+    } = prepare(args)?;
+    let result = shared::runtime()?.block_on(flow::run(&client, input));
     let received = Instant::now();
     let received_wall = OffsetDateTime::now_utc();
 
     if let Some(path) = &args.report {
-        let markdown =
-            report(&base, &profile, &result).to_markdown(received_wall, &result.redactor);
+        let markdown = report(&base, &profile, &overrides, &result)
+            .to_markdown(received_wall, &result.redactor);
         if let Err(e) = std::fs::write(path, markdown) {
             eprintln!(
                 "error: could not write the report to {}: {e}",
                 path.display()
             );
-            return 1;
+            return Ok(1);
         }
     }
 
     if let Some((step, error)) = &result.error {
         report_step_error(error, Some(step.key()), args.json);
-        return error.exit_code();
+        return Ok(error.exit_code());
     }
     let Some(grant) = &result.ticket else {
-        return 6;
+        return Ok(6);
     };
     let ticket = Ticket::new(
         grant.sso_ticket.clone(),
@@ -83,21 +75,21 @@ pub fn run(args: &ExchangeArgs) -> u8 {
     } else {
         print_success(&ticket, &result, &base, &profile);
     }
-    0
+    Ok(0)
+}
+
+/// What `prepare` checked and assembled.
+struct Prepared {
+    base: TenantUrl,
+    client: crate::ciam::TenantClient,
+    input: FlowInput,
+    profile: DeviceProfile,
+    /// The device values the user set, for the report's "where it came from".
+    overrides: DeviceOverrides,
 }
 
 /// Everything checked and assembled before a byte is sent.
-fn prepare(
-    args: &ExchangeArgs,
-) -> Result<
-    (
-        TenantUrl,
-        crate::ciam::TenantClient,
-        FlowInput,
-        DeviceProfile,
-    ),
-    CiamError,
-> {
+fn prepare(args: &ExchangeArgs) -> Result<Prepared, CiamError> {
     let base = shared::tenant(args.tenant.domain.as_deref())?;
     let stdin_users = [
         &args.access_token_file,
@@ -186,7 +178,8 @@ fn prepare(
         }
     };
 
-    let (profile, device) = shared::device(&base, &args.device)?;
+    let overrides = shared::overrides(&args.device)?;
+    let (profile, device) = shared::device(&base, &overrides)?;
     let input = FlowInput {
         access,
         session,
@@ -199,33 +192,18 @@ fn prepare(
         redeem: args.redeem,
     };
     let client = shared::client(base.clone(), args.timeout, &args.network)?;
-    Ok((base, client, input, profile))
-}
-
-/// The password from a file, `$SSO_DIAG_PASSWORD`, or standard input.
-pub fn read_password(file: Option<&Path>) -> Result<SecretString, CiamError> {
-    let file = match file {
-        Some(f) => Some(f),
-        None if std::env::var_os(PASSWORD_ENV).is_some() => None,
-        None => Some(Path::new("-")),
-    };
-    // A password may contain spaces; only the line break a file or a pipe adds is removed.
-    let raw = match file {
-        Some(path) => super::secret_input::read_raw("password", path)?,
-        None => std::env::var(PASSWORD_ENV).map_err(|_| {
-            CiamError::invalid_input("password", format!("${PASSWORD_ENV} is not valid UTF-8"))
-        })?,
-    };
-    let password = raw.trim_end_matches(['\r', '\n']);
-    if password.is_empty() {
-        return Err(CiamError::invalid_input("password", "it is empty"));
-    }
-    Ok(SecretString::from(password.to_owned()))
+    Ok(Prepared {
+        base,
+        client,
+        input,
+        profile,
+        overrides,
+    })
 }
 
 fn print_curl(args: &ExchangeArgs) -> Result<(), CiamError> {
     let base = shared::tenant(args.tenant.domain.as_deref())?;
-    let (_, device) = shared::device(&base, &args.device)?;
+    let (_, device) = shared::device(&base, &shared::overrides(&args.device)?)?;
     // The values never appear: curl_command writes every secret as a variable.
     let placeholder = SecretString::from(String::new());
     let request = ExchangeRequest {
@@ -245,7 +223,12 @@ fn print_curl(args: &ExchangeArgs) -> Result<(), CiamError> {
     Ok(())
 }
 
-fn report(base: &TenantUrl, profile: &DeviceProfile, result: &FlowResult) -> Report {
+fn report(
+    base: &TenantUrl,
+    profile: &DeviceProfile,
+    overrides: &DeviceOverrides,
+    result: &FlowResult,
+) -> Report {
     let source = |overridden: bool| {
         if overridden {
             "set by the user"
@@ -254,17 +237,16 @@ fn report(base: &TenantUrl, profile: &DeviceProfile, result: &FlowResult) -> Rep
         }
         .to_owned()
     };
-    let detected = DeviceProfile::detect(base);
     let device = vec![
         (
             "OS version".into(),
             profile.os_version.clone(),
-            source(profile.os_version != detected.os_version),
+            source(overrides.os_version.is_some()),
         ),
         (
             "device IP".into(),
             profile.device_ip.clone(),
-            source(profile.device_ip != detected.device_ip),
+            source(overrides.device_ip.is_some()),
         ),
         (
             "fingerprint".into(),
@@ -278,7 +260,7 @@ fn report(base: &TenantUrl, profile: &DeviceProfile, result: &FlowResult) -> Rep
         (
             "agent".into(),
             profile.agent.clone(),
-            source(profile.agent != detected.agent),
+            source(overrides.agent.is_some()),
         ),
     ];
     let verdict = match &result.error {

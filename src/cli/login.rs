@@ -4,20 +4,14 @@
 use serde_json::json;
 
 use super::args::LoginArgs;
-use super::exchange::read_password;
+use super::secret_input::read_password;
 use super::shared::{self, millis};
 use crate::ciam::input::{optional_field, required_field};
 use crate::ciam::{CiamError, LoginRequest, login};
 use secrecy::ExposeSecret;
 
 pub fn run(args: &LoginArgs) -> u8 {
-    match run_login(args) {
-        Ok(code) => code,
-        Err(e) => {
-            shared::report_error(&e, args.json);
-            e.exit_code()
-        }
-    }
+    shared::exit_code(run_login(args), args.json)
 }
 
 fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
@@ -34,7 +28,7 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
     })?;
     let user_name = required_field("user name", &args.user)?;
     let password = read_password(args.password_file.as_deref())?;
-    let (_, device) = shared::device(&base, &args.device)?;
+    let (_, device) = shared::device(&base, &shared::overrides(&args.device)?)?;
     let request = LoginRequest {
         client_id,
         user_name: user_name.clone(),

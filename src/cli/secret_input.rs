@@ -8,6 +8,8 @@ use secrecy::SecretString;
 use crate::ciam::CiamError;
 use crate::ciam::input::normalize_token;
 
+use super::exchange::PASSWORD_ENV;
+
 /// A secret from `file` (`-` = standard input) if given, else from the environment variable `env`.
 pub fn read_secret(
     field: &str,
@@ -67,4 +69,25 @@ pub fn read_raw(field: &str, path: &Path) -> Result<String, CiamError> {
 /// Whether a secret was given at all (a file flag, or the environment variable is set).
 pub fn secret_given(env: &str, file: Option<&Path>) -> bool {
     file.is_some() || std::env::var_os(env).is_some()
+}
+
+/// The password from a file, `$SSO_DIAG_PASSWORD`, or standard input.
+pub fn read_password(file: Option<&Path>) -> Result<SecretString, CiamError> {
+    let file = match file {
+        Some(f) => Some(f),
+        None if std::env::var_os(PASSWORD_ENV).is_some() => None,
+        None => Some(Path::new("-")),
+    };
+    // A password may contain spaces; only the line break a file or a pipe adds is removed.
+    let raw = match file {
+        Some(path) => read_raw("password", path)?,
+        None => std::env::var(PASSWORD_ENV).map_err(|_| {
+            CiamError::invalid_input("password", format!("${PASSWORD_ENV} is not valid UTF-8"))
+        })?,
+    };
+    let password = raw.trim_end_matches(['\r', '\n']);
+    if password.is_empty() {
+        return Err(CiamError::invalid_input("password", "it is empty"));
+    }
+    Ok(SecretString::from(password.to_owned()))
 }

@@ -19,12 +19,7 @@ pub fn tenant(domain: Option<&str>) -> Result<TenantUrl, CiamError> {
 
 /// The CA file's contents, read before anything is sent.
 pub fn read_ca_file(path: Option<&std::path::Path>) -> Result<Option<Vec<u8>>, CiamError> {
-    path.map(|p| {
-        std::fs::read(p).map_err(|e| {
-            CiamError::invalid_input("CA file", format!("could not read {}: {e}", p.display()))
-        })
-    })
-    .transpose()
+    path.map(crate::ciam::input::read_ca_file).transpose()
 }
 
 pub fn client(
@@ -38,13 +33,10 @@ pub fn client(
             "give a number of seconds between 0 and 3600",
         ));
     }
-    let total = Duration::from_secs_f64(timeout_secs);
     let options = ClientOptions {
-        connect_timeout: total.min(crate::ciam::client::DEFAULT_CONNECT_TIMEOUT),
-        total_timeout: total,
         extra_ca_pem: read_ca_file(network.ca_file.as_deref())?,
         proxy: optional_field("proxy", network.proxy.as_deref().unwrap_or_default())?,
-        ..ClientOptions::default()
+        ..ClientOptions::with_total_timeout(Duration::from_secs_f64(timeout_secs))
     };
     TenantClient::new(base, options)
 }
@@ -64,9 +56,9 @@ pub fn overrides(args: &DeviceOverrideArgs) -> Result<DeviceOverrides, CiamError
 /// The detected device with the user's overrides, checked.
 pub fn device(
     base: &TenantUrl,
-    args: &DeviceOverrideArgs,
+    overrides: &DeviceOverrides,
 ) -> Result<(DeviceProfile, DeviceFields), CiamError> {
-    let profile = DeviceProfile::detect(base).with_overrides(&overrides(args)?);
+    let profile = DeviceProfile::detect(base).with_overrides(overrides);
     let fields = device_fields(
         &profile.os_version,
         &profile.device_ip,
@@ -109,6 +101,14 @@ pub fn error_json(error: &CiamError, step: Option<&str>) -> Value {
         "title": advice.title,
         "hint": advice.hint(),
     }})
+}
+
+/// A subcommand's exit code: its own on success, else the error's, after printing the error.
+pub fn exit_code(result: Result<u8, CiamError>, as_json: bool) -> u8 {
+    result.unwrap_or_else(|e| {
+        report_error(&e, as_json);
+        e.exit_code()
+    })
 }
 
 pub fn report_error(error: &CiamError, as_json: bool) {

@@ -13,17 +13,15 @@ use super::form::{Form, tidy_token};
 use super::launch::Launch;
 use super::panels::{self, Intent, TokenField};
 use super::settings::{STORAGE_KEY, Settings};
-use super::worker::{Job, JobResult, Worker, WorkerEvent};
+use super::worker::{Call, Job, JobResult, Worker, WorkerEvent};
 use crate::ciam::client::ApiRequest;
-use crate::ciam::{CiamError, HttpRecord, Outcome, TenantUrl, VerifyRequest};
+use crate::ciam::{CiamError, Outcome, TenantUrl, VerifyRequest};
+use crate::device::ANY_ROUTE;
 use crate::flow::Step;
 use crate::mock::MockTenant;
 use crate::report::{Report, ReportStep, ReportVerdict, curl_command};
 use crate::ticket::Ticket;
 
-/// Device detection with no tenant yet looks up the default route (RFC 5737 documentation
-/// address; nothing is sent).
-const ANY_ROUTE: &str = "https://192.0.2.1";
 const NOTICE_FOR: Duration = Duration::from_secs(4);
 /// Just past a second boundary: a timer that fires a hair early would otherwise draw the same
 /// second again, then ask for another frame a moment later.
@@ -354,19 +352,23 @@ impl SsoDiagApp {
                 let request = crate::ciam::token::token_api_request(&client_id, &secret);
                 (
                     tenant,
-                    Job::AccessToken { client_id, secret },
+                    Job::Call(Call::AccessToken { client_id, secret }),
                     Some(request),
                 )
             }
             Operation::Call(Step::Login) => {
                 let request = self.form.login_request()?;
                 let api = request.to_api_request();
-                (tenant, Job::Login(Box::new(request)), Some(api))
+                (tenant, Job::Call(Call::Login(Box::new(request))), Some(api))
             }
             Operation::Call(Step::Exchange) => {
                 let (tenant, _, request) = self.form.to_request()?;
                 let api = request.to_api_request();
-                (tenant, Job::Exchange(Box::new(request)), Some(api))
+                (
+                    tenant,
+                    Job::Call(Call::Exchange(Box::new(request))),
+                    Some(api),
+                )
             }
             Operation::Call(Step::Redeem) => {
                 let Verdict::Ticket(view) = &self.verdict else {
@@ -385,7 +387,11 @@ impl SsoDiagApp {
                     device: self.form.device_fields()?,
                 };
                 let api = request.to_api_request();
-                (tenant, Job::Redeem(Box::new(request)), Some(api))
+                (
+                    tenant,
+                    Job::Call(Call::Redeem(Box::new(request))),
+                    Some(api),
+                )
             }
         })
     }
@@ -773,11 +779,5 @@ fn theme_picker(ui: &mut egui::Ui) {
     ui.weak("Theme");
     if pref != before {
         ui.ctx().set_theme(pref);
-    }
-}
-
-impl HistoryEntry {
-    pub fn record(&self) -> Option<&HttpRecord> {
-        self.record.as_ref()
     }
 }

@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use crate::ciam::input::{device_fields, normalize_token, optional_field, strip_token_decoration};
+use crate::ciam::input::{
+    device_fields, normalize_token, optional_field, read_ca_file, strip_token_decoration,
+};
 use crate::ciam::{CiamError, ClientOptions, ExchangeRequest, TenantUrl};
 use crate::device::{DeviceOverrides, DeviceProfile, FingerprintSource};
 
@@ -266,18 +268,13 @@ impl Form {
     /// Timeouts, extra CA and proxy. Reads the CA file (a few KB, when the user starts a call).
     pub fn client_options(&self) -> Result<ClientOptions, CiamError> {
         let total = Duration::from_secs_f32(self.timeout_secs.clamp(1.0, 600.0));
-        let extra_ca_pem = match optional_field("CA file", &self.ca_file)? {
-            Some(path) => Some(std::fs::read(&path).map_err(|e| {
-                CiamError::invalid_input("CA file", format!("could not read {path}: {e}"))
-            })?),
-            None => None,
-        };
+        let extra_ca_pem = optional_field("CA file", &self.ca_file)?
+            .map(|path| read_ca_file(std::path::Path::new(&path)))
+            .transpose()?;
         Ok(ClientOptions {
-            connect_timeout: total.min(crate::ciam::client::DEFAULT_CONNECT_TIMEOUT),
-            total_timeout: total,
             extra_ca_pem,
             proxy: optional_field("proxy", &self.proxy)?,
-            ..ClientOptions::default()
+            ..ClientOptions::with_total_timeout(total)
         })
     }
 }

@@ -11,14 +11,20 @@ use time::OffsetDateTime;
 
 use crate::check::{CheckReport, run_check};
 use crate::ciam::{
-    AccessTokenGrant, ClientOptions, ExchangeRequest, LoginGrant, LoginRequest, Outcome,
-    TenantClient, TenantUrl, TicketGrant, UserInfo, VerifyRequest, exchange, fetch_access_token,
-    login, verify,
+    AccessTokenGrant, CiamError, ClientOptions, ExchangeRequest, HttpRecord, LoginGrant,
+    LoginRequest, Outcome, TenantClient, TenantUrl, TicketGrant, UserInfo, VerifyRequest, exchange,
+    fetch_access_token, login, verify,
 };
 use crate::device::DeviceProfile;
 
 /// One piece of work for the background.
 pub enum Job {
+    Call(Call),
+    Check,
+}
+
+/// A call to the tenant API.
+pub enum Call {
     AccessToken {
         client_id: String,
         secret: SecretString,
@@ -26,7 +32,24 @@ pub enum Job {
     Login(Box<LoginRequest>),
     Exchange(Box<ExchangeRequest>),
     Redeem(Box<VerifyRequest>),
-    Check,
+}
+
+impl Call {
+    /// The result of this call when no client could be built for it (a bad CA file or proxy).
+    fn not_sent(self, error: CiamError) -> JobResult {
+        fn failed<T>(error: CiamError) -> Outcome<T> {
+            Outcome {
+                record: HttpRecord::not_sent(),
+                result: Err(error),
+            }
+        }
+        match self {
+            Call::AccessToken { .. } => JobResult::AccessToken(failed(error)),
+            Call::Login(_) => JobResult::Login(failed(error)),
+            Call::Exchange(_) => JobResult::Exchange(failed(error)),
+            Call::Redeem(_) => JobResult::Redeem(failed(error)),
+        }
+    }
 }
 
 /// A finished job's result.
@@ -147,43 +170,23 @@ impl Worker {
 }
 
 async fn run_job(base: TenantUrl, options: ClientOptions, job: Job) -> JobResult {
-    if let Job::Check = job {
-        return JobResult::Check(run_check(&base, options.extra_ca_pem.as_deref()).await);
-    }
+    let call = match job {
+        Job::Check => {
+            return JobResult::Check(run_check(&base, options.extra_ca_pem.as_deref()).await);
+        }
+        Job::Call(call) => call,
+    };
     let client = match TenantClient::new(base, options) {
         Ok(c) => c,
-        Err(error) => {
-            let failed = || crate::ciam::HttpRecord::not_sent();
-            return match job {
-                Job::AccessToken { .. } => JobResult::AccessToken(Outcome {
-                    record: failed(),
-                    result: Err(error),
-                }),
-                Job::Login(_) => JobResult::Login(Outcome {
-                    record: failed(),
-                    result: Err(error),
-                }),
-                Job::Exchange(_) => JobResult::Exchange(Outcome {
-                    record: failed(),
-                    result: Err(error),
-                }),
-                Job::Redeem(_) | Job::Check => JobResult::Redeem(Outcome {
-                    record: failed(),
-                    result: Err(error),
-                }),
-            };
-        }
+        Err(error) => return call.not_sent(error),
     };
-    match job {
-        Job::AccessToken { client_id, secret } => {
+    match call {
+        Call::AccessToken { client_id, secret } => {
             JobResult::AccessToken(fetch_access_token(&client, &client_id, &secret).await)
         }
-        Job::Login(request) => JobResult::Login(login(&client, &request).await),
-        Job::Exchange(request) => JobResult::Exchange(exchange(&client, &request).await),
-        Job::Redeem(request) => JobResult::Redeem(verify(&client, &request).await),
-        Job::Check => JobResult::Check(
-            run_check(client.base(), client.options().extra_ca_pem.as_deref()).await,
-        ),
+        Call::Login(request) => JobResult::Login(login(&client, &request).await),
+        Call::Exchange(request) => JobResult::Exchange(exchange(&client, &request).await),
+        Call::Redeem(request) => JobResult::Redeem(verify(&client, &request).await),
     }
 }
 

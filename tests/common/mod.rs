@@ -99,35 +99,12 @@ impl RawServer {
         Self { addr, received }
     }
 
+    /// Answers every request with `response`, after `delay`.
     pub fn start(response: Vec<u8>, delay: Duration) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let sink = received.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(mut stream) = stream else { return };
-                let response = response.clone();
-                let sink = sink.clone();
-                std::thread::spawn(move || {
-                    let _ = stream.set_read_timeout(Some(Duration::from_millis(300)));
-                    let mut buf = [0u8; 8192];
-                    // Read until the client has sent its request (or goes quiet).
-                    while let Ok(n) = stream.read(&mut buf) {
-                        if n == 0 {
-                            break;
-                        }
-                        sink.lock().expect("lock").extend_from_slice(&buf[..n]);
-                        if request_complete(&sink.lock().expect("lock")) {
-                            break;
-                        }
-                    }
-                    std::thread::sleep(delay);
-                    let _ = stream.write_all(&response);
-                });
-            }
-        });
-        Self { addr, received }
+        Self::start_with(Arc::new(move |_, stream| {
+            std::thread::sleep(delay);
+            let _ = stream.write_all(&response);
+        }))
     }
 
     pub fn url(&self) -> String {
@@ -153,6 +130,25 @@ fn request_complete(bytes: &[u8]) -> bool {
         })
         .unwrap_or(0);
     bytes.len() >= end + 4 + length
+}
+
+/// The bearer token and the session token a request carried, for servers that echo them back
+/// the way some tenants do.
+pub fn echoed_tokens(request: &[u8]) -> (String, String) {
+    let text = String::from_utf8_lossy(request);
+    let auth = text
+        .lines()
+        .find_map(|l| l.strip_prefix("authorization: Bearer "))
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let session = text
+        .split("\"session_token\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    (auth, session)
 }
 
 /// An HTTP/1.1 response with the given status line, extra headers and body.

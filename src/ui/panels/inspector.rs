@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use crate::ui::attempt::HistoryEntry;
 
 pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
-    let Some((entry, record)) = entry.and_then(|e| e.record().map(|r| (e, r))) else {
+    let Some((entry, record)) = entry.and_then(|e| e.record.as_ref().map(|r| (e, r))) else {
         return;
     };
     ui.add_space(6.0);
