@@ -10,7 +10,8 @@ use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
-use crate::ciam::{DeviceFields, TenantUrl};
+use crate::ciam::TenantUrl;
+use crate::ciam::device_fields::{DeviceFields, default_agent};
 
 /// The HMAC message: fixed, so the fingerprint is stable across runs, and ours, so it cannot be
 /// correlated with another program's use of the machine id.
@@ -122,16 +123,6 @@ impl DeviceProfile {
             agent: Some(self.agent.clone()).filter(|a| !a.is_empty()),
         }
     }
-}
-
-/// `sso-diag/0.1.0 (ubuntu24.04; x86_64)`.
-pub fn default_agent(os_version: &str) -> String {
-    format!(
-        "sso-diag/{} ({}; {})",
-        env!("CARGO_PKG_VERSION"),
-        os_version,
-        std::env::consts::ARCH
-    )
 }
 
 fn detect_os() -> (String, String) {

@@ -3,41 +3,14 @@
 //! exchange, and the redemption of the ticket (if asked). Stops at the first failure.
 
 use secrecy::SecretString;
+use time::OffsetDateTime;
 
 use crate::ciam::{
-    CiamError, DeviceFields, ExchangeRequest, HttpRecord, LoginRequest, TenantClient, TicketGrant,
-    UserInfo, VerifyRequest, exchange, fetch_access_token, login, verify,
+    CiamError, DeviceFields, ExchangeRequest, LoginRequest, TenantClient, TicketGrant, UserInfo,
+    VerifyRequest,
 };
 use crate::secret::Redactor;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    AccessToken,
-    Login,
-    Exchange,
-    Redeem,
-}
-
-impl Step {
-    pub fn title(self) -> &'static str {
-        match self {
-            Step::AccessToken => "Access token from client credentials",
-            Step::Login => "Test login",
-            Step::Exchange => "Exchange session token for SSO ticket",
-            Step::Redeem => "Redeem the ticket for user info",
-        }
-    }
-
-    /// A short name for tables and JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            Step::AccessToken => "token",
-            Step::Login => "login",
-            Step::Exchange => "exchange",
-            Step::Redeem => "redeem",
-        }
-    }
-}
+use crate::step::{Answer, Call, Step, StepRecord};
 
 /// Where the access token comes from.
 pub enum AccessTokenSource {
@@ -67,19 +40,11 @@ pub struct FlowInput {
     pub redeem: bool,
 }
 
-/// One step as it happened: the evidence and a one-line outcome.
-pub struct StepRecord {
-    pub step: Step,
-    pub record: HttpRecord,
-    pub summary: String,
-}
-
 #[derive(Default)]
 pub struct FlowResult {
     pub steps: Vec<StepRecord>,
     pub ticket: Option<TicketGrant>,
     pub user: Option<UserInfo>,
-    pub error: Option<(Step, CiamError)>,
     /// Every secret the run saw, including tokens it obtained, for redacting what it prints.
     pub redactor: Redactor,
 }
@@ -109,23 +74,12 @@ pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
     let access_token = match input.access {
         AccessTokenSource::Given(t) => t,
         AccessTokenSource::ClientCredentials { client_id, secret } => {
-            let outcome = fetch_access_token(client, &client_id, &secret).await;
-            match outcome.result {
-                Ok(grant) => {
-                    result.redactor.add("access token", &grant.access_token);
-                    let summary = match grant.expires_in {
-                        Some(s) => format!("access token issued, valid for {s} s"),
-                        None => "access token issued".to_owned(),
-                    };
-                    result.steps.push(StepRecord {
-                        step: Step::AccessToken,
-                        record: outcome.record,
-                        summary,
-                    });
-                    grant.access_token
-                }
-                Err(e) => return result.fail(Step::AccessToken, outcome.record, e),
-            }
+            let call = Call::access_token(&client_id, &secret);
+            let Some(Answer::AccessToken(grant)) = result.send(client, &call).await else {
+                return result;
+            };
+            result.redactor.add("access token", &grant.access_token);
+            grant.access_token
         }
     };
 
@@ -136,97 +90,62 @@ pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
             user_name,
             password,
         } => {
-            let request = LoginRequest {
+            let call = Call::login(&LoginRequest {
                 client_id,
-                user_name: user_name.clone(),
+                user_name,
                 password,
                 tenant_id: input.tenant_id.clone(),
                 device: input.device.clone(),
+            });
+            let Some(Answer::Login(grant)) = result.send(client, &call).await else {
+                return result;
             };
-            let outcome = login(client, &request).await;
-            match outcome.result {
-                Ok(grant) => {
-                    result.redactor.add("session token", &grant.session_token);
-                    let summary = format!(
-                        "{user_name} logged in; session token bound to fingerprint {}",
-                        input.device.fingerprint
-                    );
-                    result.steps.push(StepRecord {
-                        step: Step::Login,
-                        record: outcome.record,
-                        summary,
-                    });
-                    grant.session_token
-                }
-                Err(e) => return result.fail(Step::Login, outcome.record, e),
-            }
+            result.redactor.add("session token", &grant.session_token);
+            grant.session_token
         }
     };
 
-    let request = ExchangeRequest {
+    let call = Call::exchange(&ExchangeRequest {
         access_token: access_token.clone(),
         session_token,
         tenant_id: input.tenant_id.clone(),
         client_id: input.client_id.clone(),
         device: input.device.clone(),
+    });
+    let Some(Answer::Ticket(grant)) = result.send(client, &call).await else {
+        return result;
     };
-    let outcome = exchange(client, &request).await;
-    let grant = match outcome.result {
-        Ok(grant) => {
-            // Shown to the user, but a credential while it lives: kept out of reports.
-            result
-                .redactor
-                .add("ticket", &SecretString::from(grant.sso_ticket.clone()));
-            let summary = format!("ticket issued, valid for {} s", grant.expire_secs);
-            result.steps.push(StepRecord {
-                step: Step::Exchange,
-                record: outcome.record,
-                summary,
-            });
-            grant
-        }
-        Err(e) => return result.fail(Step::Exchange, outcome.record, e),
-    };
+    // Shown to the user, but a credential while it lives: kept out of reports.
+    let ticket = SecretString::from(grant.sso_ticket.clone());
+    result.redactor.add("ticket", &ticket);
+    result.ticket = Some(grant);
 
     if input.redeem {
-        let request = VerifyRequest {
+        let call = Call::redeem(&VerifyRequest {
             access_token,
-            sso_ticket: SecretString::from(grant.sso_ticket.clone()),
+            sso_ticket: ticket,
             tenant_id: input.tenant_id.clone(),
             device: input.device.clone(),
-        };
-        let outcome = verify(client, &request).await;
-        match outcome.result {
-            Ok(user) => {
-                let summary = format!(
-                    "ticket redeemed: {}",
-                    user.display_name().unwrap_or("(no name)")
-                );
-                result.steps.push(StepRecord {
-                    step: Step::Redeem,
-                    record: outcome.record,
-                    summary,
-                });
-                result.user = Some(user);
-            }
-            Err(e) => {
-                result.ticket = Some(grant);
-                return result.fail(Step::Redeem, outcome.record, e);
-            }
+        });
+        if let Some(Answer::User(user)) = result.send(client, &call).await {
+            result.user = Some(user);
         }
     }
-    result.ticket = Some(grant);
     result
 }
 
 impl FlowResult {
-    fn fail(mut self, step: Step, record: HttpRecord, error: CiamError) -> Self {
-        self.steps.push(StepRecord {
-            step,
-            record,
-            summary: format!("failed: {}", error.advice().title),
-        });
-        self.error = Some((step, error));
-        self
+    /// Sends `call` and records it as a step; the answer, when there is one.
+    async fn send(&mut self, client: &TenantClient, call: &Call) -> Option<Answer> {
+        let outcome = call.send(client).await;
+        self.steps
+            .push(StepRecord::new(call, &outcome, OffsetDateTime::now_utc()));
+        outcome.result.ok()
+    }
+
+    /// The step that failed and why, if the flow stopped early.
+    pub fn failure(&self) -> Option<(Step, &CiamError)> {
+        let last = self.steps.last()?;
+        last.error.as_ref().map(|e| (last.step, e))
     }
 }

@@ -23,7 +23,7 @@ const ROTATE_AT: u64 = 1024 * 1024;
 /// Where the window logs when no `--log-file` is given: the platform's data directory
 /// (`~/.local/share/sso-diag` on Linux, `%APPDATA%\sso-diag\data` on Windows).
 pub fn default_log_file() -> Option<PathBuf> {
-    eframe::storage_dir(crate::ui::APP_ID).map(|d| d.join("sso-diag.log"))
+    eframe::storage_dir(crate::APP_ID).map(|d| d.join("sso-diag.log"))
 }
 
 /// Keeps one previous file: `sso-diag.log` → `sso-diag.log.1` when it has grown large.

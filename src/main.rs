@@ -11,9 +11,9 @@ use sso_diag::cli::{self, Cli, Command};
 use sso_diag::logging::{self, LogTarget};
 
 fn main() -> ExitCode {
-    sso_diag::ui::clock::mark_process_start();
+    sso_diag::clock::mark_process_start();
     // Before any thread exists: the local UTC offset cannot be read safely afterwards.
-    sso_diag::ui::clock::init_local_offset();
+    sso_diag::clock::init_local_offset();
     attach_console();
     let cli = Cli::parse();
     let log_target = match (&cli.log_file, &cli.command) {
@@ -33,7 +33,8 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Device(args)) => cli::device::run(args),
         Some(Command::Mock(args)) => cli::mock::run(args),
-        None => cli::window::run(&cli.window),
+        // The one place that knows both front ends.
+        None => sso_diag::ui::open(&cli.window),
     };
     ExitCode::from(code)
 }

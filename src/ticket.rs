@@ -1,4 +1,5 @@
-//! A received SSO ticket and its countdown.
+//! A received SSO ticket and its countdown (and the same countdown for anything else that
+//! expires, such as an access token).
 //!
 //! Time is a parameter: every question about the countdown takes `now`, so it is a pure function
 //! that tests check at 0 s, mid-way, exactly at expiry and after, without sleeping. The clock is
@@ -11,14 +12,12 @@ use time::OffsetDateTime;
 /// The last stretch in which the ticket is shown as about to expire.
 pub const EXPIRING_WINDOW: Duration = Duration::from_secs(60);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ticket {
-    pub value: String,
-    pub expire: Duration,
-    /// When the answer arrived, monotonic: the countdown's origin.
-    pub received_at: Instant,
-    /// The same moment on the wall clock, for display and `expires_at`.
-    pub received_wall: OffsetDateTime,
+/// Something that lives for `lifetime` from `started`: a ticket, an access token from "Get token".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Countdown {
+    pub lifetime: Duration,
+    /// Monotonic: the moment the answer arrived.
+    pub started: Instant,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,24 +28,17 @@ pub enum TicketState {
     Expired,
 }
 
-impl Ticket {
-    pub fn new(
-        value: String,
-        expire_secs: u64,
-        received_at: Instant,
-        received_wall: OffsetDateTime,
-    ) -> Self {
+impl Countdown {
+    pub fn new(lifetime_secs: u64, started: Instant) -> Self {
         Self {
-            value,
-            expire: Duration::from_secs(expire_secs),
-            received_at,
-            received_wall,
+            lifetime: Duration::from_secs(lifetime_secs),
+            started,
         }
     }
 
     pub fn remaining(&self, now: Instant) -> Duration {
-        self.expire
-            .saturating_sub(now.saturating_duration_since(self.received_at))
+        self.lifetime
+            .saturating_sub(now.saturating_duration_since(self.started))
     }
 
     pub fn state(&self, now: Instant) -> TicketState {
@@ -62,14 +54,14 @@ impl Ticket {
 
     /// Share of the lifetime left, 1.0 → 0.0, for the shrinking bar.
     pub fn fraction_left(&self, now: Instant) -> f32 {
-        if self.expire.is_zero() {
+        if self.lifetime.is_zero() {
             return 0.0;
         }
-        self.remaining(now).as_secs_f32() / self.expire.as_secs_f32()
+        self.remaining(now).as_secs_f32() / self.lifetime.as_secs_f32()
     }
 
-    /// `mm:ss`, rounded up, so `00:00` appears exactly when the ticket expires.
-    pub fn countdown(&self, now: Instant) -> String {
+    /// `mm:ss`, rounded up, so `00:00` appears exactly when it expires.
+    pub fn mm_ss(&self, now: Instant) -> String {
         format_mm_ss(whole_seconds_up(self.remaining(now)))
     }
 
@@ -87,9 +79,64 @@ impl Ticket {
             sub
         })
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ticket {
+    pub value: String,
+    /// From the moment the answer arrived: monotonic, so a wall-clock change cannot stretch or
+    /// shorten the ticket's life.
+    pub life: Countdown,
+    /// The same moment on the wall clock, for display and `expires_at`.
+    pub received_wall: OffsetDateTime,
+}
+
+impl Ticket {
+    pub fn new(
+        value: String,
+        expire_secs: u64,
+        received_at: Instant,
+        received_wall: OffsetDateTime,
+    ) -> Self {
+        Self {
+            value,
+            life: Countdown::new(expire_secs, received_at),
+            received_wall,
+        }
+    }
+
+    /// How long the tenant said the ticket lives.
+    pub fn expire(&self) -> Duration {
+        self.life.lifetime
+    }
+
+    pub fn received_at(&self) -> Instant {
+        self.life.started
+    }
+
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.life.remaining(now)
+    }
+
+    pub fn state(&self, now: Instant) -> TicketState {
+        self.life.state(now)
+    }
+
+    pub fn fraction_left(&self, now: Instant) -> f32 {
+        self.life.fraction_left(now)
+    }
+
+    /// `mm:ss`, rounded up, so `00:00` appears exactly when the ticket expires.
+    pub fn countdown(&self, now: Instant) -> String {
+        self.life.mm_ss(now)
+    }
+
+    pub fn until_next_tick(&self, now: Instant) -> Option<Duration> {
+        self.life.until_next_tick(now)
+    }
 
     pub fn expires_wall(&self) -> OffsetDateTime {
-        self.received_wall + self.expire
+        self.received_wall + self.life.lifetime
     }
 }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -193,29 +193,18 @@ fn tokens_can_come_from_a_file_and_from_standard_input() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("access.txt");
     std::fs::write(&file, format!("Bearer {}\n", demo::ACCESS_TOKEN)).expect("write");
-    let mut child = sso_diag()
-        .args([
-            "exchange",
-            "--json",
-            "--domain",
-            &tenant.url(),
-            "--session-token-file",
-            "-",
-        ])
-        .arg("--access-token-file")
-        .arg(&file)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{}\n", demo::SESSION_TOKEN).as_bytes())
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
+    let mut cmd = sso_diag();
+    cmd.args([
+        "exchange",
+        "--json",
+        "--domain",
+        &tenant.url(),
+        "--session-token-file",
+        "-",
+    ])
+    .arg("--access-token-file")
+    .arg(&file);
+    let out = common::output_with_stdin(cmd, demo::SESSION_TOKEN);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(json(&out)["sso_ticket"].is_string());
 }

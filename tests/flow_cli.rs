@@ -4,11 +4,9 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::Stdio;
 use std::time::Duration;
 
-use common::{TlsServer, demo, http_response, json, sso_diag, stderr, stdout};
+use common::{TlsServer, demo, env_vars, http_response, json, sso_diag, stderr, stdout};
 use sso_diag::mock::{MockConfig, MockTenant, VerifyShape};
 
 fn mock(shape: VerifyShape) -> MockTenant {
@@ -19,21 +17,20 @@ fn mock(shape: VerifyShape) -> MockTenant {
     .expect("mock")
 }
 
+/// `sso-diag SUBCOMMAND --domain … --client-id … --user …` for the mock's demo user, no secret set.
+fn demo_user(subcommand: &str, tenant: &MockTenant, extra: &[&str]) -> std::process::Command {
+    let mut cmd = sso_diag();
+    cmd.args([subcommand, "--domain", &tenant.url()])
+        .args(["--client-id", demo::CLIENT_ID, "--user", demo::USER_NAME])
+        .args(extra);
+    cmd
+}
+
 /// `exchange` with only client credentials and a test user.
 fn full_flow(tenant: &MockTenant, extra: &[&str]) -> std::process::Output {
-    sso_diag()
-        .args([
-            "exchange",
-            "--domain",
-            &tenant.url(),
-            "--client-id",
-            demo::CLIENT_ID,
-            "--user",
-            demo::USER_NAME,
-        ])
-        .args(extra)
-        .env("SSO_DIAG_CLIENT_SECRET", demo::CLIENT_SECRET)
-        .env("SSO_DIAG_PASSWORD", demo::PASSWORD)
+    demo_user("exchange", tenant, extra)
+        .env(env_vars::CLIENT_SECRET, demo::CLIENT_SECRET)
+        .env(env_vars::PASSWORD, demo::PASSWORD)
         .output()
         .expect("run")
 }
@@ -41,18 +38,8 @@ fn full_flow(tenant: &MockTenant, extra: &[&str]) -> std::process::Output {
 /// Every secret the run used or obtained, read off the wire at the mock.
 fn secrets_seen_by(tenant: &MockTenant) -> Vec<String> {
     let mut secrets = vec![demo::CLIENT_SECRET.to_owned(), demo::PASSWORD.to_owned()];
-    for r in tenant.requests() {
-        if let Some(auth) = r.header("authorization") {
-            secrets.push(auth.trim_start_matches("Bearer ").to_owned());
-        }
-        if let Ok(body) = serde_json::from_slice::<serde_json::Value>(&r.body) {
-            for key in ["session_token", "sso_ticket", "password"] {
-                if let Some(v) = body.get(key).and_then(|v| v.as_str()) {
-                    secrets.push(v.to_owned());
-                }
-            }
-        }
-    }
+    let keys = ["session_token", "sso_ticket", "password"];
+    secrets.extend(common::secrets_on_the_wire(tenant, &keys));
     secrets
 }
 
@@ -119,19 +106,9 @@ fn the_human_summary_names_the_user() {
 #[test]
 fn each_step_fails_with_its_own_verdict_and_exit_code() {
     let tenant = mock(VerifyShape::Flat);
-    let out = sso_diag()
-        .args([
-            "exchange",
-            "--json",
-            "--domain",
-            &tenant.url(),
-            "--client-id",
-            demo::CLIENT_ID,
-            "--user",
-            demo::USER_NAME,
-        ])
-        .env("SSO_DIAG_CLIENT_SECRET", "not-the-secret")
-        .env("SSO_DIAG_PASSWORD", demo::PASSWORD)
+    let out = demo_user("exchange", &tenant, &["--json"])
+        .env(env_vars::CLIENT_SECRET, "not-the-secret")
+        .env(env_vars::PASSWORD, demo::PASSWORD)
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(4));
@@ -140,19 +117,9 @@ fn each_step_fails_with_its_own_verdict_and_exit_code() {
     assert_eq!(v["error"]["code"], "invalid_client");
     assert_eq!(v["error"]["title"], "Client credentials rejected");
 
-    let out = sso_diag()
-        .args([
-            "exchange",
-            "--json",
-            "--domain",
-            &tenant.url(),
-            "--client-id",
-            demo::CLIENT_ID,
-            "--user",
-            demo::USER_NAME,
-        ])
-        .env("SSO_DIAG_CLIENT_SECRET", demo::CLIENT_SECRET)
-        .env("SSO_DIAG_PASSWORD", "wrong-password")
+    let out = demo_user("exchange", &tenant, &["--json"])
+        .env(env_vars::CLIENT_SECRET, demo::CLIENT_SECRET)
+        .env(env_vars::PASSWORD, "wrong-password")
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(4));
@@ -206,8 +173,8 @@ fn a_failed_run_reports_the_verdict_and_advice() {
             "--report",
             path.to_str().expect("utf-8"),
         ])
-        .env("SSO_DIAG_ACCESS_TOKEN", "echoed-access-token-1234")
-        .env("SSO_DIAG_SESSION_TOKEN", demo::SESSION_TOKEN)
+        .env(env_vars::ACCESS_TOKEN, "echoed-access-token-1234")
+        .env(env_vars::SESSION_TOKEN, demo::SESSION_TOKEN)
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(4));
@@ -233,8 +200,8 @@ fn the_curl_command_has_no_secret_and_reproduces_the_request() {
             "--tenant-id",
             "isv'7",
         ])
-        .env("SSO_DIAG_ACCESS_TOKEN", demo::ACCESS_TOKEN)
-        .env("SSO_DIAG_SESSION_TOKEN", demo::SESSION_TOKEN)
+        .env(env_vars::ACCESS_TOKEN, demo::ACCESS_TOKEN)
+        .env(env_vars::SESSION_TOKEN, demo::SESSION_TOKEN)
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -252,8 +219,8 @@ fn the_curl_command_has_no_secret_and_reproduces_the_request() {
     // Pasted into a shell with the variables set, it gets a ticket from the same tenant.
     let run = std::process::Command::new("sh")
         .args(["-c", &cmd])
-        .env("SSO_DIAG_ACCESS_TOKEN", demo::ACCESS_TOKEN)
-        .env("SSO_DIAG_SESSION_TOKEN", demo::SESSION_TOKEN)
+        .env(env_vars::ACCESS_TOKEN, demo::ACCESS_TOKEN)
+        .env(env_vars::SESSION_TOKEN, demo::SESSION_TOKEN)
         .output()
         .expect("sh and curl are installed");
     let body = String::from_utf8_lossy(&run.stdout);
@@ -273,17 +240,8 @@ fn the_curl_command_has_no_secret_and_reproduces_the_request() {
 #[test]
 fn login_gives_a_session_token_the_exchange_accepts() {
     let tenant = mock(VerifyShape::Flat);
-    let out = sso_diag()
-        .args([
-            "login",
-            "--domain",
-            &tenant.url(),
-            "--client-id",
-            demo::CLIENT_ID,
-            "--user",
-            demo::USER_NAME,
-        ])
-        .env("SSO_DIAG_PASSWORD", demo::PASSWORD)
+    let out = demo_user("login", &tenant, &[])
+        .env(env_vars::PASSWORD, demo::PASSWORD)
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -296,29 +254,8 @@ fn login_gives_a_session_token_the_exchange_accepts() {
     assert!(!stdout(&out).contains(demo::PASSWORD));
 
     // The password from standard input, the token printed for a script.
-    let mut child = sso_diag()
-        .args([
-            "login",
-            "--print-token",
-            "--domain",
-            &tenant.url(),
-            "--client-id",
-            demo::CLIENT_ID,
-            "--user",
-            demo::USER_NAME,
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(format!("{}\n", demo::PASSWORD).as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let login = demo_user("login", &tenant, &["--print-token"]);
+    let out = common::output_with_stdin(login, demo::PASSWORD);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let token = stdout(&out).trim().to_owned();
     assert!(token.starts_with("st-"), "{token}");
@@ -330,17 +267,7 @@ fn login_gives_a_session_token_the_exchange_accepts() {
 
 #[test]
 fn an_expired_jwt_access_token_is_flagged_before_sending() {
-    use base64::Engine;
-    let b64 = |v: serde_json::Value| {
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
-    };
-    let expired = format!(
-        "{}.{}.c2ln",
-        b64(serde_json::json!({"alg": "RS256"})),
-        b64(
-            serde_json::json!({"iss": "https://tenant", "aud": "app", "iat": 1_700_000_000, "exp": 1_700_001_800})
-        )
-    );
+    let expired = common::expired_jwt();
     let tenant = mock(VerifyShape::Flat);
     let out = common::exchange(&tenant.url(), &expired, demo::SESSION_TOKEN, &[]);
     let err = stderr(&out);

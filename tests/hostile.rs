@@ -7,9 +7,7 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{
-    ConnectProxy, RawServer, TlsServer, demo, http_response, json, sso_diag, stderr, stdout,
-};
+use common::{ConnectProxy, RawServer, TlsServer, demo, http_response, json, stderr, stdout};
 
 const ACCESS: &str = "hostile-test-access-token-1111";
 const SESSION: &str = "hostile-test-session-token-2222";
@@ -338,17 +336,8 @@ fn requests_go_through_a_connect_proxy_from_the_environment_or_the_flag() {
     let domain = format!("https://localhost:{}", server.addr.port());
 
     let proxy = ConnectProxy::start();
-    let out = sso_diag()
-        .args([
-            "exchange",
-            "--json",
-            "--domain",
-            &domain,
-            "--ca-file",
-            ca.to_str().expect("utf-8"),
-        ])
-        .env("SSO_DIAG_ACCESS_TOKEN", ACCESS)
-        .env("SSO_DIAG_SESSION_TOKEN", SESSION)
+    let ca_file = ["--json", "--ca-file", ca.to_str().expect("utf-8")];
+    let out = common::exchange_command(&domain, ACCESS, SESSION, &ca_file)
         .env("HTTPS_PROXY", proxy.url())
         .output()
         .expect("run");
@@ -382,17 +371,7 @@ fn requests_go_through_a_connect_proxy_from_the_environment_or_the_flag() {
 
     // NO_PROXY keeps this host off the proxy.
     let bypassed = ConnectProxy::start();
-    let out = sso_diag()
-        .args([
-            "exchange",
-            "--json",
-            "--domain",
-            &domain,
-            "--ca-file",
-            ca.to_str().expect("utf-8"),
-        ])
-        .env("SSO_DIAG_ACCESS_TOKEN", ACCESS)
-        .env("SSO_DIAG_SESSION_TOKEN", SESSION)
+    let out = common::exchange_command(&domain, ACCESS, SESSION, &ca_file)
         .env("HTTPS_PROXY", bypassed.url())
         .env("NO_PROXY", "localhost")
         .output()
@@ -428,14 +407,7 @@ fn bad_input_in_any_flag_is_named_before_anything_is_sent() {
         (vec!["--proxy", "not a url"], "proxy:"),
     ];
     for (args, want) in cases {
-        let mut full = vec!["exchange", "--domain", url.as_str()];
-        full.extend(args.iter().copied());
-        let out = sso_diag()
-            .args(&full)
-            .env("SSO_DIAG_ACCESS_TOKEN", ACCESS)
-            .env("SSO_DIAG_SESSION_TOKEN", SESSION)
-            .output()
-            .expect("run");
+        let out = common::exchange(&url, ACCESS, SESSION, &args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
         assert!(
             stderr(&out).contains(want),

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use common::ui::{
     MemoryStorage, copied_by, fill, press, settle, shows, step_until, window_with_system_fonts,
 };
-use common::{RawServer, demo, http_response, sso_diag, stderr, stdout};
+use common::{RawServer, demo, env_vars, http_response, sso_diag, stderr, stdout};
 use sso_diag::mock::{MockConfig, MockTenant};
 use sso_diag::ui::Launch;
 
@@ -27,17 +27,10 @@ fn secrets(tenant: &MockTenant) -> Vec<String> {
         LEAKY_ACCESS.to_owned(),
         LEAKY_SESSION.to_owned(),
     ];
-    for r in tenant.requests() {
-        if let Some(a) = r.header("authorization") {
-            out.push(a.trim_start_matches("Bearer ").to_owned());
-        }
-        let body: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
-        for k in ["session_token", "password"] {
-            if let Some(v) = body[k].as_str() {
-                out.push(v.to_owned());
-            }
-        }
-    }
+    out.extend(common::secrets_on_the_wire(
+        tenant,
+        &["session_token", "password"],
+    ));
     out.sort();
     out.dedup();
     out
@@ -102,8 +95,8 @@ fn the_command_line_leaks_nothing_with_trace_logging() {
             report.to_str().expect("utf-8"),
         ],
         &[
-            ("SSO_DIAG_CLIENT_SECRET", demo::CLIENT_SECRET),
-            ("SSO_DIAG_PASSWORD", demo::PASSWORD),
+            (env_vars::CLIENT_SECRET, demo::CLIENT_SECRET),
+            (env_vars::PASSWORD, demo::PASSWORD),
         ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -112,8 +105,8 @@ fn the_command_line_leaks_nothing_with_trace_logging() {
     let out = run(
         &["exchange", "--domain", &url],
         &[
-            ("SSO_DIAG_ACCESS_TOKEN", demo::ACCESS_TOKEN),
-            ("SSO_DIAG_SESSION_TOKEN", LEAKY_SESSION),
+            (env_vars::ACCESS_TOKEN, demo::ACCESS_TOKEN),
+            (env_vars::SESSION_TOKEN, LEAKY_SESSION),
         ],
     );
     assert_eq!(out.status.code(), Some(4));
@@ -121,8 +114,8 @@ fn the_command_line_leaks_nothing_with_trace_logging() {
     let out = run(
         &["exchange", "--domain", &echo.url(), "--json"],
         &[
-            ("SSO_DIAG_ACCESS_TOKEN", LEAKY_ACCESS),
-            ("SSO_DIAG_SESSION_TOKEN", LEAKY_SESSION),
+            (env_vars::ACCESS_TOKEN, LEAKY_ACCESS),
+            (env_vars::SESSION_TOKEN, LEAKY_SESSION),
         ],
     );
     assert_eq!(out.status.code(), Some(4));
@@ -142,15 +135,15 @@ fn the_command_line_leaks_nothing_with_trace_logging() {
             demo::USER_NAME,
             "--json",
         ],
-        &[("SSO_DIAG_PASSWORD", demo::PASSWORD)],
+        &[(env_vars::PASSWORD, demo::PASSWORD)],
     );
     assert_eq!(out.status.code(), Some(0));
     outputs.push(out);
     let curl = run(
         &["exchange", "--curl", "--domain", &url],
         &[
-            ("SSO_DIAG_ACCESS_TOKEN", demo::ACCESS_TOKEN),
-            ("SSO_DIAG_SESSION_TOKEN", demo::SESSION_TOKEN),
+            (env_vars::ACCESS_TOKEN, demo::ACCESS_TOKEN),
+            (env_vars::SESSION_TOKEN, demo::SESSION_TOKEN),
         ],
     );
     outputs.push(curl);

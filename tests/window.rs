@@ -11,8 +11,8 @@ use common::{RawServer, demo, http_response};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use sso_diag::clock::Clock;
 use sso_diag::mock::{MockConfig, MockTenant};
-use sso_diag::ui::clock::Clock;
 use sso_diag::ui::{Launch, SsoDiagApp};
 
 fn harness(launch: Launch) -> Window {

@@ -83,17 +83,10 @@ fn from_client_credentials_and_a_test_user_to_whose_ticket_it_is() {
         );
     }
     let mut secrets = vec![demo::CLIENT_SECRET.to_owned(), demo::PASSWORD.to_owned()];
-    for r in tenant.requests() {
-        if let Some(a) = r.header("authorization") {
-            secrets.push(a.trim_start_matches("Bearer ").to_owned());
-        }
-        let body: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
-        for k in ["session_token", "sso_ticket"] {
-            if let Some(v) = body[k].as_str() {
-                secrets.push(v.to_owned());
-            }
-        }
-    }
+    secrets.extend(common::secrets_on_the_wire(
+        &tenant,
+        &["session_token", "sso_ticket"],
+    ));
     let report = copied_by(&mut h, "Copy report");
     assert!(report.contains("# sso-diag report"), "{report}");
     assert!(
@@ -115,17 +108,7 @@ fn from_client_credentials_and_a_test_user_to_whose_ticket_it_is() {
 
 #[test]
 fn an_expired_jwt_is_flagged_before_anything_is_sent() {
-    use base64::Engine;
-    let b64 = |v: serde_json::Value| {
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
-    };
-    let expired = format!(
-        "{}.{}.c2ln",
-        b64(serde_json::json!({"alg": "RS256"})),
-        b64(
-            serde_json::json!({"iss": "https://tenant.example.com", "aud": "demo-app", "iat": 1_700_000_000, "exp": 1_700_001_800})
-        )
-    );
+    let expired = common::expired_jwt();
     let tenant = MockTenant::start(MockConfig::default()).expect("mock");
     let mut h = harness(Launch {
         domain: Some(tenant.url()),

@@ -26,7 +26,14 @@ impl Advice {
     }
 }
 
-pub fn for_error(error: &CiamError) -> Advice {
+impl CiamError {
+    /// A plain-language title, the likely cause and what to try.
+    pub fn advice(&self) -> Advice {
+        for_error(self)
+    }
+}
+
+fn for_error(error: &CiamError) -> Advice {
     match error {
         CiamError::InvalidInput { field, problem } => Advice {
             title: format!("Check the {field}"),

@@ -5,11 +5,13 @@
 
 use std::time::{Duration, Instant};
 
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use serde_json::Value;
 
+use super::answer::{error_fields, hide_credentials, not_json_problem};
 use super::error::{CiamError, TimeoutPhase};
 use super::record::{HttpRecord, RequestRecord, ResponseRecord};
+use super::request::{ApiRequest, BodyKind};
 use super::tenant_url::TenantUrl;
 use crate::secret::{Redactor, masked};
 
@@ -55,131 +57,6 @@ impl Default for ClientOptions {
             extra_ca_pem: None,
             proxy: None,
         }
-    }
-}
-
-/// A body field's value: secrets are masked in the record and redacted from the response.
-#[derive(Clone)]
-pub enum FieldValue {
-    Plain(String),
-    Secret(SecretString),
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum BodyKind {
-    Json,
-    Form,
-}
-
-/// One call to the tenant, described without HTTP machinery.
-#[derive(Clone)]
-pub struct ApiRequest {
-    pub path: &'static str,
-    pub bearer: Option<SecretString>,
-    /// Extra headers; their values are not secret.
-    pub headers: Vec<(&'static str, String)>,
-    pub body_kind: BodyKind,
-    pub fields: Vec<(&'static str, FieldValue)>,
-}
-
-impl ApiRequest {
-    pub fn json(path: &'static str) -> Self {
-        Self {
-            path,
-            bearer: None,
-            headers: Vec::new(),
-            body_kind: BodyKind::Json,
-            fields: Vec::new(),
-        }
-    }
-
-    pub fn form(path: &'static str) -> Self {
-        Self {
-            body_kind: BodyKind::Form,
-            ..Self::json(path)
-        }
-    }
-
-    pub fn bearer(mut self, token: &SecretString) -> Self {
-        self.bearer = Some(token.clone());
-        self
-    }
-
-    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.headers.push((name, value.into()));
-        self
-    }
-
-    pub fn field(mut self, name: &'static str, value: impl Into<String>) -> Self {
-        self.fields.push((name, FieldValue::Plain(value.into())));
-        self
-    }
-
-    pub fn secret_field(mut self, name: &'static str, value: &SecretString) -> Self {
-        self.fields.push((name, FieldValue::Secret(value.clone())));
-        self
-    }
-
-    /// Every secret in this request, for redacting the answer.
-    pub fn redactor(&self) -> Redactor {
-        let mut r = Redactor::new();
-        if let Some(b) = &self.bearer {
-            r.add("access token", b);
-        }
-        for (name, value) in &self.fields {
-            if let FieldValue::Secret(s) = value {
-                r.add(secret_name(name), s);
-            }
-        }
-        r
-    }
-
-    /// The body as sent (`reveal`) or as shown (secrets masked).
-    fn body(&self, reveal: bool) -> String {
-        let value_of = |v: &FieldValue| match v {
-            FieldValue::Plain(s) => s.clone(),
-            FieldValue::Secret(s) if reveal => s.expose_secret().to_owned(),
-            FieldValue::Secret(s) => masked(s),
-        };
-        match self.body_kind {
-            BodyKind::Json => {
-                let map: serde_json::Map<String, Value> = self
-                    .fields
-                    .iter()
-                    .map(|(k, v)| ((*k).to_owned(), Value::String(value_of(v))))
-                    .collect();
-                if reveal {
-                    Value::Object(map).to_string()
-                } else {
-                    serde_json::to_string_pretty(&Value::Object(map)).unwrap_or_default()
-                }
-            }
-            BodyKind::Form if reveal => {
-                let mut form = url::form_urlencoded::Serializer::new(String::new());
-                for (k, v) in &self.fields {
-                    form.append_pair(k, &value_of(v));
-                }
-                form.finish()
-            }
-            // Shown decoded, one field a line: the encoded mask would be unreadable.
-            BodyKind::Form => self
-                .fields
-                .iter()
-                .map(|(k, v)| format!("{k}={}", value_of(v)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        }
-    }
-}
-
-/// `session_token` → `session token`, the name used in `[redacted …]`.
-fn secret_name(field: &str) -> &'static str {
-    match field {
-        "session_token" => "session token",
-        "client_secret" => "client secret",
-        "password" => "password",
-        "sso_ticket" => "ticket",
-        _ => "secret",
     }
 }
 
@@ -513,72 +390,6 @@ impl TenantClient {
         } else {
             CiamError::Connect { target, detail }
         }
-    }
-}
-
-/// Fields of the tenant's answers that carry credentials.
-const CREDENTIAL_FIELDS: [(&str, &str); 5] = [
-    ("access_token", "access token"),
-    ("session_token", "session token"),
-    ("id_token", "id_token"),
-    ("refresh_token", "refresh token"),
-    ("sso_ticket", "ticket"),
-];
-
-/// A copy of `value` with every credential field's string replaced by `[redacted …]`; the values
-/// are remembered process-wide (see [`Redactor::add`]).
-fn hide_credentials(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| {
-                    let credential = CREDENTIAL_FIELDS.iter().find(|(field, _)| field == k);
-                    let shown = match (credential, v) {
-                        (Some((_, name)), Value::String(secret)) if !secret.is_empty() => {
-                            Redactor::new().add(name, &SecretString::from(secret.clone()));
-                            Value::String(format!("[redacted {name}]"))
-                        }
-                        _ => hide_credentials(v),
-                    };
-                    (k.clone(), shown)
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(hide_credentials).collect()),
-        other => other.clone(),
-    }
-}
-
-/// `error_code`/`error_msg` (business errors) or `error`/`error_description` (OAuth), else the
-/// Huawei envelope's `code`/`message`.
-fn error_fields(value: &Value) -> (Option<String>, Option<String>) {
-    let text = |k: &str| {
-        value.get(k).and_then(|v| match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
-    };
-    let pairs = [
-        ("error_code", "error_msg"),
-        ("error", "error_description"),
-        ("code", "message"),
-    ];
-    for (c, m) in pairs {
-        if text(c).is_some() || text(m).is_some() {
-            return (text(c), text(m));
-        }
-    }
-    (None, None)
-}
-
-fn not_json_problem(content_type: Option<&str>, text: &str) -> String {
-    let start: String = text.trim_start().chars().take(40).collect();
-    match content_type {
-        Some(ct) if !ct.to_ascii_lowercase().starts_with("application/json") => {
-            format!("the body is {ct}, not JSON (starts with {start:?})")
-        }
-        _ => format!("the body is not valid JSON (starts with {start:?})"),
     }
 }
 

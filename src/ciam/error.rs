@@ -1,12 +1,12 @@
 //! Every way a call to the tenant can fail, told apart the way a support engineer needs:
 //! whose problem it is (input, network, tenant), the evidence, and what to try.
 //!
+//! The plain-language advice for each lives in `advice.rs`, which builds on this file.
+//!
 //! All text in here has already been through the [`crate::secret::Redactor`]: errors are built by
 //! the client after redaction, so they can be shown, logged and printed as they are.
 
 use std::time::Duration;
-
-use super::advice::{self, Advice};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CiamError {
@@ -172,10 +172,5 @@ impl CiamError {
         }
         parts.push(self.message());
         parts.join(" · ")
-    }
-
-    /// A plain-language title, the likely cause and what to try.
-    pub fn advice(&self) -> Advice {
-        advice::for_error(self)
     }
 }

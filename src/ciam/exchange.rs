@@ -3,18 +3,11 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{ApiRequest, Outcome, TenantClient};
+use super::client::{Outcome, TenantClient};
+use super::device_fields::DeviceFields;
+use super::request::ApiRequest;
 
 pub const EXCHANGE_PATH: &str = "/api/v2/tenant/sso/session-token/sso-ticket";
-
-/// The device fields the tenant wants with every SSO call. `agent` is optional.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeviceFields {
-    pub os_version: String,
-    pub device_ip: String,
-    pub fingerprint: String,
-    pub agent: Option<String>,
-}
 
 /// Everything the exchange sends, already validated (see `ciam::input`). Its `Debug` shows no
 /// token: they are `SecretString`s.

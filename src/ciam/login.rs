@@ -4,8 +4,10 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{ApiRequest, Outcome, TenantClient};
-use super::exchange::{DeviceFields, optional_secret, whole_seconds};
+use super::client::{Outcome, TenantClient};
+use super::device_fields::{DeviceFields, default_agent};
+use super::exchange::{optional_secret, whole_seconds};
+use super::request::ApiRequest;
 
 pub const LOGIN_PATH: &str = "/api/v2/sdk/login";
 
@@ -59,7 +61,7 @@ impl LoginRequest {
                 "X-agent",
                 d.agent
                     .clone()
-                    .unwrap_or_else(|| crate::device::default_agent(&d.os_version)),
+                    .unwrap_or_else(|| default_agent(&d.os_version)),
             )
             .header("X-device-ip", d.device_ip.clone());
         if let Some(t) = &self.tenant_id {

@@ -2,23 +2,28 @@
 //! error taxonomy and its advice. Knows HTTP and API.md; knows nothing of egui or the terminal.
 
 pub mod advice;
+mod answer;
 pub mod client;
+pub mod device_fields;
 pub mod error;
 pub mod exchange;
 pub mod input;
 pub mod jwt;
 pub mod login;
 pub mod record;
+pub mod request;
 pub mod tenant_url;
 pub mod token;
 pub mod verify;
 
 pub use advice::Advice;
 pub use client::{ClientOptions, Outcome, TenantClient};
+pub use device_fields::DeviceFields;
 pub use error::CiamError;
-pub use exchange::{DeviceFields, ExchangeOutcome, ExchangeRequest, TicketGrant, exchange};
+pub use exchange::{ExchangeOutcome, ExchangeRequest, TicketGrant, exchange};
 pub use login::{LoginGrant, LoginRequest, login};
 pub use record::HttpRecord;
+pub use request::ApiRequest;
 pub use tenant_url::{TenantUrl, TenantUrlError};
 pub use token::{AccessTokenGrant, fetch_access_token};
 pub use verify::{UserInfo, VerifyRequest, verify};

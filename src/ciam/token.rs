@@ -3,8 +3,9 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{ApiRequest, Outcome, TenantClient};
+use super::client::{Outcome, TenantClient};
 use super::exchange::{optional_secret, whole_seconds};
+use super::request::ApiRequest;
 
 pub const TOKEN_PATH: &str = "/api/v2/tenant/token";
 

@@ -4,8 +4,9 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{ApiRequest, Outcome, TenantClient};
-use super::exchange::DeviceFields;
+use super::client::{Outcome, TenantClient};
+use super::device_fields::DeviceFields;
+use super::request::ApiRequest;
 
 pub const VERIFY_PATH: &str = "/api/v2/tenant/sso/sso-ticket/verify";
 

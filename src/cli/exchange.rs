@@ -11,19 +11,20 @@ use time::OffsetDateTime;
 
 use super::args::ExchangeArgs;
 use super::secret_input::{read_password, read_secret, secret_given};
-use super::shared::{self, millis, report_step_error, rfc3339};
+use super::shared::{self, report_step_error};
 use crate::ciam::input::optional_field;
 use crate::ciam::jwt::{expired_warning, now_unix};
 use crate::ciam::{CiamError, ExchangeRequest, TenantUrl};
+use crate::clock::{millis, rfc3339};
 use crate::device::{DeviceOverrides, DeviceProfile, FingerprintSource};
+use crate::env_vars::{
+    ACCESS_TOKEN as ACCESS_TOKEN_ENV, CLIENT_SECRET as CLIENT_SECRET_ENV,
+    SESSION_TOKEN as SESSION_TOKEN_ENV,
+};
 use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, SessionTokenSource};
-use crate::report::{Report, ReportStep, ReportVerdict, curl_command};
+use crate::report::{Report, ReportSetting, curl_command, device_rows};
+use crate::step::Step;
 use crate::ticket::Ticket;
-
-pub const ACCESS_TOKEN_ENV: &str = "SSO_DIAG_ACCESS_TOKEN";
-pub const SESSION_TOKEN_ENV: &str = "SSO_DIAG_SESSION_TOKEN";
-pub const CLIENT_SECRET_ENV: &str = "SSO_DIAG_CLIENT_SECRET";
-pub const PASSWORD_ENV: &str = "SSO_DIAG_PASSWORD";
 
 pub fn run(args: &ExchangeArgs) -> u8 {
     shared::exit_code(run_exchange(args), args.json)
@@ -46,8 +47,13 @@ fn run_exchange(args: &ExchangeArgs) -> Result<u8, CiamError> {
     let received_wall = OffsetDateTime::now_utc();
 
     if let Some(path) = &args.report {
-        let markdown = report(&base, &profile, &overrides, &result)
-            .to_markdown(received_wall, &result.redactor);
+        let steps = result.steps.iter().collect();
+        let markdown = Report::from_steps(
+            setting(&base, &profile, &overrides),
+            steps,
+            result.user.as_ref(),
+        )
+        .to_markdown(received_wall, &result.redactor);
         if let Err(e) = std::fs::write(path, markdown) {
             eprintln!(
                 "error: could not write the report to {}: {e}",
@@ -57,7 +63,7 @@ fn run_exchange(args: &ExchangeArgs) -> Result<u8, CiamError> {
         }
     }
 
-    if let Some((step, error)) = &result.error {
+    if let Some((step, error)) = result.failure() {
         report_step_error(error, Some(step.key()), args.json);
         return Ok(error.exit_code());
     }
@@ -223,12 +229,12 @@ fn print_curl(args: &ExchangeArgs) -> Result<(), CiamError> {
     Ok(())
 }
 
-fn report(
+/// The report's setting: the tenant, and each device value with where it came from.
+fn setting(
     base: &TenantUrl,
     profile: &DeviceProfile,
     overrides: &DeviceOverrides,
-    result: &FlowResult,
-) -> Report {
+) -> ReportSetting {
     let source = |overridden: bool| {
         if overridden {
             "set by the user"
@@ -237,59 +243,26 @@ fn report(
         }
         .to_owned()
     };
-    let device = vec![
-        (
-            "OS version".into(),
-            profile.os_version.clone(),
-            source(overrides.os_version.is_some()),
-        ),
-        (
-            "device IP".into(),
-            profile.device_ip.clone(),
-            source(overrides.device_ip.is_some()),
-        ),
-        (
-            "fingerprint".into(),
-            profile.fingerprint.clone(),
-            if profile.fingerprint_source == FingerprintSource::Override {
-                "set by the user".into()
-            } else {
-                profile.fingerprint_source.describe().to_owned()
-            },
-        ),
-        (
-            "agent".into(),
-            profile.agent.clone(),
-            source(overrides.agent.is_some()),
-        ),
-    ];
-    let verdict = match &result.error {
-        Some((step, error)) => ReportVerdict::Failure {
-            step: step.title().to_owned(),
-            error: error.clone(),
-        },
-        None => ReportVerdict::Success(match &result.user {
-            Some(user) => format!(
-                "Ticket issued and redeemed for {}",
-                user.display_name().unwrap_or("the user")
-            ),
-            None => "Ticket issued".to_owned(),
-        }),
+    let fingerprint_source = if profile.fingerprint_source == FingerprintSource::Override {
+        "set by the user".to_owned()
+    } else {
+        profile.fingerprint_source.describe().to_owned()
     };
-    let mut redactor_steps = Vec::new();
-    for s in &result.steps {
-        redactor_steps.push(ReportStep {
-            title: s.step.title().to_owned(),
-            summary: s.summary.clone(),
-            record: Some(s.record.clone()),
-        });
-    }
-    Report {
+    ReportSetting {
         tenant: base.to_string(),
-        device,
+        device: device_rows([
+            (
+                profile.os_version.clone(),
+                source(overrides.os_version.is_some()),
+            ),
+            (
+                profile.device_ip.clone(),
+                source(overrides.device_ip.is_some()),
+            ),
+            (profile.fingerprint.clone(), fingerprint_source),
+            (profile.agent.clone(), source(overrides.agent.is_some())),
+        ]),
         os_name: profile.os_name.clone(),
-        steps: redactor_steps,
-        verdict,
     }
 }
 
@@ -301,7 +274,7 @@ fn steps_json(result: &FlowResult) -> Value {
             .map(|s| {
                 json!({
                     "step": s.step.key(),
-                    "status": s.record.response.as_ref().map(|r| r.status),
+                    "status": s.http_status(),
                     "elapsed_ms": millis(s.record.elapsed),
                     "summary": s.summary,
                 })
@@ -319,11 +292,11 @@ fn success_json(
     let exchange_ms = result
         .steps
         .iter()
-        .find(|s| s.step == flow::Step::Exchange)
+        .find(|s| s.step == Step::Exchange)
         .map(|s| millis(s.record.elapsed));
     let mut out = json!({
         "sso_ticket": ticket.value,
-        "expire": ticket.expire.as_secs(),
+        "expire": ticket.expire().as_secs(),
         "expires_at": rfc3339(ticket.expires_wall()),
         "received_at": rfc3339(ticket.received_wall),
         "elapsed_ms": exchange_ms,
@@ -345,7 +318,7 @@ fn success_json(
 
 fn print_success(ticket: &Ticket, result: &FlowResult, base: &TenantUrl, profile: &DeviceProfile) {
     for s in &result.steps {
-        if s.step != flow::Step::Exchange {
+        if s.step != Step::Exchange {
             println!(
                 "{:<40} {} ({} ms)",
                 s.step.title(),
@@ -357,7 +330,7 @@ fn print_success(ticket: &Ticket, result: &FlowResult, base: &TenantUrl, profile
     let exchange_ms = result
         .steps
         .iter()
-        .find(|s| s.step == flow::Step::Exchange)
+        .find(|s| s.step == Step::Exchange)
         .map(|s| millis(s.record.elapsed))
         .unwrap_or_default();
     println!("SSO ticket issued by {base} in {exchange_ms} ms");
@@ -367,7 +340,7 @@ fn print_success(ticket: &Ticket, result: &FlowResult, base: &TenantUrl, profile
     } else {
         println!(
             "  expires in  {} (at {}; one-time use)",
-            ticket.countdown(ticket.received_at),
+            ticket.countdown(ticket.received_at()),
             rfc3339(ticket.expires_wall())
         );
     }

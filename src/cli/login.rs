@@ -5,9 +5,10 @@ use serde_json::json;
 
 use super::args::LoginArgs;
 use super::secret_input::read_password;
-use super::shared::{self, millis};
+use super::shared;
 use crate::ciam::input::{optional_field, required_field};
 use crate::ciam::{CiamError, LoginRequest, login};
+use crate::clock::millis;
 use secrecy::ExposeSecret;
 
 pub fn run(args: &LoginArgs) -> u8 {

@@ -8,6 +8,5 @@ pub mod login;
 pub mod mock;
 pub mod secret_input;
 pub mod shared;
-pub mod window;
 
 pub use args::{Cli, Command};

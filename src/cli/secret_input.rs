@@ -7,8 +7,7 @@ use secrecy::SecretString;
 
 use crate::ciam::CiamError;
 use crate::ciam::input::normalize_token;
-
-use super::exchange::PASSWORD_ENV;
+use crate::env_vars::PASSWORD as PASSWORD_ENV;
 
 /// A secret from `file` (`-` = standard input) if given, else from the environment variable `env`.
 pub fn read_secret(

@@ -4,8 +4,6 @@
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
 use super::args::{DeviceOverrideArgs, NetworkArgs};
 use crate::ciam::input::{device_fields, optional_field};
@@ -76,18 +74,6 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CiamError> {
             target: "this machine".into(),
             detail: format!("could not start the network runtime: {e}"),
         })
-}
-
-/// Whole seconds: sub-second digits only make the times harder to read.
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    t.replace_nanosecond(0)
-        .unwrap_or(t)
-        .format(&Rfc3339)
-        .unwrap_or_default()
-}
-
-pub fn millis(d: Duration) -> f64 {
-    (d.as_secs_f64() * 10_000.0).round() / 10.0
 }
 
 pub fn error_json(error: &CiamError, step: Option<&str>) -> Value {

@@ -149,6 +149,34 @@ fn required<'a>(body: &'a Map<String, Value>, name: &str) -> Result<&'a str, Rej
     }
 }
 
+/// What the SSO calls (3) and (4) share, checked in the order the tenant does: the bearer, the
+/// JSON body, the credential field (`session_token` or `sso_ticket`), then the device fields.
+struct SsoCall {
+    body: Map<String, Value>,
+    credential: String,
+    fingerprint: String,
+}
+
+fn sso_call(
+    state: &MockState,
+    headers: &HeaderMap,
+    body: &Bytes,
+    credential: &str,
+) -> Result<SsoCall, Rejection> {
+    check_bearer(state, headers)?;
+    let body = json_object(body)?;
+    let credential = required(&body, credential)?.to_owned();
+    for name in ["operating_sys_version", "device_ip"] {
+        required(&body, name)?;
+    }
+    let fingerprint = required(&body, "device_fingerprint")?.to_owned();
+    Ok(SsoCall {
+        body,
+        credential,
+        fingerprint,
+    })
+}
+
 fn check_client_id(body: &Map<String, Value>) -> Result<(), Rejection> {
     match body.get("client_id").and_then(Value::as_str) {
         Some(id) if id != demo::CLIENT_ID => Err(business_error(
@@ -286,24 +314,14 @@ async fn exchange(
     body: Bytes,
 ) -> Reply {
     record(&state, &method, &uri, &headers, &body);
-    check_bearer(&state, &headers)?;
-    let body = json_object(&body)?;
-    let mut fields = Vec::new();
-    for name in [
-        "session_token",
-        "operating_sys_version",
-        "device_ip",
-        "device_fingerprint",
-    ] {
-        fields.push(required(&body, name)?);
-    }
-    check_client_id(&body)?;
-    let (session_token, fingerprint) = (fields[0], fields[3]);
+    let call = sso_call(&state, &headers, &body, "session_token")?;
+    check_client_id(&call.body)?;
+    let fingerprint = call.fingerprint.as_str();
     let now = Instant::now();
     let mut inner = state.lock();
     let Some(session) = inner
         .sessions
-        .get(session_token)
+        .get(&call.credential)
         .filter(|s| s.expires > now)
     else {
         return Err(business_error(
@@ -345,23 +363,13 @@ async fn verify(
     body: Bytes,
 ) -> Reply {
     record(&state, &method, &uri, &headers, &body);
-    check_bearer(&state, &headers)?;
-    let body = json_object(&body)?;
-    let mut fields = Vec::new();
-    for name in [
-        "sso_ticket",
-        "operating_sys_version",
-        "device_ip",
-        "device_fingerprint",
-    ] {
-        fields.push(required(&body, name)?);
-    }
-    let (ticket, fingerprint) = (fields[0], fields[3]);
+    let call = sso_call(&state, &headers, &body, "sso_ticket")?;
+    let fingerprint = call.fingerprint.as_str();
     let now = Instant::now();
     let mut inner = state.lock();
     let Some(issued) = inner
         .tickets
-        .get_mut(ticket)
+        .get_mut(&call.credential)
         .filter(|t| !t.used && t.expires > now)
     else {
         return Err(business_error(

@@ -5,20 +5,10 @@
 use serde_json::Value;
 
 use crate::ciam::TenantUrl;
-use crate::ciam::client::{ApiRequest, BodyKind, FieldValue, JSON_CONTENT_TYPE};
+use crate::ciam::client::{FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
+use crate::ciam::request::{ApiRequest, BodyKind, FieldValue};
 
-/// The environment variable that stands for a secret field.
-pub fn variable_for(field: &str) -> &'static str {
-    match field {
-        "session_token" => "SSO_DIAG_SESSION_TOKEN",
-        "client_secret" => "SSO_DIAG_CLIENT_SECRET",
-        "password" => "SSO_DIAG_PASSWORD",
-        "sso_ticket" => "SSO_DIAG_SSO_TICKET",
-        _ => "SSO_DIAG_SECRET",
-    }
-}
-
-pub const ACCESS_TOKEN_VARIABLE: &str = "SSO_DIAG_ACCESS_TOKEN";
+use crate::env_vars::{self, for_field as variable_for};
 
 /// `'text'` for the shell: single quotes, with each `'` written as `'\''`.
 fn quote(text: &str) -> String {
@@ -32,7 +22,7 @@ pub fn curl_command(base: &TenantUrl, request: &ApiRequest) -> String {
     )];
     let content_type = match request.body_kind {
         BodyKind::Json => JSON_CONTENT_TYPE,
-        BodyKind::Form => "application/x-www-form-urlencoded",
+        BodyKind::Form => FORM_CONTENT_TYPE,
     };
     lines.push(format!(
         "-H {}",
@@ -41,7 +31,8 @@ pub fn curl_command(base: &TenantUrl, request: &ApiRequest) -> String {
     lines.push(format!("-H {}", quote("Accept: application/json")));
     if request.bearer.is_some() {
         lines.push(format!(
-            "-H \"Authorization: Bearer ${ACCESS_TOKEN_VARIABLE}\""
+            "-H \"Authorization: Bearer ${}\"",
+            env_vars::ACCESS_TOKEN
         ));
     }
     for (name, value) in &request.headers {

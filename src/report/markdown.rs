@@ -5,49 +5,97 @@
 use std::fmt::Write as _;
 
 use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
 
-use crate::ciam::{CiamError, HttpRecord};
+use crate::ciam::{CiamError, UserInfo};
+use crate::clock::{format_ms, rfc3339};
 use crate::secret::Redactor;
+use crate::step::{Step, StepRecord};
 
-pub struct ReportStep {
-    pub title: String,
-    pub summary: String,
-    pub record: Option<HttpRecord>,
+/// Where the run happened: the tenant, the device as sent, and the OS.
+pub struct ReportSetting {
+    pub tenant: String,
+    pub device: Vec<DeviceRow>,
+    pub os_name: String,
+}
+
+/// One device field as sent, and where its value came from (`detected`, `set by the user`…).
+pub struct DeviceRow {
+    pub field: &'static str,
+    pub value: String,
+    pub source: String,
+}
+
+/// The four device rows, in the order the API lists the fields: (value, source) for the OS
+/// version, device IP, fingerprint and agent.
+pub fn device_rows(values: [(String, String); 4]) -> Vec<DeviceRow> {
+    let fields = ["OS version", "device IP", "fingerprint", "agent"];
+    fields
+        .into_iter()
+        .zip(values)
+        .map(|(field, (value, source))| DeviceRow {
+            field,
+            value,
+            source,
+        })
+        .collect()
 }
 
 pub enum ReportVerdict {
     Success(String),
-    Failure { step: String, error: CiamError },
+    Failure { step: Step, error: CiamError },
 }
 
-pub struct Report {
-    pub tenant: String,
-    /// Field, value, where it came from.
-    pub device: Vec<(String, String, String)>,
-    pub os_name: String,
-    pub steps: Vec<ReportStep>,
+pub struct Report<'a> {
+    pub setting: ReportSetting,
+    pub steps: Vec<&'a StepRecord>,
     pub verdict: ReportVerdict,
 }
 
-impl Report {
+impl<'a> Report<'a> {
+    /// The report of `steps` (in the order they ran): the verdict is the last step's. `user` is
+    /// whom a redeemed ticket belonged to.
+    pub fn from_steps(
+        setting: ReportSetting,
+        steps: Vec<&'a StepRecord>,
+        user: Option<&UserInfo>,
+    ) -> Self {
+        let verdict = match steps.last() {
+            None => ReportVerdict::Success("Nothing was run".to_owned()),
+            Some(last) => match &last.error {
+                Some(error) => ReportVerdict::Failure {
+                    step: last.step,
+                    error: error.clone(),
+                },
+                None => ReportVerdict::Success(match (last.step, user) {
+                    (Step::Redeem, Some(user)) => format!(
+                        "Ticket issued and redeemed for {}",
+                        user.display_name().unwrap_or("the user")
+                    ),
+                    (Step::Exchange, _) => "Ticket issued".to_owned(),
+                    (step, _) => format!("{}: {}", step.title(), last.summary),
+                }),
+            },
+        };
+        Self {
+            setting,
+            steps,
+            verdict,
+        }
+    }
+
     /// The report as Markdown. `redactor` holds every secret of the run; the whole text goes
     /// through it last, so nothing a tenant echoed can slip through.
     pub fn to_markdown(&self, generated: OffsetDateTime, redactor: &Redactor) -> String {
         let mut md = String::new();
-        let when = generated
-            .replace_nanosecond(0)
-            .unwrap_or(generated)
-            .format(&Rfc3339)
-            .unwrap_or_default();
+        let when = rfc3339(generated);
         let _ = writeln!(md, "# sso-diag report\n");
-        let _ = writeln!(md, "- **Tenant:** {}", self.tenant);
+        let _ = writeln!(md, "- **Tenant:** {}", self.setting.tenant);
         let _ = writeln!(md, "- **Generated:** {when}");
         let _ = writeln!(
             md,
             "- **sso-diag** {} on {} ({}, {})",
             env!("CARGO_PKG_VERSION"),
-            self.os_name,
+            self.setting.os_name,
             std::env::consts::OS,
             std::env::consts::ARCH
         );
@@ -63,16 +111,8 @@ impl Report {
             }
             ReportVerdict::Failure { step, error } => {
                 let advice = error.advice();
-                let _ = writeln!(md, "**{}** (step: {step})\n", advice.title);
-                let mut evidence = Vec::new();
-                if let Some(s) = error.status() {
-                    evidence.push(format!("HTTP {s}"));
-                }
-                if let Some(c) = error.code() {
-                    evidence.push(format!("`{c}`"));
-                }
-                evidence.push(error.message());
-                let _ = writeln!(md, "- **Evidence:** {}", evidence.join(" · "));
+                let _ = writeln!(md, "**{}** (step: {})\n", advice.title, step.title());
+                let _ = writeln!(md, "- **Evidence:** {}", error.evidence());
                 let _ = writeln!(md, "- **Likely cause:** {}", advice.cause);
                 let _ = writeln!(md, "- **Try:** {}\n", advice.action);
             }
@@ -83,39 +123,41 @@ impl Report {
         let _ = writeln!(md, "|---|---|---|---|---|");
         for (i, step) in self.steps.iter().enumerate() {
             let status = step
-                .record
-                .as_ref()
-                .and_then(|r| r.response.as_ref())
-                .map(|r| r.status.to_string())
-                .unwrap_or_else(|| "—".into());
-            let time = step
-                .record
-                .as_ref()
-                .map(|r| format!("{:.1} ms", r.elapsed.as_secs_f64() * 1000.0))
+                .http_status()
+                .map(|s| s.to_string())
                 .unwrap_or_else(|| "—".into());
             let _ = writeln!(
                 md,
-                "| {} | {} | {} | {status} | {time} |",
+                "| {} | {} | {} | {status} | {} |",
                 i + 1,
-                step.title,
-                step.summary.replace('|', "\\|")
+                step.step.title(),
+                step.summary.replace('|', "\\|"),
+                format_ms(step.record.elapsed)
             );
         }
         let _ = writeln!(md);
 
-        if !self.device.is_empty() {
+        if !self.setting.device.is_empty() {
             let _ = writeln!(md, "## Device\n");
             let _ = writeln!(md, "| field | value | source |");
             let _ = writeln!(md, "|---|---|---|");
-            for (field, value, source) in &self.device {
+            for DeviceRow {
+                field,
+                value,
+                source,
+            } in &self.setting.device
+            {
                 let _ = writeln!(md, "| {field} | `{value}` | {source} |");
             }
             let _ = writeln!(md);
         }
 
         for (i, step) in self.steps.iter().enumerate() {
-            let Some(record) = &step.record else { continue };
-            let _ = writeln!(md, "## {}. {}\n", i + 1, step.title);
+            if !step.was_sent() {
+                continue;
+            }
+            let record = &step.record;
+            let _ = writeln!(md, "## {}. {}\n", i + 1, step.step.title());
             let _ = writeln!(md, "Request:\n\n```http");
             let _ = writeln!(md, "{} {}", record.request.method, record.request.url);
             for (k, v) in &record.request.headers {
@@ -127,11 +169,7 @@ impl Report {
             let _ = writeln!(md, "```\n");
             match &record.response {
                 Some(resp) => {
-                    let _ = writeln!(
-                        md,
-                        "Response ({:.1} ms):\n\n```http",
-                        record.elapsed.as_secs_f64() * 1000.0
-                    );
+                    let _ = writeln!(md, "Response ({}):\n\n```http", format_ms(record.elapsed));
                     let _ = writeln!(md, "HTTP {}", resp.status);
                     for (k, v) in &resp.headers {
                         let _ = writeln!(md, "{k}: {v}");
@@ -142,11 +180,7 @@ impl Report {
                     let _ = writeln!(md, "```\n");
                 }
                 None => {
-                    let _ = writeln!(
-                        md,
-                        "No response after {:.1} ms.\n",
-                        record.elapsed.as_secs_f64() * 1000.0
-                    );
+                    let _ = writeln!(md, "No response after {}.\n", format_ms(record.elapsed));
                 }
             }
         }

@@ -3,85 +3,34 @@
 
 use std::time::Duration;
 
-use crate::ciam::input::{
-    device_fields, normalize_token, optional_field, read_ca_file, strip_token_decoration,
-};
-use crate::ciam::{CiamError, ClientOptions, ExchangeRequest, TenantUrl};
-use crate::device::{DeviceOverrides, DeviceProfile, FingerprintSource};
+use secrecy::SecretString;
 
+pub use super::device_form::{DeviceField, DeviceForm};
+use super::job::{Job, Operation, PreparedCall};
 use super::settings::Settings;
+use crate::ciam::input::{
+    device_fields, normalize_token, optional_field, read_ca_file, required_field,
+    strip_token_decoration,
+};
+use crate::ciam::{
+    CiamError, ClientOptions, DeviceFields, ExchangeRequest, LoginRequest, TenantUrl, VerifyRequest,
+};
+use crate::device::DeviceOverrides;
+use crate::report::{ReportSetting, device_rows};
+use crate::secret::Redactor;
+use crate::step::{Call, Step};
+use crate::ticket::Countdown;
 
-/// One device value: detected, or set by the user.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DeviceField {
-    pub value: String,
-    pub detected: Option<String>,
-    /// The user typed or picked this value; a later detection does not replace it.
-    pub user_set: bool,
-}
-
-impl DeviceField {
-    fn from_override(value: Option<String>) -> Self {
-        Self {
-            user_set: value.is_some(),
-            value: value.unwrap_or_default(),
-            detected: None,
-        }
-    }
-
-    pub fn set_detected(&mut self, detected: String) {
-        if !self.user_set {
-            self.value = detected.clone();
-        }
-        self.detected = Some(detected);
-        self.edited();
-    }
-
-    /// Call after the user changed `value`.
-    pub fn edited(&mut self) {
-        self.user_set = self.detected.as_deref() != Some(self.value.as_str());
-    }
-
-    pub fn reset(&mut self) {
-        if let Some(d) = &self.detected {
-            self.value = d.clone();
-        }
-        self.user_set = false;
-    }
-
-    pub fn is_detected(&self) -> bool {
-        !self.user_set && self.detected.is_some()
-    }
-
-    fn override_value(&self) -> Option<String> {
-        self.user_set.then(|| self.value.clone())
-    }
-}
-
+/// A secret field: its text, and whether the user asked to see it.
 #[derive(Debug, Clone, Default)]
-pub struct DeviceForm {
-    pub profile: Option<DeviceProfile>,
-    pub os_version: DeviceField,
-    pub device_ip: DeviceField,
-    pub fingerprint: DeviceField,
-    pub agent: DeviceField,
+pub struct SecretInput {
+    pub text: String,
+    pub reveal: bool,
 }
 
-impl DeviceForm {
-    pub fn apply_detected(&mut self, profile: DeviceProfile) {
-        self.os_version.set_detected(profile.os_version.clone());
-        self.device_ip.set_detected(profile.device_ip.clone());
-        self.fingerprint.set_detected(profile.fingerprint.clone());
-        self.agent.set_detected(profile.agent.clone());
-        self.profile = Some(profile);
-    }
-
-    pub fn fingerprint_source(&self) -> Option<FingerprintSource> {
-        if self.fingerprint.user_set {
-            Some(FingerprintSource::Override)
-        } else {
-            self.profile.as_ref().map(|p| p.fingerprint_source)
-        }
+impl SecretInput {
+    pub fn clear(&mut self) {
+        self.text.clear();
     }
 }
 
@@ -89,23 +38,19 @@ pub struct Form {
     pub domain: String,
     pub tenant_id: String,
     pub client_id: String,
-    pub access_token: String,
-    pub session_token: String,
-    pub reveal_access: bool,
-    pub reveal_session: bool,
+    pub access_token: SecretInput,
+    pub session_token: SecretInput,
     pub device: DeviceForm,
     pub timeout_secs: f32,
     /// For "Get token" (client credentials).
-    pub client_secret: String,
-    pub reveal_client_secret: bool,
+    pub client_secret: SecretInput,
     /// For "Log in" (a test user).
     pub user_name: String,
-    pub password: String,
-    pub reveal_password: bool,
-    /// When "Get token" filled the access token: when it arrived and how long it lives.
-    pub access_token_expiry: Option<(std::time::Instant, u64)>,
+    pub password: SecretInput,
+    /// When "Get token" filled the access token: how long it lives from its arrival.
+    pub access_token_expiry: Option<Countdown>,
     /// The id_token of the last Get token or Log in, for its insight.
-    pub id_token: Option<secrecy::SecretString>,
+    pub id_token: Option<SecretString>,
     pub ca_file: String,
     pub proxy: String,
 }
@@ -116,10 +61,8 @@ impl Form {
             domain: settings.domain.clone(),
             tenant_id: settings.tenant_id.clone(),
             client_id: settings.client_id.clone(),
-            access_token: String::new(),
-            session_token: String::new(),
-            reveal_access: false,
-            reveal_session: false,
+            access_token: SecretInput::default(),
+            session_token: SecretInput::default(),
             device: DeviceForm {
                 profile: None,
                 os_version: DeviceField::from_override(settings.os_version.clone()),
@@ -128,11 +71,9 @@ impl Form {
                 agent: DeviceField::from_override(settings.agent.clone()),
             },
             timeout_secs: settings.timeout_secs,
-            client_secret: String::new(),
-            reveal_client_secret: false,
+            client_secret: SecretInput::default(),
             user_name: settings.user_name.clone(),
-            password: String::new(),
-            reveal_password: false,
+            password: SecretInput::default(),
             access_token_expiry: None,
             id_token: None,
             ca_file: settings.ca_file.clone(),
@@ -178,30 +119,54 @@ impl Form {
             .map_err(|e| CiamError::invalid_input("domain", e.to_string()))
     }
 
-    /// Everything checked and assembled before a byte is sent.
-    pub fn to_request(&self) -> Result<(TenantUrl, ClientOptions, ExchangeRequest), CiamError> {
+    /// `operation` checked and assembled once, before a byte is sent. `ticket` is the one on
+    /// screen, for Redeem.
+    pub fn prepare(
+        &self,
+        operation: Operation,
+        ticket: Option<&str>,
+    ) -> Result<PreparedCall, CiamError> {
         let tenant = self.tenant()?;
-        let access_token = normalize_token("access token", &self.access_token)?;
-        let session_token = normalize_token("session token", &self.session_token)?;
-        let d = &self.device;
-        let device = device_fields(
-            &d.os_version.value,
-            &d.device_ip.value,
-            &d.fingerprint.value,
-            &d.agent.value,
-        )?;
-        let request = ExchangeRequest {
-            access_token,
-            session_token,
+        let job = match operation {
+            Operation::Check => Job::Check,
+            Operation::Call(Step::AccessToken) => {
+                let (client_id, secret) = self.client_credentials()?;
+                Job::Call(Call::access_token(&client_id, &secret))
+            }
+            Operation::Call(Step::Login) => Job::Call(Call::login(&self.login_request()?)),
+            Operation::Call(Step::Exchange) => Job::Call(Call::exchange(&self.exchange_request()?)),
+            Operation::Call(Step::Redeem) => {
+                let ticket = ticket.ok_or_else(|| {
+                    CiamError::invalid_input("ticket", "there is no ticket to redeem")
+                })?;
+                Job::Call(Call::redeem(&VerifyRequest {
+                    access_token: self.access_token()?,
+                    sso_ticket: SecretString::from(ticket.to_owned()),
+                    tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
+                    device: self.device_fields()?,
+                }))
+            }
+        };
+        Ok(PreparedCall {
+            tenant,
+            options: self.client_options()?,
+            job,
+        })
+    }
+
+    /// The exchange as it will be sent.
+    pub fn exchange_request(&self) -> Result<ExchangeRequest, CiamError> {
+        Ok(ExchangeRequest {
+            access_token: self.access_token()?,
+            session_token: normalize_token("session token", &self.session_token.text)?,
             tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
             client_id: optional_field("client_id", &self.client_id)?,
-            device,
-        };
-        Ok((tenant, self.client_options()?, request))
+            device: self.device_fields()?,
+        })
     }
 
     /// The device fields as they will be sent.
-    pub fn device_fields(&self) -> Result<crate::ciam::DeviceFields, CiamError> {
+    pub fn device_fields(&self) -> Result<DeviceFields, CiamError> {
         let d = &self.device;
         device_fields(
             &d.os_version.value,
@@ -211,58 +176,85 @@ impl Form {
         )
     }
 
-    pub fn access_token(&self) -> Result<secrecy::SecretString, CiamError> {
-        normalize_token("access token", &self.access_token)
+    pub fn access_token(&self) -> Result<SecretString, CiamError> {
+        normalize_token("access token", &self.access_token.text)
     }
 
-    pub fn client_id_required(&self, why: &str) -> Result<String, CiamError> {
+    fn client_id_required(&self, why: &str) -> Result<String, CiamError> {
         optional_field("client_id", &self.client_id)?
             .ok_or_else(|| CiamError::invalid_input("client_id", why))
     }
 
     /// Client credentials for "Get token".
-    pub fn token_job(&self) -> Result<(String, secrecy::SecretString), CiamError> {
+    fn client_credentials(&self) -> Result<(String, SecretString), CiamError> {
         let client_id = self.client_id_required(
             "fill in the application's client_id to get a token with its secret",
         )?;
-        let secret = normalize_token("client secret", &self.client_secret)?;
+        let secret = normalize_token("client secret", &self.client_secret.text)?;
         Ok((client_id, secret))
     }
 
     /// A test login with this window's device, for "Log in".
-    pub fn login_request(&self) -> Result<crate::ciam::LoginRequest, CiamError> {
+    fn login_request(&self) -> Result<LoginRequest, CiamError> {
         let client_id =
             self.client_id_required("fill in the application's client_id: the login names it")?;
-        let user_name = crate::ciam::input::required_field("user name", &self.user_name)?;
+        let user_name = required_field("user name", &self.user_name)?;
         // A password may contain spaces; only surrounding line breaks a paste brings are dropped.
-        let password = self.password.trim_matches(['\r', '\n']);
+        let password = self.password.text.trim_matches(['\r', '\n']);
         if password.is_empty() {
             return Err(CiamError::invalid_input("password", "it is empty"));
         }
-        Ok(crate::ciam::LoginRequest {
+        Ok(LoginRequest {
             client_id,
             user_name,
-            password: secrecy::SecretString::from(password.to_owned()),
+            password: SecretString::from(password.to_owned()),
             tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
             device: self.device_fields()?,
         })
     }
 
     /// Every secret in the form, for redacting what the window exports.
-    pub fn redactor(&self) -> crate::secret::Redactor {
-        let mut r = crate::secret::Redactor::new();
-        let s = |v: &str| secrecy::SecretString::from(strip_token_decoration(v).to_owned());
+    pub fn redactor(&self) -> Redactor {
+        let mut r = Redactor::new();
+        let s = |v: &SecretInput| SecretString::from(strip_token_decoration(&v.text).to_owned());
         r.add("access token", &s(&self.access_token));
         r.add("session token", &s(&self.session_token));
         r.add("client secret", &s(&self.client_secret));
-        r.add(
-            "password",
-            &secrecy::SecretString::from(self.password.clone()),
-        );
+        r.add("password", &SecretString::from(self.password.text.clone()));
         if let Some(id) = &self.id_token {
             r.add("id_token", id);
         }
         r
+    }
+
+    /// The report's setting: the tenant, and each device value with where it came from.
+    pub fn report_setting(&self) -> ReportSetting {
+        let d = &self.device;
+        let row = |f: &DeviceField| {
+            let source = if f.is_detected() {
+                "detected"
+            } else {
+                "set by the user"
+            };
+            (f.value.clone(), source.to_owned())
+        };
+        ReportSetting {
+            tenant: self
+                .tenant()
+                .map(|t| t.to_string())
+                .unwrap_or_else(|_| self.domain.clone()),
+            device: device_rows([
+                row(&d.os_version),
+                row(&d.device_ip),
+                row(&d.fingerprint),
+                row(&d.agent),
+            ]),
+            os_name: d
+                .profile
+                .as_ref()
+                .map(|p| p.os_name.clone())
+                .unwrap_or_else(|| std::env::consts::OS.into()),
+        }
     }
 
     /// Timeouts, extra CA and proxy. Reads the CA file (a few KB, when the user starts a call).
@@ -299,6 +291,7 @@ pub fn tidy_token(raw: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::device::{DeviceProfile, FingerprintSource};
 
     fn profile() -> DeviceProfile {
         DeviceProfile {
@@ -336,8 +329,8 @@ mod tests {
     fn settings_never_hold_tokens() {
         let mut form = Form::from_settings(&Settings::default());
         form.domain = "tenant.example.com".into();
-        form.access_token = "secret-access".into();
-        form.session_token = "secret-session".into();
+        form.access_token.text = "secret-access".into();
+        form.session_token.text = "secret-session".into();
         let saved = serde_json::to_string(&form.settings()).expect("serialise");
         assert!(saved.contains("tenant.example.com"));
         assert!(!saved.contains("secret-access") && !saved.contains("secret-session"));
@@ -345,32 +338,27 @@ mod tests {
 
     #[test]
     fn a_request_needs_domain_tokens_and_device() {
+        let exchange = Operation::Call(Step::Exchange);
+        let problem = |form: &Form| match form.prepare(exchange, None) {
+            Ok(_) => String::new(),
+            Err(e) => e.to_string(),
+        };
         let mut form = Form::from_settings(&Settings::default());
-        assert!(
-            form.to_request()
-                .expect_err("no domain")
-                .to_string()
-                .starts_with("domain:")
-        );
+        assert!(problem(&form).starts_with("domain:"));
         form.domain = "tenant.example.com".into();
-        assert!(
-            form.to_request()
-                .expect_err("no token")
-                .to_string()
-                .starts_with("access token:")
-        );
-        form.access_token = "Bearer abc".into();
-        form.session_token = "def".into();
-        assert!(
-            form.to_request()
-                .expect_err("no device")
-                .to_string()
-                .starts_with("device IP:")
-        );
+        assert!(problem(&form).starts_with("access token:"));
+        form.access_token.text = "Bearer abc".into();
+        form.session_token.text = "def".into();
+        assert!(problem(&form).starts_with("device IP:"));
         form.device.apply_detected(profile());
-        let (tenant, _, req) = form.to_request().expect("complete");
-        assert_eq!(tenant.to_string(), "https://tenant.example.com");
-        assert_eq!(req.device.device_ip, "10.0.0.5");
+        let prepared = form.prepare(exchange, None).expect("complete");
+        assert_eq!(prepared.tenant.to_string(), "https://tenant.example.com");
+        let request = prepared.call().expect("a call").request();
+        assert_eq!(request.plain_field("device_ip"), Some("10.0.0.5"));
+        assert_eq!(
+            form.exchange_request().expect("complete").device.device_ip,
+            "10.0.0.5"
+        );
     }
 
     #[test]

@@ -1,9 +1,13 @@
-//! How the window starts: what to pre-fill, whether it runs against the built-in mock, which clock.
+//! How the window starts: what to pre-fill (from the options and the environment), whether it runs
+//! against the built-in mock, which clock.
 
+use crate::ciam::CiamError;
+use crate::cli::args::WindowArgs;
+use crate::cli::shared::overrides;
+use crate::clock::Clock;
 use crate::device::DeviceOverrides;
+use crate::env_vars;
 use crate::mock::MockTenant;
-
-use super::clock::Clock;
 
 #[derive(Default)]
 pub struct Launch {
@@ -21,6 +25,25 @@ pub struct Launch {
 }
 
 impl Launch {
+    /// The window as the command line asks for it; tokens come only from the environment.
+    pub fn from_args(args: &WindowArgs) -> Result<Self, CiamError> {
+        Ok(Launch {
+            domain: args.tenant.domain.clone(),
+            tenant_id: args.tenant.tenant_id.clone(),
+            client_id: args.tenant.client_id.clone(),
+            overrides: overrides(&args.device)?,
+            access_token: std::env::var(env_vars::ACCESS_TOKEN).ok(),
+            session_token: std::env::var(env_vars::SESSION_TOKEN).ok(),
+            ca_file: args
+                .network
+                .ca_file
+                .as_ref()
+                .map(|p| p.display().to_string()),
+            proxy: args.network.proxy.clone(),
+            ..Launch::default()
+        })
+    }
+
     /// `--demo`: a mock tenant on a free loopback port, and the window filled in to use it.
     pub fn demo(mut self) -> std::io::Result<Self> {
         let mock = MockTenant::start(crate::mock::MockConfig::default())?;

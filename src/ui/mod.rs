@@ -1,12 +1,19 @@
 //! The window (eframe/egui, glow renderer). `ui/` only draws state and sends commands: it never
 //! awaits and never does network or disk I/O on the UI thread (see `worker`).
+//!
+//! Roles: `app` (the frame loop), `commands` (acting on intents), `session` + `history` + `job`
+//! (the model, without egui), `form` (the inputs, without egui), `panels/` (drawing, one file a
+//! part of the window), `worker` (the background thread).
 
 pub mod app;
-pub mod attempt;
-pub mod clock;
+mod commands;
+pub mod device_form;
 pub mod form;
+pub mod history;
+pub mod job;
 pub mod launch;
 pub mod panels;
+pub mod session;
 pub mod settings;
 pub mod theme;
 pub mod worker;
@@ -14,13 +21,43 @@ pub mod worker;
 pub use app::SsoDiagApp;
 pub use launch::Launch;
 
-pub const APP_ID: &str = "sso-diag";
+pub use crate::APP_ID;
 pub const WINDOW_TITLE: &str = "sso-diag — SSO ticket diagnostics";
 
 /// The 64 px icon: large enough for the task bar, small enough to decode in well under a millisecond.
 fn window_icon() -> std::sync::Arc<egui::IconData> {
     let png = include_bytes!("../../assets/icons/sso-diag-64.png");
     std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
+}
+
+/// No subcommand: open the window, pre-filled from the options and the environment. The exit code.
+pub fn open(args: &crate::cli::args::WindowArgs) -> u8 {
+    let mut launch = match Launch::from_args(args) {
+        Ok(l) => l,
+        Err(e) => {
+            crate::cli::shared::report_error(&e, false);
+            return e.exit_code();
+        }
+    };
+    if args.demo {
+        launch = match launch.demo() {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("error: could not start the demo tenant: {e}");
+                return 3;
+            }
+        };
+    }
+    match run(launch) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: could not open the window: {e}");
+            eprintln!(
+                "  (no display? the command line works without one: sso-diag exchange --help)"
+            );
+            1
+        }
+    }
 }
 
 pub fn run(launch: Launch) -> eframe::Result {

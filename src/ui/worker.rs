@@ -6,60 +6,12 @@
 use std::sync::mpsc;
 use std::time::Instant;
 
-use secrecy::SecretString;
 use time::OffsetDateTime;
 
-use crate::check::{CheckReport, run_check};
-use crate::ciam::{
-    AccessTokenGrant, CiamError, ClientOptions, ExchangeRequest, HttpRecord, LoginGrant,
-    LoginRequest, Outcome, TenantClient, TenantUrl, TicketGrant, UserInfo, VerifyRequest, exchange,
-    fetch_access_token, login, verify,
-};
+use super::job::{Job, JobResult, PreparedCall};
+use crate::check::run_check;
+use crate::ciam::{TenantClient, TenantUrl};
 use crate::device::DeviceProfile;
-
-/// One piece of work for the background.
-pub enum Job {
-    Call(Call),
-    Check,
-}
-
-/// A call to the tenant API.
-pub enum Call {
-    AccessToken {
-        client_id: String,
-        secret: SecretString,
-    },
-    Login(Box<LoginRequest>),
-    Exchange(Box<ExchangeRequest>),
-    Redeem(Box<VerifyRequest>),
-}
-
-impl Call {
-    /// The result of this call when no client could be built for it (a bad CA file or proxy).
-    fn not_sent(self, error: CiamError) -> JobResult {
-        fn failed<T>(error: CiamError) -> Outcome<T> {
-            Outcome {
-                record: HttpRecord::not_sent(),
-                result: Err(error),
-            }
-        }
-        match self {
-            Call::AccessToken { .. } => JobResult::AccessToken(failed(error)),
-            Call::Login(_) => JobResult::Login(failed(error)),
-            Call::Exchange(_) => JobResult::Exchange(failed(error)),
-            Call::Redeem(_) => JobResult::Redeem(failed(error)),
-        }
-    }
-}
-
-/// A finished job's result.
-pub enum JobResult {
-    AccessToken(Outcome<AccessTokenGrant>),
-    Login(Outcome<LoginGrant>),
-    Exchange(Outcome<TicketGrant>),
-    Redeem(Outcome<UserInfo>),
-    Check(CheckReport),
-}
 
 /// What the background reports.
 pub enum WorkerEvent {
@@ -133,11 +85,11 @@ impl Worker {
         });
     }
 
-    /// Starts job `id` against `base`, aborting any job still running.
-    pub fn start(&mut self, id: u64, base: TenantUrl, options: ClientOptions, job: Job) {
+    /// Starts job `id`, aborting any job still running.
+    pub fn start(&mut self, id: u64, prepared: PreparedCall) {
         self.cancel();
         let handle = self.spawn(async move {
-            let result = run_job(base, options, job).await;
+            let result = run_job(prepared).await;
             Some(WorkerEvent::Done {
                 id,
                 result: Box::new(result),
@@ -169,25 +121,22 @@ impl Worker {
     }
 }
 
-async fn run_job(base: TenantUrl, options: ClientOptions, job: Job) -> JobResult {
+async fn run_job(prepared: PreparedCall) -> JobResult {
+    let PreparedCall {
+        tenant,
+        options,
+        job,
+    } = prepared;
     let call = match job {
         Job::Check => {
-            return JobResult::Check(run_check(&base, options.extra_ca_pem.as_deref()).await);
+            return JobResult::Check(run_check(&tenant, options.extra_ca_pem.as_deref()).await);
         }
         Job::Call(call) => call,
     };
-    let client = match TenantClient::new(base, options) {
-        Ok(c) => c,
-        Err(error) => return call.not_sent(error),
-    };
-    match call {
-        Call::AccessToken { client_id, secret } => {
-            JobResult::AccessToken(fetch_access_token(&client, &client_id, &secret).await)
-        }
-        Call::Login(request) => JobResult::Login(login(&client, &request).await),
-        Call::Exchange(request) => JobResult::Exchange(exchange(&client, &request).await),
-        Call::Redeem(request) => JobResult::Redeem(verify(&client, &request).await),
-    }
+    JobResult::Call(Box::new(match TenantClient::new(tenant, options) {
+        Ok(client) => call.send(&client).await,
+        Err(error) => call.not_sent(error),
+    }))
 }
 
 impl Drop for Worker {

@@ -11,12 +11,15 @@ use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+pub use sso_diag::env_vars;
 pub use sso_diag::mock::demo;
 
 pub fn sso_diag() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sso-diag"));
-    cmd.env_remove("SSO_DIAG_ACCESS_TOKEN")
-        .env_remove("SSO_DIAG_SESSION_TOKEN")
+    cmd.env_remove(env_vars::ACCESS_TOKEN)
+        .env_remove(env_vars::SESSION_TOKEN)
+        .env_remove(env_vars::CLIENT_SECRET)
+        .env_remove(env_vars::PASSWORD)
         .env_remove("HTTPS_PROXY")
         .env_remove("HTTP_PROXY")
         .env_remove("https_proxy")
@@ -26,16 +29,77 @@ pub fn sso_diag() -> Command {
     cmd
 }
 
-/// `sso-diag exchange --domain URL ARGS…` with the two tokens in the environment.
-pub fn exchange(domain: &str, access: &str, session: &str, args: &[&str]) -> Output {
-    sso_diag()
-        .arg("exchange")
+/// `sso-diag exchange --domain URL ARGS…` with the two tokens in the environment, to run.
+pub fn exchange_command(domain: &str, access: &str, session: &str, args: &[&str]) -> Command {
+    let mut cmd = sso_diag();
+    cmd.arg("exchange")
         .args(["--domain", domain])
         .args(args)
-        .env("SSO_DIAG_ACCESS_TOKEN", access)
-        .env("SSO_DIAG_SESSION_TOKEN", session)
+        .env(env_vars::ACCESS_TOKEN, access)
+        .env(env_vars::SESSION_TOKEN, session);
+    cmd
+}
+
+/// `sso-diag exchange --domain URL ARGS…` with the two tokens in the environment, run.
+pub fn exchange(domain: &str, access: &str, session: &str, args: &[&str]) -> Output {
+    exchange_command(domain, access, session, args)
         .output()
         .expect("run sso-diag")
+}
+
+/// Runs `cmd` with `line` (and a line break) on its standard input, as a user piping a secret.
+pub fn output_with_stdin(mut cmd: Command, line: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn sso-diag");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{line}\n").as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+/// Every bearer token the mock was sent, and the values of `keys` in the JSON bodies it received:
+/// the secrets a run used or obtained, read off the wire.
+pub fn secrets_on_the_wire(tenant: &sso_diag::mock::MockTenant, keys: &[&str]) -> Vec<String> {
+    let mut secrets = Vec::new();
+    for r in tenant.requests() {
+        if let Some(auth) = r.header("authorization") {
+            secrets.push(auth.trim_start_matches("Bearer ").to_owned());
+        }
+        let body: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
+        for key in keys {
+            if let Some(v) = body[key].as_str() {
+                secrets.push(v.to_owned());
+            }
+        }
+    }
+    secrets
+}
+
+/// A JWT access token that expired in November 2023 (issuer `https://tenant.example.com`, audience
+/// `demo-app`); its signature is junk, as sso-diag never checks it.
+pub fn expired_jwt() -> String {
+    use base64::Engine;
+    let b64 = |v: serde_json::Value| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string())
+    };
+    let claims = serde_json::json!({
+        "iss": "https://tenant.example.com",
+        "aud": "demo-app",
+        "iat": 1_700_000_000,
+        "exp": 1_700_001_800,
+    });
+    format!(
+        "{}.{}.c2ln",
+        b64(serde_json::json!({"alg": "RS256"})),
+        b64(claims)
+    )
 }
 
 pub fn stdout(o: &Output) -> String {

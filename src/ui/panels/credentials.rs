@@ -5,119 +5,117 @@ use std::time::Instant;
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{Intent, LABEL_WIDTH, TokenField, grid_label, section};
+use super::{Intent, TokenField, form_grid, grid_label, section};
 use crate::ciam::input::strip_token_decoration;
 use crate::ciam::jwt::{JwtInsight, human_duration, now_unix};
-use crate::ticket::{Ticket, format_mm_ss};
-use crate::ui::form::{Form, tidy_token, token_len};
+use crate::ticket::format_mm_ss;
+use crate::ui::form::{Form, SecretInput, tidy_token, token_len};
 use crate::ui::theme;
 
-pub fn show(ui: &mut Ui, form: &mut Form, now: Instant) -> Option<Intent> {
+pub fn show(ui: &mut Ui, form: &mut Form, now: Instant) -> Vec<Intent> {
     section(ui, "Credentials");
-    let mut intent = None;
-    egui::Grid::new("credentials_grid")
-        .num_columns(2)
-        .min_col_width(LABEL_WIDTH)
-        .spacing([12.0, 6.0])
-        .show(ui, |ui| {
-            let (changed, i) = secret_row(
-                ui,
-                "Access token",
-                &mut form.access_token,
-                &mut form.reveal_access,
-                TokenField::Access,
-                "Bearer token of the application",
-                true,
-            );
-            if i.is_some() {
-                intent = i;
-            }
-            if changed {
-                intent = Some(Intent::AccessTokenEdited);
-            }
-            if let Some(line) = access_token_insight(ui, form, now) {
-                ui.label("");
-                ui.add(egui::Label::new(line).wrap());
-                ui.end_row();
-            }
-            let (_, i) = secret_row(
-                ui,
-                "Session token",
-                &mut form.session_token,
-                &mut form.reveal_session,
-                TokenField::Session,
-                "the user's session_token from login",
-                true,
-            );
-            if i.is_some() {
-                intent = i;
-            }
-        });
-    intent
+    let mut intents = Vec::new();
+    form_grid(ui, "credentials_grid", |ui| {
+        let access = SecretRow::token("Access token", TokenField::Access)
+            .hint("Bearer token of the application");
+        if access.show(ui, &mut form.access_token, &mut intents) {
+            intents.push(Intent::AccessTokenEdited);
+        }
+        if let Some(line) = access_token_insight(ui, form, now) {
+            ui.label("");
+            ui.add(egui::Label::new(line).wrap());
+            ui.end_row();
+        }
+        SecretRow::token("Session token", TokenField::Session)
+            .hint("the user's session_token from login")
+            .show(ui, &mut form.session_token, &mut intents);
+    });
+    intents
 }
 
-/// A masked field with Show and Paste and its length. Returns (edited, intent).
-pub fn secret_row(
-    ui: &mut Ui,
-    name: &str,
-    value: &mut String,
-    reveal: &mut bool,
+/// A masked field in a form grid, with Show and Paste and its length (never its value).
+pub struct SecretRow {
+    name: &'static str,
     field: TokenField,
-    hint: &str,
+    hint: &'static str,
+    /// Tokens lose what a paste brings along (spaces, quotes, `Bearer `); passwords keep it all.
     tidy: bool,
-) -> (bool, Option<Intent>) {
-    let mut intent = None;
-    let mut edited = false;
-    let label = grid_label(ui, name);
-    ui.horizontal(|ui| {
-        let buttons_width = 190.0;
-        let r = ui
-            .add(
-                TextEdit::singleline(value)
-                    .password(!*reveal)
-                    .hint_text(hint)
-                    .font(egui::TextStyle::Monospace)
-                    .desired_width((ui.available_width() - buttons_width).max(120.0)),
-            )
-            .labelled_by(label);
-        if r.changed() {
-            edited = true;
-            if tidy {
-                tidy_token(value);
+}
+
+impl SecretRow {
+    pub fn token(name: &'static str, field: TokenField) -> Self {
+        Self {
+            name,
+            field,
+            hint: "",
+            tidy: true,
+        }
+    }
+
+    pub fn password(name: &'static str, field: TokenField) -> Self {
+        Self {
+            tidy: false,
+            ..Self::token(name, field)
+        }
+    }
+
+    pub fn hint(self, hint: &'static str) -> Self {
+        Self { hint, ..self }
+    }
+
+    /// Draws the row; a Paste press becomes an intent. Returns whether the user edited the text.
+    pub fn show(&self, ui: &mut Ui, input: &mut SecretInput, intents: &mut Vec<Intent>) -> bool {
+        let mut edited = false;
+        let label = grid_label(ui, self.name);
+        let lower = self.name.to_lowercase();
+        ui.horizontal(|ui| {
+            let buttons_width = 190.0;
+            let r = ui
+                .add(
+                    TextEdit::singleline(&mut input.text)
+                        .password(!input.reveal)
+                        .hint_text(self.hint)
+                        .font(egui::TextStyle::Monospace)
+                        .desired_width((ui.available_width() - buttons_width).max(120.0)),
+                )
+                .labelled_by(label);
+            if r.changed() {
+                edited = true;
+                if self.tidy {
+                    tidy_token(&mut input.text);
+                }
             }
-        }
-        ui.toggle_value(reveal, if *reveal { "Hide" } else { "Show" })
-            .on_hover_text(format!("Show or hide the {}", name.to_lowercase()));
-        if ui
-            .button("Paste")
-            .on_hover_text(format!(
-                "Paste the {} from the clipboard",
-                name.to_lowercase()
-            ))
-            .clicked()
-        {
-            intent = Some(Intent::Paste(field));
-        }
-        let len = if tidy {
-            token_len(value)
-        } else {
-            value.chars().count()
-        };
-        let text = if len == 0 {
-            "empty".to_owned()
-        } else {
-            format!("{len} chars")
-        };
-        ui.label(RichText::new(text).weak());
-    });
-    ui.end_row();
-    (edited, intent)
+            let shown = if input.reveal { "Hide" } else { "Show" };
+            ui.toggle_value(&mut input.reveal, shown)
+                .on_hover_text(format!("Show or hide the {lower}"));
+            if ui
+                .button("Paste")
+                .on_hover_text(format!("Paste the {lower} from the clipboard"))
+                .clicked()
+            {
+                intents.push(Intent::Paste(self.field));
+            }
+            let len = if self.tidy {
+                token_len(&input.text)
+            } else {
+                input.text.chars().count()
+            };
+            let text = if len == 0 {
+                "empty".to_owned()
+            } else {
+                format!("{len} chars")
+            };
+            ui.label(RichText::new(text).weak());
+        });
+        ui.end_row();
+        edited
+    }
 }
 
 /// Whether the insight line shows a live JWT countdown (the window then repaints each second).
 pub fn shows_jwt_countdown(form: &Form) -> bool {
     form.access_token_expiry.is_none()
-        && JwtInsight::decode(strip_token_decoration(&form.access_token))
+        && JwtInsight::decode(strip_token_decoration(&form.access_token.text))
             .and_then(|i| i.seconds_left(now_unix()))
             .is_some_and(|left| left > 0 && left < 24 * 3600)
 }
@@ -125,21 +123,20 @@ pub fn shows_jwt_countdown(form: &Form) -> bool {
 /// "JWT (signature not checked): issuer … · expires in 12:34", red once expired; or the expiry of
 /// a token from "Get token".
 fn access_token_insight(ui: &Ui, form: &Form, now: Instant) -> Option<RichText> {
-    if let Some((at, secs)) = form.access_token_expiry {
-        let t = Ticket::new(String::new(), secs, at, time::OffsetDateTime::UNIX_EPOCH);
-        let left = t.remaining(now);
+    if let Some(life) = form.access_token_expiry {
+        let left = life.remaining(now);
         return Some(if left.is_zero() {
             RichText::new("From client credentials: expired. Get a new token.")
                 .color(theme::error(ui))
         } else {
             RichText::new(format!(
                 "From client credentials: expires in {}",
-                t.countdown(now)
+                life.mm_ss(now)
             ))
             .color(theme::ok(ui))
         });
     }
-    let insight = JwtInsight::decode(strip_token_decoration(&form.access_token))?;
+    let insight = JwtInsight::decode(strip_token_decoration(&form.access_token.text))?;
     let mut parts = vec!["JWT, read locally (signature not checked)".to_owned()];
     if let Some(iss) = &insight.issuer {
         parts.push(format!("issuer {iss}"));
@@ -151,7 +148,7 @@ fn access_token_insight(ui: &Ui, form: &Form, now: Instant) -> Option<RichText> 
         .issued_at
         .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
     {
-        parts.push(format!("issued {}", crate::ui::clock::local_hms(iat)));
+        parts.push(format!("issued {}", crate::clock::local_hms(iat)));
     }
     let now_unix = now_unix();
     let (expiry, expired) = match insight.seconds_left(now_unix) {

@@ -2,66 +2,86 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{Intent, LABEL_WIDTH, grid_label};
+use super::{Intent, form_grid, grid_label};
 use crate::ui::form::{DeviceField, DeviceForm};
 use crate::ui::theme;
 
-pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Option<Intent> {
-    let mut intent = None;
+const FINGERPRINT_NOTE: &str =
+    "Must equal the fingerprint the user logged in with (X-device-fingerprint)";
+
+pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Vec<Intent> {
+    let mut intents = Vec::new();
     let summary = summary(device);
     egui::CollapsingHeader::new(RichText::new(format!("Device   {summary}")).strong())
         .id_salt("device_section")
         .default_open(false)
         .show(ui, |ui| {
-            egui::Grid::new("device_grid")
-                .num_columns(2)
-                .min_col_width(LABEL_WIDTH)
-                .spacing([12.0, 6.0])
-                .show(ui, |ui| {
-                    let long_name = device.profile.as_ref().map(|p| p.os_name.clone());
-                    field_row(ui, "OS version", &mut device.os_version, long_name.as_deref(), |_| {});
+            form_grid(ui, "device_grid", |ui| {
+                let long_name = device.profile.as_ref().map(|p| p.os_name.clone());
+                field_row(
+                    ui,
+                    "OS version",
+                    &mut device.os_version,
+                    long_name.as_deref(),
+                    |_| {},
+                );
 
-                    let addresses = device.profile.as_ref().map(|p| p.addresses.clone()).unwrap_or_default();
-                    field_row(ui, "Device IP", &mut device.device_ip, None, |ui_value| {
-                        let (ui, value) = ui_value;
-                        egui::ComboBox::from_id_salt("device_ip_choices")
-                            .selected_text("addresses")
-                            .width(90.0)
-                            .show_ui(ui, |ui| {
-                                for (i, addr) in addresses.iter().enumerate() {
-                                    let text = if i == 0 { format!("{addr}  (route to tenant)") } else { addr.clone() };
-                                    if ui.selectable_label(value.value == *addr, text).clicked() {
-                                        value.value = addr.clone();
-                                        value.edited();
-                                    }
+                let addresses = device
+                    .profile
+                    .as_ref()
+                    .map(|p| p.addresses.clone())
+                    .unwrap_or_default();
+                field_row(ui, "Device IP", &mut device.device_ip, None, |ui_value| {
+                    let (ui, value) = ui_value;
+                    egui::ComboBox::from_id_salt("device_ip_choices")
+                        .selected_text("addresses")
+                        .width(90.0)
+                        .show_ui(ui, |ui| {
+                            for (i, addr) in addresses.iter().enumerate() {
+                                let text = if i == 0 {
+                                    format!("{addr}  (route to tenant)")
+                                } else {
+                                    addr.clone()
+                                };
+                                if ui.selectable_label(value.value == *addr, text).clicked() {
+                                    value.value = addr.clone();
+                                    value.edited();
                                 }
-                            });
-                    });
+                            }
+                        });
+                });
 
-                    field_row(ui, "Fingerprint", &mut device.fingerprint, None, |ui_value| {
+                field_row(
+                    ui,
+                    "Fingerprint",
+                    &mut device.fingerprint,
+                    None,
+                    |ui_value| {
                         let (ui, value) = ui_value;
                         if ui.button("Copy fingerprint").clicked() {
-                            intent = Some(Intent::Copy { text: value.value.clone(), what: "Fingerprint" });
+                            intents.push(Intent::Copy {
+                                text: value.value.clone(),
+                                what: "Fingerprint",
+                            });
                         }
-                    });
-                    ui.label("");
-                    let source = device
-                        .fingerprint_source()
-                        .map(|s| s.describe())
-                        .unwrap_or("detecting…");
-                    ui.label(
-                        RichText::new(format!(
-                            "Must equal the fingerprint the user logged in with (X-device-fingerprint); {source}."
-                        ))
+                    },
+                );
+                ui.label("");
+                let source = device
+                    .fingerprint_source()
+                    .map(|s| s.describe())
+                    .unwrap_or("detecting…");
+                ui.label(
+                    RichText::new(format!("{FINGERPRINT_NOTE}; {source}."))
                         .small()
                         .weak(),
-                    );
-                    ui.end_row();
+                );
+                ui.end_row();
 
-                    field_row(ui, "Agent", &mut device.agent, None, |_| {});
-                });
+                field_row(ui, "Agent", &mut device.agent, None, |_| {});
+            });
         });
-    intent
+    intents
 }
 
 /// `debian12 · 10.0.0.5 · fp 9f2c…a41e` for the collapsed header.

@@ -4,42 +4,43 @@
 use egui::{RichText, Ui};
 
 use super::Intent;
-use crate::ui::attempt::HistoryEntry;
-use crate::ui::clock::local_hms;
+use crate::clock::{format_ms, local_hms};
+use crate::ui::session::Session;
 use crate::ui::theme;
 
-pub fn show(ui: &mut Ui, history: &[HistoryEntry], selected: Option<usize>) -> Option<Intent> {
-    let mut intent = None;
+pub fn show(ui: &mut Ui, session: &Session) -> Vec<Intent> {
+    let mut intents = Vec::new();
+    let history = &session.history;
     ui.add_space(6.0);
     ui.label(RichText::new("History").strong().size(15.0));
     if history.is_empty() {
         ui.weak("Calls appear here. Click one to inspect it.");
-        return None;
+        return intents;
     }
-    let shown = selected.unwrap_or(history.len() - 1);
+    let shown = session.selected.unwrap_or(history.len() - 1);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (i, entry) in history.iter().enumerate().rev() {
-                let color = if entry.ok {
+                let color = if entry.ok() {
                     theme::ok(ui)
                 } else {
                     theme::error(ui)
                 };
                 let text = format!(
-                    "{}  {}\n{} · {:.0} ms",
-                    local_hms(entry.at),
-                    entry.operation.short(),
-                    entry.status,
-                    entry.duration.as_secs_f64() * 1000.0
+                    "{}  {}\n{} · {}",
+                    local_hms(entry.at()),
+                    entry.operation().short(),
+                    entry.status(),
+                    format_ms(entry.duration())
                 );
                 let r = ui
                     .selectable_label(i == shown, RichText::new(text).color(color).size(12.0))
-                    .on_hover_text(&entry.summary);
+                    .on_hover_text(entry.summary());
                 if r.clicked() {
-                    intent = Some(Intent::Select(i));
+                    intents.push(Intent::Select(i));
                 }
             }
         });
-    intent
+    intents
 }

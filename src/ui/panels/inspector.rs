@@ -2,10 +2,11 @@
 
 use egui::{RichText, Ui};
 
-use crate::ui::attempt::HistoryEntry;
+use crate::clock::{format_ms, local_hms};
+use crate::ui::history::HistoryEntry;
 
 pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
-    let Some((entry, record)) = entry.and_then(|e| e.record.as_ref().map(|r| (e, r))) else {
+    let Some((entry, record)) = entry.and_then(|e| e.http_record().map(|r| (e, r))) else {
         return;
     };
     ui.add_space(6.0);
@@ -15,8 +16,8 @@ pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
         .show(ui, |ui| {
             ui.weak(format!(
                 "{} at {}",
-                entry.operation.title(),
-                crate::ui::clock::local_hms(entry.at)
+                entry.operation().title(),
+                local_hms(entry.at())
             ));
             let r = &record.request;
             ui.label(RichText::new("Request").strong());
@@ -31,11 +32,7 @@ pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
                 Some(resp) => {
                     mono(
                         ui,
-                        &format!(
-                            "HTTP {} · {}",
-                            resp.status,
-                            super::result::format_ms(record.elapsed)
-                        ),
+                        &format!("HTTP {} · {}", resp.status, format_ms(record.elapsed)),
                     );
                     headers(ui, "response_headers", &resp.headers);
                     if resp.body.is_empty() {
@@ -47,7 +44,7 @@ pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
                 None => {
                     ui.weak(format!(
                         "No response (after {}).",
-                        super::result::format_ms(record.elapsed)
+                        format_ms(record.elapsed)
                     ));
                 }
             }

@@ -3,14 +3,15 @@
 
 pub mod credentials;
 pub mod device;
-pub mod helpers;
+pub mod get_tokens;
+pub mod header;
 pub mod history;
 pub mod inspector;
 pub mod result;
 pub mod run_bar;
 pub mod tenant;
 
-use crate::ui::attempt::Operation;
+use crate::ui::job::Operation;
 
 /// Which secret field a Paste button belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,3 +56,13 @@ pub fn section(ui: &mut egui::Ui, title: &str) {
 
 /// Width of the first (label) column of every grid, so the sections line up.
 pub const LABEL_WIDTH: f32 = 110.0;
+
+/// The two-column grid of a form section: labels on the left, inputs on the right.
+pub fn form_grid<R>(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .min_col_width(LABEL_WIDTH)
+        .spacing([12.0, 6.0])
+        .show(ui, add)
+        .inner
+}

@@ -8,29 +8,30 @@ use egui::{RichText, Ui};
 use super::Intent;
 use crate::check::{CheckReport, CheckStatus};
 use crate::ciam::CiamError;
-use crate::flow::Step;
+use crate::clock::{format_ms, local_hms};
+use crate::step::Step;
 use crate::ticket::TicketState;
-use crate::ui::attempt::{Operation, Running, TicketView, Verdict};
-use crate::ui::clock::local_hms;
+use crate::ui::history::{TicketView, Verdict};
+use crate::ui::job::Operation;
+use crate::ui::session::Session;
 use crate::ui::theme;
 
-pub fn show(
-    ui: &mut Ui,
-    verdict: &Verdict,
-    running: Option<&Running>,
-    now: Instant,
-) -> Option<Intent> {
-    match verdict {
+const BEFORE_ANYTHING: &str =
+    "Fill in the tenant and both tokens, then press Exchange. Nothing is sent before that.";
+
+pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
+    let busy = session.running.is_some();
+    match &session.verdict {
         Verdict::Nothing => {
-            if running.is_none() {
-                ui.weak("Fill in the tenant and both tokens, then press Exchange. Nothing is sent before that.");
+            if !busy {
+                ui.weak(BEFORE_ANYTHING);
             }
-            None
+            Vec::new()
         }
-        Verdict::Ticket(view) => ticket_card(ui, view, running, now),
+        Verdict::Ticket(view) => ticket_card(ui, view, busy, now),
         Verdict::Failed { operation, error } => {
             error_card(ui, *operation, error);
-            None
+            Vec::new()
         }
         Verdict::Cancelled { operation, after } => {
             ui.label(
@@ -41,26 +42,21 @@ pub fn show(
                 ))
                 .size(15.0),
             );
-            None
+            Vec::new()
         }
         Verdict::Check(report) => {
             check_card(ui, report);
-            None
+            Vec::new()
         }
         Verdict::Done(text) => {
             ui.label(RichText::new(text).color(theme::ok(ui)).size(15.0));
-            None
+            Vec::new()
         }
     }
 }
 
-fn ticket_card(
-    ui: &mut Ui,
-    view: &TicketView,
-    running: Option<&Running>,
-    now: Instant,
-) -> Option<Intent> {
-    let mut intent = None;
+fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<Intent> {
+    let mut intents = Vec::new();
     let ticket = &view.ticket;
     let used = view.user.is_some();
     let state = ticket.state(now);
@@ -93,12 +89,12 @@ fn ticket_card(
                     .selectable(true),
             );
             if ui.button("Copy").on_hover_text("Copy the ticket").clicked() {
-                intent = Some(Intent::Copy {
+                intents.push(Intent::Copy {
                     text: ticket.value.clone(),
                     what: "Ticket",
                 });
             }
-            let can_redeem = !used && state != TicketState::Expired && running.is_none();
+            let can_redeem = !used && state != TicketState::Expired && !busy;
             if ui
                 .add_enabled(can_redeem, egui::Button::new("Redeem"))
                 .on_hover_text(
@@ -106,7 +102,7 @@ fn ticket_card(
                 )
                 .clicked()
             {
-                intent = Some(Intent::Run(Operation::Call(Step::Redeem)));
+                intents.push(Intent::Run(Operation::Call(Step::Redeem)));
             }
         });
         ui.add_space(6.0);
@@ -126,7 +122,7 @@ fn ticket_card(
                 ui.label(RichText::new(countdown).size(22.0).strong().color(accent));
                 ui.weak(format!(
                     "one-time use · valid for {} s · until {}",
-                    ticket.expire.as_secs(),
+                    ticket.expire().as_secs(),
                     local_hms(ticket.expires_wall())
                 ));
             });
@@ -165,7 +161,7 @@ fn ticket_card(
         ui.add_space(6.0);
         error_card(ui, Operation::Call(Step::Redeem), error);
     }
-    intent
+    intents
 }
 
 fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
@@ -244,14 +240,4 @@ fn check_card(ui: &mut Ui, report: &CheckReport) {
                 }
             });
     });
-}
-
-/// `84 ms`, or `0.8 ms` on a fast loopback where whole milliseconds would say 0.
-pub fn format_ms(d: std::time::Duration) -> String {
-    let ms = d.as_secs_f64() * 1000.0;
-    if ms < 10.0 {
-        format!("{ms:.1} ms")
-    } else {
-        format!("{ms:.0} ms")
-    }
 }

@@ -6,16 +6,17 @@ use std::time::Instant;
 use egui::{RichText, Ui};
 
 use super::Intent;
-use crate::flow::Step;
-use crate::ui::attempt::{Operation, Running};
+use crate::step::Step;
+use crate::ui::history::Running;
+use crate::ui::job::Operation;
 
 pub fn show(
     ui: &mut Ui,
     running: Option<&Running>,
     now: Instant,
     notice: Option<&str>,
-) -> Option<Intent> {
-    let mut intent = None;
+) -> Vec<Intent> {
+    let mut intents = Vec::new();
     ui.add_space(10.0);
     ui.horizontal_wrapped(|ui| {
         let button = egui::Button::new(RichText::new("Exchange").size(16.0).strong())
@@ -25,7 +26,7 @@ pub fn show(
             .on_hover_text("Exchange the session token for an SSO ticket (Ctrl+Enter)")
             .on_disabled_hover_text("Something is already running");
         if r.clicked() {
-            intent = Some(Intent::Run(Operation::Call(Step::Exchange)));
+            intents.push(Intent::Run(Operation::Call(Step::Exchange)));
         }
         match running {
             Some(run) => {
@@ -40,7 +41,7 @@ pub fn show(
                     .on_hover_text("Stop waiting (Esc)")
                     .clicked()
                 {
-                    intent = Some(Intent::Cancel);
+                    intents.push(Intent::Cancel);
                 }
                 ui.weak("Esc");
             }
@@ -54,21 +55,21 @@ pub fn show(
             .on_hover_text("DNS, TCP, TLS, HTTP and the clock, step by step; sends no token")
             .clicked()
         {
-            intent = Some(Intent::Run(Operation::Check));
+            intents.push(Intent::Run(Operation::Check));
         }
         if ui
             .button("Copy report")
             .on_hover_text("A Markdown report of the last calls, secrets redacted")
             .clicked()
         {
-            intent = Some(Intent::CopyReport);
+            intents.push(Intent::CopyReport);
         }
         if ui
             .button("Save report")
             .on_hover_text("Save that report as a file in Downloads")
             .clicked()
         {
-            intent = Some(Intent::SaveReport);
+            intents.push(Intent::SaveReport);
         }
         if ui
             .button("Copy as curl")
@@ -77,12 +78,12 @@ pub fn show(
             )
             .clicked()
         {
-            intent = Some(Intent::CopyCurl);
+            intents.push(Intent::CopyCurl);
         }
     });
     if let Some(notice) = notice {
         ui.label(RichText::new(notice).italics());
     }
     ui.add_space(6.0);
-    intent
+    intents
 }

@@ -1,4 +1,5 @@
-//! Time for the window: a monotonic clock that tests can move forward, and local wall-clock time.
+//! Time: a monotonic clock that tests can move forward, the process start, local wall-clock time,
+//! and the one way times and durations are written (RFC 3339, milliseconds).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -54,4 +55,28 @@ pub fn local_hms(t: OffsetDateTime) -> String {
         local.minute(),
         local.second()
     )
+}
+
+/// Whole seconds, RFC 3339: sub-second digits only make the times harder to read.
+pub fn rfc3339(t: OffsetDateTime) -> String {
+    use time::format_description::well_known::Rfc3339;
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Milliseconds to one decimal, for `--json` (`elapsed_ms`).
+pub fn millis(d: Duration) -> f64 {
+    (d.as_secs_f64() * 10_000.0).round() / 10.0
+}
+
+/// `84 ms`, or `0.8 ms` on a fast loopback where whole milliseconds would say 0.
+pub fn format_ms(d: Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 10.0 {
+        format!("{ms:.1} ms")
+    } else {
+        format!("{ms:.0} ms")
+    }
 }

@@ -1,0 +1,74 @@
+//! Reading what a tenant answered: which fields carry new credentials (hidden in the evidence),
+//! where the error code and message sit in each documented error shape, and how to describe a
+//! body that is not JSON.
+
+use secrecy::SecretString;
+use serde_json::Value;
+
+use crate::secret::Redactor;
+
+/// Fields of the tenant's answers that carry credentials.
+const CREDENTIAL_FIELDS: [(&str, &str); 5] = [
+    ("access_token", "access token"),
+    ("session_token", "session token"),
+    ("id_token", "id_token"),
+    ("refresh_token", "refresh token"),
+    ("sso_ticket", "ticket"),
+];
+
+/// A copy of `value` with every credential field's string replaced by `[redacted …]`; the values
+/// are remembered process-wide (see [`Redactor::add`]).
+pub(super) fn hide_credentials(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let credential = CREDENTIAL_FIELDS.iter().find(|(field, _)| field == k);
+                    let shown = match (credential, v) {
+                        (Some((_, name)), Value::String(secret)) if !secret.is_empty() => {
+                            Redactor::new().add(name, &SecretString::from(secret.clone()));
+                            Value::String(format!("[redacted {name}]"))
+                        }
+                        _ => hide_credentials(v),
+                    };
+                    (k.clone(), shown)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(hide_credentials).collect()),
+        other => other.clone(),
+    }
+}
+
+/// `error_code`/`error_msg` (business errors) or `error`/`error_description` (OAuth), else the
+/// Huawei envelope's `code`/`message`.
+pub(super) fn error_fields(value: &Value) -> (Option<String>, Option<String>) {
+    let text = |k: &str| {
+        value.get(k).and_then(|v| match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+    let pairs = [
+        ("error_code", "error_msg"),
+        ("error", "error_description"),
+        ("code", "message"),
+    ];
+    for (c, m) in pairs {
+        if text(c).is_some() || text(m).is_some() {
+            return (text(c), text(m));
+        }
+    }
+    (None, None)
+}
+
+pub(super) fn not_json_problem(content_type: Option<&str>, text: &str) -> String {
+    let start: String = text.trim_start().chars().take(40).collect();
+    match content_type {
+        Some(ct) if !ct.to_ascii_lowercase().starts_with("application/json") => {
+            format!("the body is {ct}, not JSON (starts with {start:?})")
+        }
+        _ => format!("the body is not valid JSON (starts with {start:?})"),
+    }
+}

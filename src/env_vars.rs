@@ -1,0 +1,21 @@
+//! The environment variables that carry secrets into sso-diag, and stand for them in a copied
+//! `curl` command. One place, so the command line, the curl export and the tests agree.
+
+pub const ACCESS_TOKEN: &str = "SSO_DIAG_ACCESS_TOKEN";
+pub const SESSION_TOKEN: &str = "SSO_DIAG_SESSION_TOKEN";
+pub const CLIENT_SECRET: &str = "SSO_DIAG_CLIENT_SECRET";
+pub const PASSWORD: &str = "SSO_DIAG_PASSWORD";
+pub const SSO_TICKET: &str = "SSO_DIAG_SSO_TICKET";
+/// A secret field sso-diag has no name for (never sent today; a safe fallback for curl).
+pub const OTHER_SECRET: &str = "SSO_DIAG_SECRET";
+
+/// The variable that stands for a secret request field (`session_token` → `SSO_DIAG_SESSION_TOKEN`).
+pub fn for_field(field: &str) -> &'static str {
+    match field {
+        "session_token" => SESSION_TOKEN,
+        "client_secret" => CLIENT_SECRET,
+        "password" => PASSWORD,
+        "sso_ticket" => SSO_TICKET,
+        _ => OTHER_SECRET,
+    }
+}

@@ -1,0 +1,100 @@
+//! A call: one request of one step, built once from its validated input, then sent as it is —
+//! so what the window's "Copy as curl" shows is what went on the wire.
+
+use secrecy::SecretString;
+
+use super::Step;
+use crate::ciam::exchange::parse_ticket_response;
+use crate::ciam::login::parse_login_response;
+use crate::ciam::request::ApiRequest;
+use crate::ciam::token::{parse_token_response, token_api_request};
+use crate::ciam::verify::parse_user_info;
+use crate::ciam::{
+    AccessTokenGrant, CiamError, ExchangeRequest, HttpRecord, LoginGrant, LoginRequest,
+    TenantClient, TicketGrant, UserInfo, VerifyRequest,
+};
+
+#[derive(Clone)]
+pub struct Call {
+    step: Step,
+    request: ApiRequest,
+}
+
+/// What a successful call brought back.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    AccessToken(AccessTokenGrant),
+    Login(LoginGrant),
+    Ticket(TicketGrant),
+    User(UserInfo),
+}
+
+/// A finished call: the evidence, and the answer or why not.
+pub struct CallOutcome {
+    pub step: Step,
+    pub record: HttpRecord,
+    pub result: Result<Answer, CiamError>,
+}
+
+impl Call {
+    pub fn access_token(client_id: &str, client_secret: &SecretString) -> Self {
+        Self {
+            step: Step::AccessToken,
+            request: token_api_request(client_id, client_secret),
+        }
+    }
+
+    pub fn login(request: &LoginRequest) -> Self {
+        Self {
+            step: Step::Login,
+            request: request.to_api_request(),
+        }
+    }
+
+    pub fn exchange(request: &ExchangeRequest) -> Self {
+        Self {
+            step: Step::Exchange,
+            request: request.to_api_request(),
+        }
+    }
+
+    pub fn redeem(request: &VerifyRequest) -> Self {
+        Self {
+            step: Step::Redeem,
+            request: request.to_api_request(),
+        }
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The request as it is sent (its secrets stay `SecretString`s).
+    pub fn request(&self) -> &ApiRequest {
+        &self.request
+    }
+
+    pub async fn send(&self, client: &TenantClient) -> CallOutcome {
+        let raw = client.post(&self.request).await;
+        let outcome = match self.step {
+            Step::AccessToken => raw.parse(|v| parse_token_response(v).map(Answer::AccessToken)),
+            Step::Login => raw.parse(|v| parse_login_response(v).map(Answer::Login)),
+            Step::Exchange => raw.parse(|v| parse_ticket_response(v).map(Answer::Ticket)),
+            Step::Redeem => raw.parse(|v| parse_user_info(v).map(Answer::User)),
+        };
+        CallOutcome {
+            step: self.step,
+            record: outcome.record,
+            result: outcome.result,
+        }
+    }
+
+    /// The outcome of this call when it could not be sent at all (a bad CA file or proxy).
+    pub fn not_sent(&self, error: CiamError) -> CallOutcome {
+        CallOutcome {
+            step: self.step,
+            record: HttpRecord::not_sent(),
+            result: Err(error),
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! One vocabulary for a step of API.md's login flow, shared by the command line's flow, the
+//! window, the report (and later watch mode and HAR export):
+//!
+//! - [`Step`]: which step (token, login, exchange, redeem) and the words for it, in one table;
+//! - [`Call`]: one request of one step, built once, sent as it is;
+//! - [`CallOutcome`]: what came back — the evidence and the answer, or a classified error;
+//! - [`StepRecord`]: a finished step as everyone shows it, with its one-line summary.
+//!
+//! Knows the tenant API (`ciam`); knows nothing of the terminal or the window.
+
+mod call;
+mod record;
+
+pub use call::{Answer, Call, CallOutcome};
+pub use record::StepRecord;
+
+/// A step of the login flow (API.md), in the order a support engineer walks through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    AccessToken,
+    Login,
+    Exchange,
+    Redeem,
+}
+
+impl Step {
+    /// In flow order: the report lists its steps this way.
+    pub const ALL: [Step; 4] = [Step::AccessToken, Step::Login, Step::Exchange, Step::Redeem];
+
+    /// The title in reports and the inspector.
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::AccessToken => "Access token from client credentials",
+            Step::Login => "Test login",
+            Step::Exchange => "Exchange session token for SSO ticket",
+            Step::Redeem => "Redeem the ticket for user info",
+        }
+    }
+
+    /// The name of the button that runs it, for the history list and the cards.
+    pub fn short(self) -> &'static str {
+        match self {
+            Step::AccessToken => "Get token",
+            Step::Login => "Log in",
+            Step::Exchange => "Exchange",
+            Step::Redeem => "Redeem",
+        }
+    }
+
+    /// A stable name for `--json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::AccessToken => "token",
+            Step::Login => "login",
+            Step::Exchange => "exchange",
+            Step::Redeem => "redeem",
+        }
+    }
+}

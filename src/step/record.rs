@@ -1,0 +1,84 @@
+//! A finished step as the flow, the window and the report show it. Its one-line summary is
+//! written here and nowhere else.
+
+use time::OffsetDateTime;
+
+use super::{Answer, Call, CallOutcome, Step};
+use crate::ciam::{CiamError, HttpRecord};
+
+#[derive(Debug, Clone)]
+pub struct StepRecord {
+    pub step: Step,
+    /// When the answer (or the failure) arrived.
+    pub at: OffsetDateTime,
+    /// The evidence, already masked and redacted.
+    pub record: HttpRecord,
+    /// `ticket issued, valid for 300 s`, `failed: Session token rejected`…
+    pub summary: String,
+    pub error: Option<CiamError>,
+}
+
+impl StepRecord {
+    pub fn new(call: &Call, outcome: &CallOutcome, at: OffsetDateTime) -> Self {
+        let (summary, error) = match &outcome.result {
+            Ok(answer) => (summary(call, answer), None),
+            Err(e) => (format!("failed: {}", e.advice().title), Some(e.clone())),
+        };
+        Self {
+            step: outcome.step,
+            at,
+            record: outcome.record.clone(),
+            summary,
+            error,
+        }
+    }
+
+    pub fn ok(&self) -> bool {
+        self.error.is_none()
+    }
+
+    /// Whether a request went out (a bad CA file stops a call before it is sent).
+    pub fn was_sent(&self) -> bool {
+        !self.record.request.url.is_empty()
+    }
+
+    /// The HTTP status of the answer, if one arrived.
+    pub fn http_status(&self) -> Option<u16> {
+        self.record.response.as_ref().map(|r| r.status)
+    }
+
+    /// `HTTP 200`, `HTTP 400 IDAAS.SDK.PARAM.0023`, `timeout`… for lists.
+    pub fn status(&self) -> String {
+        match &self.error {
+            None => self
+                .http_status()
+                .map(|s| format!("HTTP {s}"))
+                .unwrap_or_else(|| "ok".into()),
+            Some(e) => match (e.status(), e.code()) {
+                (Some(s), Some(c)) => format!("HTTP {s} {c}"),
+                (Some(s), None) => format!("HTTP {s}"),
+                _ => e.kind().replace('_', " "),
+            },
+        }
+    }
+}
+
+fn summary(call: &Call, answer: &Answer) -> String {
+    let request = call.request();
+    match answer {
+        Answer::AccessToken(grant) => match grant.expires_in {
+            Some(s) => format!("access token issued, valid for {s} s"),
+            None => "access token issued".to_owned(),
+        },
+        Answer::Login(_) => format!(
+            "{} logged in; session token bound to fingerprint {}",
+            request.plain_field("user_name").unwrap_or("the user"),
+            request.header_value("X-device-fingerprint").unwrap_or("?")
+        ),
+        Answer::Ticket(grant) => format!("ticket issued, valid for {} s", grant.expire_secs),
+        Answer::User(user) => format!(
+            "ticket redeemed: {}",
+            user.display_name().unwrap_or("(no name)")
+        ),
+    }
+}

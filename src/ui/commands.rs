@@ -1,0 +1,162 @@
+//! Acting on what the user asked for: start or cancel a call, paste, copy, hand over a report.
+//! The side effects of the window (clipboard, the one file it writes) happen here and only here.
+
+use std::time::{Duration, Instant};
+
+use time::OffsetDateTime;
+
+use super::app::SsoDiagApp;
+use super::form::tidy_token;
+use super::job::Operation;
+use super::panels::{Intent, TokenField};
+use crate::step::Step;
+
+const NOTICE_FOR: Duration = Duration::from_secs(4);
+const NOTHING_TO_REPORT: &str = "Nothing to report yet: run a step first.";
+
+impl SsoDiagApp {
+    pub(super) fn act(&mut self, ctx: &egui::Context, intent: Intent) {
+        match intent {
+            Intent::Run(operation) => self.start(operation),
+            Intent::Cancel => {
+                if self
+                    .session
+                    .cancel(self.clock.now(), OffsetDateTime::now_utc())
+                    && let Some(worker) = self.worker.as_mut()
+                {
+                    worker.cancel();
+                }
+            }
+            Intent::Paste(field) => self.paste(field),
+            Intent::Copy { text, what } => {
+                ctx.copy_text(text);
+                self.show_notice(format!("{what} copied to the clipboard"));
+            }
+            Intent::CopyReport => match self.report_markdown() {
+                Some(md) => {
+                    ctx.copy_text(md);
+                    self.show_notice("Report copied to the clipboard (secrets redacted)".into());
+                }
+                None => self.show_notice(NOTHING_TO_REPORT.into()),
+            },
+            Intent::SaveReport => self.save_report(),
+            Intent::CopyCurl => match self.session.curl() {
+                Some(cmd) => {
+                    ctx.copy_text(cmd);
+                    self.show_notice(
+                        "curl command copied (tokens as $SSO_DIAG_… variables)".into(),
+                    );
+                }
+                None => self.show_notice("No request to copy yet.".into()),
+            },
+            Intent::Select(i) => self.session.selected = Some(i),
+            Intent::AccessTokenEdited => self.form.access_token_expiry = None,
+        }
+    }
+
+    /// Ctrl+Enter anywhere runs the exchange; Esc cancels what is running.
+    pub(super) fn shortcuts(&self, ctx: &egui::Context) -> Vec<Intent> {
+        ctx.input_mut(|i| {
+            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter) {
+                vec![Intent::Run(Operation::Call(Step::Exchange))]
+            } else if self.session.running.is_some()
+                && i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
+            {
+                vec![Intent::Cancel]
+            } else {
+                Vec::new()
+            }
+        })
+    }
+
+    /// Starts `operation`: the input is checked first, and a problem is shown without sending.
+    fn start(&mut self, operation: Operation) {
+        if self.session.running.is_some() {
+            return;
+        }
+        let ticket = self.session.ticket().map(|t| t.value.as_str());
+        let prepared = match self.form.prepare(operation, ticket) {
+            Ok(p) => p,
+            Err(error) => return self.session.refuse(operation, error),
+        };
+        let Some(worker) = self.worker.as_mut() else {
+            return;
+        };
+        if let Some(id) = self
+            .session
+            .begin(operation, prepared.clone(), self.clock.now())
+        {
+            worker.start(id, prepared);
+        }
+    }
+
+    fn paste(&mut self, field: TokenField) {
+        let text = arboard::Clipboard::new().and_then(|mut c| c.get_text());
+        let mut text = match text {
+            Ok(text) => text,
+            Err(e) => return self.show_notice(format!("Could not read the clipboard: {e}")),
+        };
+        let (target, name) = match field {
+            TokenField::Access => (&mut self.form.access_token, "Access token"),
+            TokenField::Session => (&mut self.form.session_token, "Session token"),
+            TokenField::ClientSecret => (&mut self.form.client_secret, "Client secret"),
+            TokenField::Password => (&mut self.form.password, "Password"),
+        };
+        if field != TokenField::Password {
+            tidy_token(&mut text);
+        }
+        let len = text.chars().count();
+        target.text = text;
+        if field == TokenField::Access {
+            self.form.access_token_expiry = None;
+        }
+        self.show_notice(format!("{name} pasted ({len} chars)"));
+    }
+
+    pub(super) fn show_notice(&mut self, text: String) {
+        let until: Instant = self.clock.now() + NOTICE_FOR;
+        self.notice = Some((text, until));
+    }
+
+    fn report_markdown(&self) -> Option<String> {
+        self.session.report_markdown(
+            self.form.report_setting(),
+            self.form.redactor(),
+            OffsetDateTime::now_utc(),
+        )
+    }
+
+    fn save_report(&mut self) {
+        let Some(markdown) = self.report_markdown() else {
+            return self.show_notice(NOTHING_TO_REPORT.into());
+        };
+        let folder = std::env::home_dir()
+            .map(|h| {
+                if h.join("Downloads").is_dir() {
+                    h.join("Downloads")
+                } else {
+                    h
+                }
+            })
+            .unwrap_or_else(std::env::temp_dir);
+        let now = OffsetDateTime::now_utc();
+        let name = format!(
+            "sso-diag-report-{:04}{:02}{:02}-{:02}{:02}{:02}.md",
+            now.year(),
+            u8::from(now.month()),
+            now.day(),
+            now.hour(),
+            now.minute(),
+            now.second()
+        );
+        let path = folder.join(name);
+        // A few kilobytes the user asked for: the one disk write the window makes itself.
+        match std::fs::write(&path, markdown) {
+            Ok(()) => self.show_notice(format!("Report saved to {}", path.display())),
+            Err(e) => self.show_notice(format!(
+                "Could not save the report to {}: {e}",
+                path.display()
+            )),
+        }
+    }
+}

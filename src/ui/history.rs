@@ -1,0 +1,143 @@
+//! What the window remembers of this session's calls: the history (one entry per call, with its
+//! evidence), the call in flight and the verdict the result area shows.
+
+use std::time::{Duration, Instant};
+
+use time::OffsetDateTime;
+
+use super::job::{Operation, PreparedCall};
+use crate::check::CheckReport;
+use crate::ciam::{CiamError, HttpRecord, TenantUrl, UserInfo};
+use crate::step::{Call, StepRecord};
+use crate::ticket::Ticket;
+
+/// One entry of the history list.
+pub enum HistoryEntry {
+    /// A call to the tenant: its record, and the call as sent (for "Copy as curl").
+    Call {
+        record: Box<StepRecord>,
+        sent: Box<(TenantUrl, Call)>,
+    },
+    Check {
+        at: OffsetDateTime,
+        duration: Duration,
+        passed: usize,
+        total: usize,
+    },
+    Cancelled {
+        operation: Operation,
+        at: OffsetDateTime,
+        after: Duration,
+        sent: Option<Box<(TenantUrl, Call)>>,
+    },
+}
+
+impl HistoryEntry {
+    pub fn operation(&self) -> Operation {
+        match self {
+            HistoryEntry::Call { record, .. } => Operation::Call(record.step),
+            HistoryEntry::Check { .. } => Operation::Check,
+            HistoryEntry::Cancelled { operation, .. } => *operation,
+        }
+    }
+
+    pub fn at(&self) -> OffsetDateTime {
+        match self {
+            HistoryEntry::Call { record, .. } => record.at,
+            HistoryEntry::Check { at, .. } | HistoryEntry::Cancelled { at, .. } => *at,
+        }
+    }
+
+    pub fn duration(&self) -> Duration {
+        match self {
+            HistoryEntry::Call { record, .. } => record.record.elapsed,
+            HistoryEntry::Check { duration, .. } => *duration,
+            HistoryEntry::Cancelled { after, .. } => *after,
+        }
+    }
+
+    pub fn ok(&self) -> bool {
+        match self {
+            HistoryEntry::Call { record, .. } => record.ok(),
+            HistoryEntry::Check { passed, total, .. } => passed == total,
+            HistoryEntry::Cancelled { .. } => false,
+        }
+    }
+
+    /// `HTTP 200`, `HTTP 400 IDAAS.SDK.PARAM.0023`, `4 of 5 passed`, `cancelled`…
+    pub fn status(&self) -> String {
+        match self {
+            HistoryEntry::Call { record, .. } => record.status(),
+            HistoryEntry::Check { passed, total, .. } => format!("{passed} of {total} passed"),
+            HistoryEntry::Cancelled { .. } => "cancelled".into(),
+        }
+    }
+
+    pub fn summary(&self) -> &str {
+        match self {
+            HistoryEntry::Call { record, .. } => &record.summary,
+            HistoryEntry::Check { passed, total, .. } if passed == total => {
+                "the network path works"
+            }
+            HistoryEntry::Check { .. } => "a step failed",
+            HistoryEntry::Cancelled { .. } => "cancelled by you",
+        }
+    }
+
+    /// The step's record, when a request went out.
+    pub fn step_record(&self) -> Option<&StepRecord> {
+        match self {
+            HistoryEntry::Call { record, .. } if record.was_sent() => Some(record),
+            _ => None,
+        }
+    }
+
+    /// The evidence, when a request went out.
+    pub fn http_record(&self) -> Option<&HttpRecord> {
+        self.step_record().map(|r| &r.record)
+    }
+
+    /// The call as built, for "Copy as curl".
+    pub fn sent(&self) -> Option<&(TenantUrl, Call)> {
+        match self {
+            HistoryEntry::Call { sent, .. } => Some(sent),
+            HistoryEntry::Cancelled { sent, .. } => sent.as_deref(),
+            HistoryEntry::Check { .. } => None,
+        }
+    }
+}
+
+pub struct TicketView {
+    pub ticket: Ticket,
+    pub round_trip: Duration,
+    /// Set once redeemed: the ticket is then used up.
+    pub user: Option<UserInfo>,
+    pub redeem_error: Option<CiamError>,
+}
+
+/// What the result area shows.
+#[derive(Default)]
+pub enum Verdict {
+    #[default]
+    Nothing,
+    Ticket(Box<TicketView>),
+    Failed {
+        operation: Operation,
+        error: CiamError,
+    },
+    Cancelled {
+        operation: Operation,
+        after: Duration,
+    },
+    Check(CheckReport),
+    /// A step that worked and filled a field (Get token, Log in).
+    Done(String),
+}
+
+/// The call in flight.
+pub struct Running {
+    pub id: u64,
+    pub operation: Operation,
+    pub started: Instant,
+    pub prepared: PreparedCall,
+}

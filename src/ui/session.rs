@@ -1,0 +1,237 @@
+//! The window's session, as a model without egui: the history, the verdict, the call in flight;
+//! starting, finishing and cancelling a call; the report and the curl command of what happened.
+//! Time comes in as a parameter, so all of it is unit-tested without a window.
+
+use std::time::{Duration, Instant};
+
+use secrecy::SecretString;
+use time::OffsetDateTime;
+
+use super::history::{HistoryEntry, Running, TicketView, Verdict};
+use super::job::{JobResult, Operation, PreparedCall};
+use crate::ciam::{AccessTokenGrant, CiamError, LoginGrant};
+use crate::report::{Report, ReportSetting, curl_command};
+use crate::secret::Redactor;
+use crate::step::{Answer, Step, StepRecord};
+use crate::ticket::Ticket;
+
+#[derive(Default)]
+pub struct Session {
+    pub history: Vec<HistoryEntry>,
+    pub verdict: Verdict,
+    pub running: Option<Running>,
+    /// The history entry the inspector shows; the newest when `None`.
+    pub selected: Option<usize>,
+    next_id: u64,
+}
+
+/// A finished step that fills in a field of the form.
+pub enum Filled {
+    AccessToken(AccessTokenGrant),
+    SessionToken(LoginGrant),
+}
+
+impl Session {
+    /// Starts `operation`; its id for the worker, or `None` when a call is already running.
+    pub fn begin(
+        &mut self,
+        operation: Operation,
+        prepared: PreparedCall,
+        now: Instant,
+    ) -> Option<u64> {
+        if self.running.is_some() {
+            return None;
+        }
+        self.next_id += 1;
+        self.running = Some(Running {
+            id: self.next_id,
+            operation,
+            started: now,
+            prepared,
+        });
+        // A redeem keeps the ticket on screen: its answer is shown on the ticket's card.
+        if operation != Operation::Call(Step::Redeem) {
+            self.verdict = Verdict::Nothing;
+        }
+        Some(self.next_id)
+    }
+
+    /// An input problem found before anything was sent.
+    pub fn refuse(&mut self, operation: Operation, error: CiamError) {
+        self.verdict = Verdict::Failed { operation, error };
+    }
+
+    /// Takes in job `id`'s result: recorded in the history and shown. A result for a cancelled or
+    /// superseded call is dropped. Returns what the form should fill in, if anything.
+    pub fn finish(
+        &mut self,
+        id: u64,
+        result: JobResult,
+        received_at: Instant,
+        received_wall: OffsetDateTime,
+    ) -> Option<Filled> {
+        let run = self.running.take_if(|r| r.id == id)?;
+        let outcome = match result {
+            JobResult::Check(report) => {
+                let passed = report
+                    .steps
+                    .iter()
+                    .filter(|s| s.status == crate::check::CheckStatus::Pass)
+                    .count();
+                self.push(HistoryEntry::Check {
+                    at: received_wall,
+                    duration: received_at.saturating_duration_since(run.started),
+                    passed,
+                    total: report.steps.len(),
+                });
+                self.verdict = Verdict::Check(report);
+                return None;
+            }
+            JobResult::Call(outcome) => *outcome,
+        };
+        let call = run.prepared.call()?.clone();
+        let record = StepRecord::new(&call, &outcome, received_wall);
+        let summary = record.summary.clone();
+        self.push(HistoryEntry::Call {
+            record: Box::new(record),
+            sent: Box::new((run.prepared.tenant, call)),
+        });
+        match outcome.result {
+            Err(error) => {
+                match &mut self.verdict {
+                    Verdict::Ticket(view) if outcome.step == Step::Redeem => {
+                        view.redeem_error = Some(error);
+                    }
+                    _ => self.refuse(run.operation, error),
+                }
+                None
+            }
+            Ok(Answer::AccessToken(grant)) => {
+                self.verdict = Verdict::Done(format!("Access token filled in: {summary}."));
+                Some(Filled::AccessToken(grant))
+            }
+            Ok(Answer::Login(grant)) => {
+                self.verdict = Verdict::Done(format!("Session token filled in: {summary}."));
+                Some(Filled::SessionToken(grant))
+            }
+            Ok(Answer::Ticket(grant)) => {
+                self.verdict = Verdict::Ticket(Box::new(TicketView {
+                    ticket: Ticket::new(
+                        grant.sso_ticket,
+                        grant.expire_secs,
+                        received_at,
+                        received_wall,
+                    ),
+                    round_trip: outcome.record.elapsed,
+                    user: None,
+                    redeem_error: None,
+                }));
+                None
+            }
+            Ok(Answer::User(user)) => {
+                if let Verdict::Ticket(view) = &mut self.verdict {
+                    view.user = Some(user);
+                }
+                None
+            }
+        }
+    }
+
+    /// Stops waiting for the call in flight; its late answer will be dropped. Whether one ran.
+    pub fn cancel(&mut self, now: Instant, wall: OffsetDateTime) -> bool {
+        let Some(run) = self.running.take() else {
+            return false;
+        };
+        let after = now.saturating_duration_since(run.started);
+        let sent = run
+            .prepared
+            .call()
+            .map(|call| Box::new((run.prepared.tenant.clone(), call.clone())));
+        self.push(HistoryEntry::Cancelled {
+            operation: run.operation,
+            at: wall,
+            after,
+            sent,
+        });
+        if run.operation != Operation::Call(Step::Redeem) {
+            self.verdict = Verdict::Cancelled {
+                operation: run.operation,
+                after,
+            };
+        }
+        true
+    }
+
+    fn push(&mut self, entry: HistoryEntry) {
+        self.history.push(entry);
+        self.selected = None;
+    }
+
+    /// The ticket on screen, if any.
+    pub fn ticket(&self) -> Option<&Ticket> {
+        match &self.verdict {
+            Verdict::Ticket(view) => Some(&view.ticket),
+            _ => None,
+        }
+    }
+
+    /// The selected (or newest) entry that `want`s.
+    pub fn inspected(&self, want: impl Fn(&HistoryEntry) -> bool) -> Option<&HistoryEntry> {
+        match self.selected {
+            Some(i) => self.history.get(i).filter(|e| want(e)),
+            None => self.history.iter().rev().find(|e| want(e)),
+        }
+    }
+
+    /// The report of this session's latest call of each step, redacted with `redactor` (and the
+    /// ticket on screen). `None` before any call went out.
+    pub fn report_markdown(
+        &self,
+        setting: ReportSetting,
+        mut redactor: Redactor,
+        generated: OffsetDateTime,
+    ) -> Option<String> {
+        let mut latest: Vec<&StepRecord> = Step::ALL
+            .iter()
+            .filter_map(|step| {
+                self.history
+                    .iter()
+                    .rev()
+                    .filter_map(HistoryEntry::step_record)
+                    .find(|r| r.step == *step)
+            })
+            .collect();
+        if latest.is_empty() {
+            return None;
+        }
+        latest.sort_by_key(|r| r.at);
+        let user = match &self.verdict {
+            Verdict::Ticket(view) => {
+                let ticket = SecretString::from(view.ticket.value.clone());
+                redactor.add("ticket", &ticket);
+                view.user.as_ref()
+            }
+            _ => None,
+        };
+        let report = Report::from_steps(setting, latest, user);
+        Some(report.to_markdown(generated, &redactor))
+    }
+
+    /// The selected (or newest) call's request as curl.
+    pub fn curl(&self) -> Option<String> {
+        let (tenant, call) = self.inspected(|e| e.sent().is_some())?.sent()?;
+        Some(curl_command(tenant, call.request()))
+    }
+
+    /// When the ticket's countdown next changes on screen (none once redeemed or expired).
+    pub fn next_tick(&self, now: Instant) -> Option<Duration> {
+        match &self.verdict {
+            Verdict::Ticket(view) if view.user.is_none() => view.ticket.until_next_tick(now),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;
