@@ -41,7 +41,8 @@ impl FingerprintSource {
                 "derived from this machine's id (HMAC-SHA256; the id itself is never sent)"
             }
             FingerprintSource::HostName => {
-                "derived from the host name: the machine id could not be read, so it may change if the host is renamed"
+                "derived from the host name: the machine id could not be read, so it may change \
+                    if the host is renamed"
             }
             FingerprintSource::Override => "entered by you",
         }

@@ -125,7 +125,8 @@ mod tests {
         let out = r.redact(text);
         assert_eq!(
             out,
-            "Invalid access token: [redacted access token] ([redacted access token]) for [redacted session token]"
+            "Invalid access token: [redacted access token] ([redacted access token]) for \
+                [redacted session token]"
         );
     }
 

@@ -232,7 +232,8 @@ fn a_redirect_to_another_host_is_not_followed_and_nothing_reaches_it() {
 fn tokens_echoed_in_the_error_text_are_redacted() {
     let server = RawServer::start_with(behaviour(|request, stream| {
         let (auth, session) = common::echoed_tokens(request);
-        let body = serde_json::json!({"error_code": "IDAAS.SDK.PARAM.0023", "error_msg": format!("Invalid session token {session} for access token {auth}")}).to_string();
+        let body = serde_json::json!({"error_code": "IDAAS.SDK.PARAM.0023", "error_msg": format!("Invalid session token {session} for \
+            access token {auth}")}).to_string();
         let _ = stream.write_all(&http_response(
             "400 Bad Request",
             &[("content-type", "application/json"), ("x-echo", &auth)],

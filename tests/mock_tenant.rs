@@ -229,7 +229,8 @@ fn documented_errors() {
         assert_eq!(missing.status, 400);
         assert_eq!(
             missing.body,
-            json!({"error_code": "IDAAS.SDK.PARAM.0001", "error_msg": "Parameter operating_sys_version cannot be left blank"})
+            json!({"error_code": "IDAAS.SDK.PARAM.0001", "error_msg": "Parameter operating_sys_version cannot \
+                be left blank"})
         );
 
         let expired = post(json_post(

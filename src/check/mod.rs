@@ -102,7 +102,8 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
                 "DNS",
                 CheckStatus::Fail,
                 format!(
-                    "This machine cannot find the address of {host}. Check the spelling of the domain; on a company network or VPN, check that you are connected."
+                    "This machine cannot find the address of {host}. Check the spelling of the \
+                        domain; on a company network or VPN, check that you are connected."
                 ),
             );
             s.details.push(("error".into(), e.to_string()));
@@ -157,11 +158,13 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
     let Some((stream, addr)) = stream else {
         let sentence = if last_error.contains("refused") {
             format!(
-                "Nothing accepts connections on port {port} of {host} (connection refused): the port is wrong or the service is down."
+                "Nothing accepts connections on port {port} of {host} (connection refused): the \
+                    port is wrong or the service is down."
             )
         } else {
             format!(
-                "Could not open a connection to {host}:{port}: a firewall or proxy may be blocking it."
+                "Could not open a connection to {host}:{port}: a firewall or proxy may be \
+                    blocking it."
             )
         };
         let mut s = step("TCP", CheckStatus::Fail, sentence);
@@ -189,7 +192,8 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
                         "TLS",
                         CheckStatus::Pass,
                         format!(
-                            "A secure connection was made ({}); this machine trusts the tenant's certificate.",
+                            "A secure connection was made ({}); this machine trusts the \
+                                tenant's certificate.",
                             facts.protocol
                         ),
                     ),
@@ -197,7 +201,9 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
                         "TLS",
                         CheckStatus::Fail,
                         format!(
-                            "The tenant's certificate is not trusted by this machine: {why}. A company proxy that inspects TLS, or a wrong domain, causes this."
+                            "The tenant's certificate is not trusted by this machine: {why}. A \
+                                company proxy that inspects TLS, or a wrong domain, causes \
+                                this."
                         ),
                     ),
                 };
@@ -226,7 +232,14 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
                 }
             }
             Ok(Err(e)) => {
-                let mut s = step("TLS", CheckStatus::Fail, "A secure connection could not be made: the server may not speak TLS on this port, or something in between breaks it.".to_owned());
+                let mut s = step(
+                    "TLS",
+                    CheckStatus::Fail,
+                    "A secure connection could not be made: \
+                    the server may not speak TLS on this port, or something in between breaks \
+                    it."
+                    .to_owned(),
+                );
                 s.details.push(("error".into(), e));
                 s.elapsed_ms = ms(started.elapsed());
                 steps.push(s);
@@ -336,7 +349,8 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
                     "Clock",
                     CheckStatus::Warn,
                     format!(
-                        "This machine's clock is {} s {side} the tenant's: token expiry shown here will be off by as much. Set the clock automatically.",
+                        "This machine's clock is {} s {side} the tenant's: token expiry shown \
+                            here will be off by as much. Set the clock automatically.",
                         abs.as_secs()
                     ),
                 )

@@ -43,43 +43,77 @@ fn for_error(error: &CiamError) -> Advice {
         CiamError::Dns { host, .. } => Advice {
             title: "Tenant domain not found".into(),
             cause: format!("This machine could not look up the name \"{host}\"."),
-            action: "Check the spelling of the domain. On a corporate network or VPN, check that you are connected; the domain may only resolve there.".into(),
+            action: "Check the spelling of the domain. On a corporate network or VPN, check \
+                that you are connected; the domain may only resolve there."
+                .into(),
         },
         CiamError::Connect { target, .. } => Advice {
             title: "Could not connect to the tenant".into(),
-            cause: format!("Nothing accepted a connection at {target}: the port is closed, a firewall blocks it, or the host is unreachable."),
-            action: "Check the domain and port. If your network needs a proxy, set HTTPS_PROXY. Try the same domain in a browser.".into(),
+            cause: format!(
+                "Nothing accepted a connection at {target}: the port is closed, a \
+                firewall blocks it, or the host is unreachable."
+            ),
+            action: "Check the domain and port. If your network needs a proxy, set HTTPS_PROXY. \
+                Try the same domain in a browser."
+                .into(),
         },
         CiamError::Timeout { phase, after } => Advice {
             title: "The tenant did not answer in time".into(),
             cause: match phase {
-                TimeoutPhase::Connect => format!("No connection could be made within {} s: the network is slow, filtered, or the host is down.", after.as_secs()),
-                TimeoutPhase::Total => format!("The tenant accepted the connection but did not finish answering within {} s.", after.as_secs()),
+                TimeoutPhase::Connect => format!(
+                    "No connection could be made within {} s: the \
+                    network is slow, filtered, or the host is down.",
+                    after.as_secs()
+                ),
+                TimeoutPhase::Total => format!(
+                    "The tenant accepted the connection but did not \
+                    finish answering within {} s.",
+                    after.as_secs()
+                ),
             },
-            action: "Try again; if it keeps happening, check the network or proxy, or raise the timeout.".into(),
+            action: "Try again; if it keeps happening, check the network or proxy, or raise the \
+                timeout."
+                .into(),
         },
         CiamError::Tls { detail, .. } => Advice {
             title: "Secure connection failed".into(),
-            cause: format!("The tenant's certificate was not accepted by this machine ({detail}). A company proxy that inspects TLS, a wrong domain, or an expired certificate causes this."),
-            action: "Check the domain is the tenant's own. If your company inspects TLS, its CA must be installed on this machine.".into(),
+            cause: format!(
+                "The tenant's certificate was not accepted by this machine \
+                ({detail}). A company proxy that inspects TLS, a wrong domain, or an expired \
+                certificate causes this."
+            ),
+            action: "Check the domain is the tenant's own. If your company inspects TLS, its CA \
+                must be installed on this machine."
+                .into(),
         },
         CiamError::Rejected { status, code, .. } => for_rejection(*status, code.as_deref()),
         CiamError::ServerError { .. } => Advice::new(
             "The tenant had an internal error",
-            "The tenant accepted the request but failed while processing it (HTTP 5xx). This is on the tenant's side, often a temporary overload (\"system busy\").",
-            "Wait a minute and try again. If it persists, escalate to the tenant's operators with the report.",
+            "The tenant accepted the request but failed while processing it (HTTP 5xx). This is \
+                on the tenant's side, often a temporary overload (\"system busy\").",
+            "Wait a minute and try again. If it persists, escalate to the tenant's operators \
+                with the report.",
         ),
-        CiamError::UnexpectedResponse { status, problem, .. } => {
+        CiamError::UnexpectedResponse {
+            status, problem, ..
+        } => {
             if status.is_some_and(|s| (300..400).contains(&s)) {
                 Advice::new(
                     "The tenant answered with a redirect",
-                    &format!("The server redirected instead of answering ({problem}). It was not followed, so the token went nowhere else. The domain is probably not the tenant's API domain."),
+                    &format!(
+                        "The server redirected instead of answering ({problem}). It was \
+                        not followed, so the token went nowhere else. The domain is probably \
+                        not the tenant's API domain."
+                    ),
                     "Use the tenant's user-access domain exactly as shown in its console.",
                 )
             } else {
                 Advice::new(
                     "The answer was not what the API documents",
-                    &format!("The server answered, but not with the documented JSON ({problem}). A proxy or a wrong domain may be in the way."),
+                    &format!(
+                        "The server answered, but not with the documented JSON \
+                        ({problem}). A proxy or a wrong domain may be in the way."
+                    ),
                     "Check the domain; look at the raw response below for who answered.",
                 )
             }
@@ -91,13 +125,15 @@ fn for_rejection(status: u16, code: Option<&str>) -> Advice {
     match code {
         Some("IDAAS.SDK.PARAM.0023") => Advice::new(
             "Session token rejected",
-            "The user's session has ended or expired, or the session token was copied incompletely.",
+            "The user's session has ended or expired, or the session token was copied \
+                incompletely.",
             "Have the user sign in again, then paste the new session token.",
         ),
         Some("IDAAS.SDK.PARAM.0024") => Advice::new(
             "Device fingerprint does not match the login",
             "The device fingerprint sent differs from the one the user logged in with.",
-            "Use the fingerprint from the user's login request (its X-device-fingerprint header) instead of this machine's.",
+            "Use the fingerprint from the user's login request (its X-device-fingerprint \
+                header) instead of this machine's.",
         ),
         Some("IDAAS.SDK.PARAM.0025") => Advice::new(
             "SSO ticket invalid or already used",
@@ -111,13 +147,16 @@ fn for_rejection(status: u16, code: Option<&str>) -> Advice {
         ),
         Some("invalid_token") => Advice::new(
             "Access token rejected",
-            "The access token is wrong, expired (they last about 30 minutes), or belongs to another tenant.",
+            "The access token is wrong, expired (they last about 30 minutes), or belongs to \
+                another tenant.",
             "Get a new access token with the application's client credentials.",
         ),
         Some("invalid_client") => Advice::new(
             "Client credentials rejected",
-            "The client_id or client secret is wrong, or the application is not allowed to use client credentials.",
-            "Copy the client_id and secret again from the application's settings in the tenant console.",
+            "The client_id or client secret is wrong, or the application is not allowed to use \
+                client credentials.",
+            "Copy the client_id and secret again from the application's settings in the tenant \
+                console.",
         ),
         Some("LOGIN.0002") => Advice::new(
             "Wrong user name or password",
@@ -152,12 +191,14 @@ fn for_rejection(status: u16, code: Option<&str>) -> Advice {
             ),
             403 => Advice::new(
                 "Access denied",
-                "The tenant understood the request but this application may not make it (HTTP 403).",
+                "The tenant understood the request but this application may not make it (HTTP \
+                    403).",
                 "Check the application's API permissions in the tenant console.",
             ),
             404 | 405 => Advice::new(
                 "API not found on this domain",
-                "This server does not offer the tenant API at this path: the domain is probably not the tenant's user-access domain.",
+                "This server does not offer the tenant API at this path: the domain is probably \
+                    not the tenant's user-access domain.",
                 "Use the tenant's user-access domain exactly as shown in its console.",
             ),
             _ => Advice::new(

@@ -185,7 +185,11 @@ impl TenantClient {
         };
 
         tracing::debug!(url = %record_request.url, "sending {}", record_request.method);
-        tracing::trace!(headers = ?record_request.headers, body = %record_request.body, "request as sent (secrets masked)");
+        tracing::trace!(
+            headers = ?record_request.headers,
+            body = %record_request.body,
+            "request as sent (secrets masked)"
+        );
         let started = Instant::now();
         let total = self.options.total_timeout;
         let exchange = async {
@@ -212,15 +216,31 @@ impl TenantClient {
         let elapsed = started.elapsed();
         match (&response, &result) {
             (Some(r), Ok(_)) => {
-                tracing::info!(url = %record_request.url, status = r.status, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "answered")
+                tracing::info!(
+                    url = %record_request.url,
+                    status = r.status,
+                    elapsed_ms = elapsed.as_secs_f64() * 1000.0,
+                    "answered"
+                )
             }
             (_, Err(e)) => {
-                tracing::warn!(url = %record_request.url, kind = e.kind(), error = %e, elapsed_ms = elapsed.as_secs_f64() * 1000.0, "failed")
+                tracing::warn!(
+                    url = %record_request.url,
+                    kind = e.kind(),
+                    error = %e,
+                    elapsed_ms = elapsed.as_secs_f64() * 1000.0,
+                    "failed"
+                )
             }
             (None, Ok(_)) => {}
         }
         if let Some(r) = &response {
-            tracing::trace!(status = r.status, headers = ?r.headers, body = %r.body, "response (redacted)");
+            tracing::trace!(
+                status = r.status,
+                headers = ?r.headers,
+                body = %r.body,
+                "response (redacted)"
+            );
         }
         ApiOutcome {
             record: HttpRecord {

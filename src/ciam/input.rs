@@ -22,7 +22,8 @@ pub fn normalize_token(field: &str, raw: &str) -> Result<SecretString, CiamError
         return Err(CiamError::invalid_input(
             field,
             format!(
-                "it is {chars} characters long, more than any real token ({MAX_TOKEN_LEN}); check what was pasted"
+                "it is {chars} characters long, more than any real token ({MAX_TOKEN_LEN}); \
+                    check what was pasted"
             ),
         ));
     }

@@ -32,7 +32,8 @@ pub fn parse_login_response(value: &Value) -> Result<LoginGrant, String> {
         && status != "SUCCESS"
     {
         return Err(format!(
-            "the login answered status \"{status}\", not SUCCESS (more steps, such as a second factor, are not supported)"
+            "the login answered status \"{status}\", not SUCCESS (more steps, such as a second \
+                factor, are not supported)"
         ));
     }
     let session_token = match value.get("session_token") {
@@ -87,7 +88,10 @@ mod tests {
 
     #[test]
     fn reads_the_documented_answer_and_refuses_other_statuses() {
-        let g = parse_login_response(&json!({"status": "SUCCESS", "session_token": "st", "id_token": "a.b.c", "expire": 604800})).expect("ok");
+        let answer = json!({
+            "status": "SUCCESS", "session_token": "st", "id_token": "a.b.c", "expire": 604800,
+        });
+        let g = parse_login_response(&answer).expect("ok");
         assert_eq!(g.expire, Some(604_800));
         let err = parse_login_response(&json!({"status": "MFA_REQUIRED"})).expect_err("mfa");
         assert!(err.contains("MFA_REQUIRED"), "{err}");

@@ -63,8 +63,11 @@ mod tests {
 
     #[test]
     fn reads_the_documented_answer() {
-        let g = parse_token_response(&json!({"access_token": "at", "token_type": "Bearer", "expires_in": 1800, "scope": "all", "id_token": "a.b.c"}))
-            .expect("ok");
+        let answer = json!({
+            "access_token": "at", "token_type": "Bearer", "expires_in": 1800, "scope": "all",
+            "id_token": "a.b.c",
+        });
+        let g = parse_token_response(&answer).expect("ok");
         assert_eq!(g.access_token.expose_secret(), "at");
         assert_eq!(g.expires_in, Some(1800));
         assert!(g.id_token.is_some());

@@ -130,11 +130,19 @@ mod tests {
 
     #[test]
     fn accepts_both_documented_shapes() {
-        let flat = parse_user_info(&json!({"id": "1", "userName": "zhang.wei", "name": "张伟", "mobile": null, "email": "z@example.com"})).expect("flat");
+        let flat = json!({
+            "id": "1", "userName": "zhang.wei", "name": "张伟", "mobile": null,
+            "email": "z@example.com",
+        });
+        let flat = parse_user_info(&flat).expect("flat");
         assert_eq!(flat.shape, UserInfoShape::Flat);
         assert_eq!(flat.display_name(), Some("张伟"));
         assert_eq!(flat.get("mobile"), None);
-        let env = parse_user_info(&json!({"code": "0", "message": "success", "data": {"user": {"userName": "zhang.wei", "id": "1"}}})).expect("envelope");
+        let env = json!({
+            "code": "0", "message": "success",
+            "data": {"user": {"userName": "zhang.wei", "id": "1"}},
+        });
+        let env = parse_user_info(&env).expect("envelope");
         assert_eq!(env.shape, UserInfoShape::Envelope);
         assert_eq!(env.display_name(), Some("zhang.wei"));
     }

@@ -10,8 +10,12 @@ use clap::{Args, Parser, Subcommand};
 #[command(
     name = "sso-diag",
     version = crate::VERSION,
-    about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong",
-    long_about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong.\n\nWithout a subcommand, opens the window; its fields can be pre-filled with the options below and the tokens from $SSO_DIAG_ACCESS_TOKEN and $SSO_DIAG_SESSION_TOKEN.",
+    about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain \
+        what went wrong",
+    long_about = "Troubleshoot CIAM logins: exchange a session token for an SSO ticket and \
+        explain what went wrong.\n\nWithout a subcommand, opens the window; its fields can be \
+        pre-filled with the options below and the tokens from $SSO_DIAG_ACCESS_TOKEN and \
+        $SSO_DIAG_SESSION_TOKEN.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -120,7 +124,8 @@ pub struct ExchangeArgs {
     /// ('-' = standard input) or $SSO_DIAG_CLIENT_SECRET
     #[arg(long, value_name = "PATH")]
     pub client_secret_file: Option<PathBuf>,
-    /// Without a session token: log this test user in first (password in $SSO_DIAG_PASSWORD or --password-file)
+    /// Without a session token: log this test user in first
+    /// (password in $SSO_DIAG_PASSWORD or --password-file)
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
     /// The test user's password, from this file ('-' = standard input)

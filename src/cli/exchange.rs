@@ -151,7 +151,8 @@ fn prepare(args: &ExchangeArgs) -> Result<Prepared, CiamError> {
         return Err(CiamError::invalid_input(
             "access token",
             format!(
-                "not given; set ${ACCESS_TOKEN_ENV} (or ${CLIENT_SECRET_ENV} with --client-id), or use --access-token-file PATH"
+                "not given; set ${ACCESS_TOKEN_ENV} (or ${CLIENT_SECRET_ENV} with --client-id), \
+                    or use --access-token-file PATH"
             ),
         ));
     };

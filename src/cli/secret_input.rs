@@ -57,7 +57,8 @@ pub fn read_raw(field: &str, path: &Path) -> Result<String, CiamError> {
         return Err(CiamError::invalid_input(
             field,
             format!(
-                "{source} holds more than {} KiB, far more than any real secret; check what it holds",
+                "{source} holds more than {} KiB, far more than any real secret; check what it \
+                    holds",
                 limit / 1024
             ),
         ));

@@ -113,8 +113,15 @@ mod tests {
             "{cmd}"
         );
         assert!(cmd.contains(r"-H 'X-tenant-id: it'\''s-7'"), "{cmd}");
-        assert!(cmd.contains(r#"--data-raw '{"device_ip":"10.0.0.2","session_token":"'"$SSO_DIAG_SESSION_TOKEN"'"}'"#), "{cmd}");
-        assert!(cmd.starts_with("curl -sS -X POST 'https://tenant.example.com/api/v2/tenant/sso/session-token/sso-ticket'"));
+        let body = concat!(
+            r#"--data-raw '{"device_ip":"10.0.0.2","#,
+            r#""session_token":"'"$SSO_DIAG_SESSION_TOKEN"'"}'"#
+        );
+        assert!(cmd.contains(body), "{cmd}");
+        assert!(cmd.starts_with(
+            "curl -sS -X POST \
+            'https://tenant.example.com/api/v2/tenant/sso/session-token/sso-ticket'"
+        ));
     }
 
     #[test]
