@@ -119,6 +119,28 @@ fn redactor() -> Redactor {
 const EXCHANGE: Operation = Operation::Call(Step::Exchange);
 const REDEEM: Operation = Operation::Call(Step::Redeem);
 
+/// A session with an exchange finished: its ticket on screen.
+fn with_ticket() -> Session {
+    let mut s = Session::default();
+    let id = s
+        .begin(EXCHANGE, exchange(), Instant::now())
+        .expect("started");
+    s.finish(
+        id,
+        ticket_answer(),
+        Instant::now(),
+        OffsetDateTime::UNIX_EPOCH,
+    );
+    s
+}
+
+/// A session with a ticket on screen and its redeem running; the redeem's id.
+fn redeeming() -> (Session, u64) {
+    let mut s = with_ticket();
+    let id = s.begin(REDEEM, redeem(), Instant::now()).expect("started");
+    (s, id)
+}
+
 #[test]
 fn a_finished_exchange_goes_into_the_history_and_shows_the_ticket() {
     let mut s = Session::default();
@@ -220,17 +242,7 @@ fn a_refused_input_sends_nothing_and_says_why() {
 
 #[test]
 fn redeem_keeps_the_ticket_and_names_its_owner_in_the_report() {
-    let mut s = Session::default();
-    let id = s
-        .begin(EXCHANGE, exchange(), Instant::now())
-        .expect("started");
-    s.finish(
-        id,
-        ticket_answer(),
-        Instant::now(),
-        OffsetDateTime::UNIX_EPOCH,
-    );
-    let id = s.begin(REDEEM, redeem(), Instant::now()).expect("started");
+    let (mut s, id) = redeeming();
     assert!(
         s.ticket().is_some(),
         "the ticket stays on screen while it is redeemed"
@@ -265,17 +277,7 @@ fn redeem_keeps_the_ticket_and_names_its_owner_in_the_report() {
 
 #[test]
 fn a_failed_redeem_shows_beside_the_ticket() {
-    let mut s = Session::default();
-    let id = s
-        .begin(EXCHANGE, exchange(), Instant::now())
-        .expect("started");
-    s.finish(
-        id,
-        ticket_answer(),
-        Instant::now(),
-        OffsetDateTime::UNIX_EPOCH,
-    );
-    let id = s.begin(REDEEM, redeem(), Instant::now()).expect("started");
+    let (mut s, id) = redeeming();
     let error = CiamError::invalid_input("x", "y");
     let answer = answered(Step::Redeem, 400, Err(error));
     s.finish(id, answer, Instant::now(), OffsetDateTime::UNIX_EPOCH);
@@ -287,17 +289,8 @@ fn a_failed_redeem_shows_beside_the_ticket() {
 
 #[test]
 fn curl_writes_variables_for_the_secrets() {
-    let mut s = Session::default();
-    assert!(s.curl().is_none());
-    let id = s
-        .begin(EXCHANGE, exchange(), Instant::now())
-        .expect("started");
-    s.finish(
-        id,
-        ticket_answer(),
-        Instant::now(),
-        OffsetDateTime::UNIX_EPOCH,
-    );
+    assert!(Session::default().curl().is_none());
+    let s = with_ticket();
     let curl = s.curl().expect("the exchange as curl");
     assert!(curl.contains("$SSO_DIAG_ACCESS_TOKEN") && curl.contains("$SSO_DIAG_SESSION_TOKEN"));
     assert!(!curl.contains(ACCESS) && !curl.contains(SESSION), "{curl}");

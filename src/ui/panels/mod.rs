@@ -66,3 +66,15 @@ pub fn form_grid<R>(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)
         .show(ui, add)
         .inner
 }
+
+/// A labelled one-line text input across the grid, with a hint shown while it is empty.
+pub fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
+    let label = grid_label(ui, label);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label);
+    ui.end_row();
+}

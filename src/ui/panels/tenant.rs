@@ -2,7 +2,7 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{form_grid, grid_label, section};
+use super::{form_grid, grid_label, section, text_row};
 use crate::ciam::TenantUrl;
 use crate::ui::form::Form;
 use crate::ui::theme;
@@ -43,23 +43,19 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
         });
         ui.end_row();
 
-        let label = grid_label(ui, "X-tenant-id");
-        ui.add(
-            TextEdit::singleline(&mut form.tenant_id)
-                .hint_text("optional: only ISV callers on a shared domain")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label);
-        ui.end_row();
+        text_row(
+            ui,
+            "X-tenant-id",
+            &mut form.tenant_id,
+            "optional: only ISV callers on a shared domain",
+        );
 
-        let label = grid_label(ui, "client_id");
-        ui.add(
-            TextEdit::singleline(&mut form.client_id)
-                .hint_text("optional: the SSO application's client_id (OneAccess)")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label);
-        ui.end_row();
+        text_row(
+            ui,
+            "client_id",
+            &mut form.client_id,
+            "optional: the SSO application's client_id (OneAccess)",
+        );
     });
     let summary = format!(
         "Network   timeout {:.0} s · {} · {}",
@@ -80,23 +76,14 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
         .default_open(false)
         .show(ui, |ui| {
             form_grid(ui, "network_grid", |ui| {
-                let label = grid_label(ui, "CA file");
-                ui.add(
-                    TextEdit::singleline(&mut form.ca_file)
-                        .hint_text("optional: PEM of extra authorities to trust")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label);
-                ui.end_row();
+                text_row(
+                    ui,
+                    "CA file",
+                    &mut form.ca_file,
+                    "optional: PEM of extra authorities to trust",
+                );
 
-                let label = grid_label(ui, "Proxy");
-                ui.add(
-                    TextEdit::singleline(&mut form.proxy)
-                        .hint_text("optional: http://proxy:8080")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label);
-                ui.end_row();
+                text_row(ui, "Proxy", &mut form.proxy, "optional: http://proxy:8080");
 
                 let label = grid_label(ui, "Timeout");
                 ui.horizontal(|ui| {
