@@ -172,13 +172,31 @@ fn nt_version(build: u32) -> &'static str {
     }
 }
 
+/// Detection must not hang on a resolver that never answers (a VPN down, a black-holed DNS).
+const ROUTE_LOOKUP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// The tenant's first address, or `None` if it does not resolve within `limit`. The lookup runs on
+/// a thread of its own that is left behind if it hangs (the system resolver cannot be cancelled).
+fn resolve_within(tenant: &TenantUrl, limit: std::time::Duration) -> Option<SocketAddr> {
+    let (host, port) = (tenant.host(), tenant.port());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("sso-diag-route-lookup".into())
+        .spawn(move || {
+            let first = (host.as_str(), port)
+                .to_socket_addrs()
+                .ok()
+                .and_then(|mut a| a.next());
+            let _ = tx.send(first);
+        })
+        .ok()?;
+    rx.recv_timeout(limit).ok().flatten()
+}
+
 /// The local address the OS would use to reach the tenant: `connect` on a UDP socket picks the
 /// route and source address without sending a packet. `None` if the host does not resolve.
 fn route_source_ip(tenant: &TenantUrl) -> Option<IpAddr> {
-    let target: SocketAddr = (tenant.host().as_str(), tenant.port())
-        .to_socket_addrs()
-        .ok()?
-        .next()?;
+    let target = resolve_within(tenant, ROUTE_LOOKUP_TIMEOUT)?;
     let bind: SocketAddr = if target.is_ipv4() {
         (Ipv4Addr::UNSPECIFIED, 0).into()
     } else {

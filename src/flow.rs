@@ -119,6 +119,10 @@ pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
     let ticket = SecretString::from(grant.sso_ticket.clone());
     result.redactor.add("ticket", &ticket);
     result.ticket = Some(grant);
+    if result.failure().is_some() {
+        // Issued, but not as the API means it (see `StepRecord`): shown, not redeemed.
+        return result;
+    }
 
     if input.redeem {
         let call = Call::redeem(&VerifyRequest {

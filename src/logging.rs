@@ -16,6 +16,7 @@ use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt;
 
 use crate::secret::global_redact;
+use crate::text::escape_controls_keep_lines;
 
 /// A log file is moved to `NAME.1` at start once it is bigger than this.
 const ROTATE_AT: u64 = 1024 * 1024;
@@ -57,7 +58,9 @@ impl Write for RedactingWriter {
         if self.buffer.is_empty() {
             return Ok(());
         }
+        // One event is one line; anything in it that came from the network is shown escaped.
         let text = global_redact(&String::from_utf8_lossy(&self.buffer));
+        let text = escape_controls_keep_lines(text.strip_suffix('\n').unwrap_or(&text)) + "\n";
         self.buffer.clear();
         match &self.sink {
             Sink::Stderr => io::stderr().lock().write_all(text.as_bytes()),
@@ -119,10 +122,17 @@ pub fn init_with(target: LogTarget, directives: Option<&str>) -> Option<PathBuf>
         LogTarget::File(path) => {
             if let Some(dir) = path.parent() {
                 let _ = std::fs::create_dir_all(dir);
+                if path == default_log_file().unwrap_or_default() {
+                    crate::files::make_private(dir);
+                }
             }
             rotate(&path);
+            // Created 0600 (directories 0700) by the process umask: see files.rs.
             match OpenOptions::new().create(true).append(true).open(&path) {
-                Ok(f) => (Sink::File(Arc::new(Mutex::new(f))), Some(path)),
+                Ok(f) => {
+                    crate::files::make_private(&path);
+                    (Sink::File(Arc::new(Mutex::new(f))), Some(path))
+                }
                 Err(e) => {
                     eprintln!("warning: cannot write the log file {}: {e}", path.display());
                     return None;

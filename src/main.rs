@@ -12,6 +12,8 @@ use sso_diag::logging::{self, LogTarget};
 
 fn main() -> ExitCode {
     sso_diag::clock::mark_process_start();
+    sso_diag::files::make_new_files_private();
+    redact_panics();
     // Before any thread exists: the local UTC offset cannot be read safely afterwards.
     sso_diag::clock::init_local_offset();
     attach_console();
@@ -37,6 +39,25 @@ fn main() -> ExitCode {
         None => sso_diag::ui::open(&cli.window),
     };
     ExitCode::from(code)
+}
+
+/// A panic message can quote whatever text the code held: it is redacted like every other sink.
+fn redact_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let text = sso_diag::text::escape_controls(&sso_diag::secret::redact(&message));
+        eprintln!("sso-diag stopped on an internal error{place}: {text}");
+        tracing::error!("panic{place}: {text}");
+    }));
 }
 
 /// A GUI-subsystem program has no console; when a terminal started it for the command line

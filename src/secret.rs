@@ -7,55 +7,134 @@
 
 use std::sync::{LazyLock, RwLock};
 
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
 use secrecy::{ExposeSecret, SecretString};
 
-/// Every secret this process has handled, for redacting log lines whatever their source.
-static SEEN: LazyLock<RwLock<Redactor>> = LazyLock::new(|| RwLock::new(Redactor::default()));
+/// Every secret this process has handled, for redacting every sink whatever step it came from.
+static SEEN: LazyLock<RwLock<Vec<NamedSecret>>> = LazyLock::new(|| RwLock::new(Vec::new()));
 /// Enough for every token of a long session; past it the oldest are dropped.
 const SEEN_LIMIT: usize = 512;
 
-/// Redacts `text` against every secret this process has seen (see [`Redactor::add`]).
-pub fn global_redact(text: &str) -> String {
-    match SEEN.read() {
-        Ok(r) => r.redact(text),
-        // A poisoned lock still holds the secrets.
-        Err(p) => p.into_inner().redact(text),
+/// Secrets shorter than this are not searched for in sso-diag's own text: a 2-character value
+/// would redact every occurrence of those letters. Tokens that short are refused as input
+/// ([`crate::ciam::input::MIN_TOKEN_LEN`]); a short password is still searched for in what the
+/// tenant sends ([`redact_tenant_text`]).
+const MIN_REDACTABLE_LEN: usize = 4;
+
+/// One secret, the name it is replaced with (`[redacted access token]`), and every form it can
+/// travel in: raw, JSON-escaped, URL-encoded, base64 and base64url.
+struct NamedSecret {
+    name: &'static str,
+    raw: SecretString,
+    forms: Vec<SecretString>,
+}
+
+impl NamedSecret {
+    fn new(name: &'static str, value: &SecretString) -> Self {
+        let raw = value.expose_secret();
+        let mut forms: Vec<String> = vec![raw.to_owned()];
+        let json = serde_json::to_string(raw).unwrap_or_default();
+        let json = json.trim_matches('"').to_owned();
+        // PHP and some Java encoders also escape the slash.
+        forms.push(json.replace('/', "\\/"));
+        forms.push(json);
+        let url: String = url::form_urlencoded::byte_serialize(raw.as_bytes()).collect();
+        forms.push(url.replace('+', "%20"));
+        forms.push(lowercase_percent_hex(&url));
+        forms.push(url);
+        for engine in [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD] {
+            forms.push(engine.encode(raw));
+        }
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        forms.dedup();
+        Self {
+            name,
+            raw: value.clone(),
+            forms: forms.into_iter().map(SecretString::from).collect(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.raw.expose_secret().chars().count()
     }
 }
 
-fn remember(name: &'static str, value: &SecretString) {
+/// `%2F` → `%2f`: some encoders write lowercase hex digits.
+fn lowercase_percent_hex(encoded: &str) -> String {
+    let mut out = String::with_capacity(encoded.len());
+    let mut rest = encoded;
+    while let Some(at) = rest.find('%') {
+        out.push_str(&rest[..at]);
+        let escape = rest.get(at..at + 3).unwrap_or(&rest[at..]);
+        out.push_str(&escape.to_ascii_lowercase());
+        rest = &rest[at + escape.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Remembers `value` process-wide under `name`, so every later sink redacts it in every form.
+pub fn register(name: &'static str, value: &SecretString) {
+    if value.expose_secret().is_empty() {
+        return;
+    }
     let mut seen = match SEEN.write() {
         Ok(g) => g,
         Err(p) => p.into_inner(),
     };
     if seen
-        .secrets
         .iter()
-        .any(|s| s.value.expose_secret() == value.expose_secret())
+        .any(|s| s.raw.expose_secret() == value.expose_secret())
     {
         return;
     }
-    if seen.secrets.len() >= SEEN_LIMIT {
-        seen.secrets.remove(0);
+    if seen.len() >= SEEN_LIMIT {
+        seen.remove(0);
     }
-    seen.insert(name, value);
+    seen.push(NamedSecret::new(name, value));
+    // Longest first, so a secret that contains another is replaced whole.
+    seen.sort_by_key(|s| std::cmp::Reverse(s.raw.expose_secret().len()));
 }
 
-/// Secrets shorter than this are not searched for in text: a 2-character "token" would redact
-/// every occurrence of those letters and make the evidence unreadable. Such a token is rejected as
-/// input anyway.
-const MIN_REDACTABLE_LEN: usize = 4;
-
-/// One secret value and the name it is replaced with in text, e.g. `access token`.
-struct NamedSecret {
-    name: &'static str,
-    value: SecretString,
+fn redact_with(text: &str, min_len: usize) -> String {
+    let seen = match SEEN.read() {
+        Ok(g) => g,
+        // A poisoned lock still holds the secrets.
+        Err(p) => p.into_inner(),
+    };
+    let mut out = text.to_owned();
+    for secret in seen.iter().filter(|s| s.len() >= min_len) {
+        for form in &secret.forms {
+            let form = form.expose_secret();
+            if out.contains(form) {
+                out = out.replace(form, &format!("[redacted {}]", secret.name));
+            }
+        }
+    }
+    out
 }
 
-/// Replaces every known secret value in a piece of text with `[redacted NAME]`.
+/// `text` with every secret this process has seen replaced, in every form it can travel in.
+pub fn redact(text: &str) -> String {
+    redact_with(text, MIN_REDACTABLE_LEN)
+}
+
+/// As [`redact`], for text that came from the tenant: there even a 3-character password is
+/// searched for, since an echo of it is the tenant's doing and the loss of legibility is worth it.
+pub fn redact_tenant_text(text: &str) -> String {
+    redact_with(text, 1)
+}
+
+/// The same as [`redact`]: the name the log writer has always used.
+pub fn global_redact(text: &str) -> String {
+    redact(text)
+}
+
+/// The secrets of one run, to add to the process-wide set and to redact with.
 #[derive(Default)]
 pub struct Redactor {
-    secrets: Vec<NamedSecret>,
+    _private: (),
 }
 
 impl Redactor {
@@ -63,42 +142,21 @@ impl Redactor {
         Self::default()
     }
 
-    /// Adds a secret to look for. Empty or very short values are ignored (see [`MIN_REDACTABLE_LEN`]).
+    /// Adds a secret (see [`Redactor::add`]).
     pub fn with(mut self, name: &'static str, value: &SecretString) -> Self {
         self.add(name, value);
         self
     }
 
-    /// Adds a secret; it is also remembered process-wide, so no log line can carry it.
+    /// Adds a secret; it is remembered process-wide, so no sink can carry it afterwards.
     pub fn add(&mut self, name: &'static str, value: &SecretString) {
-        if value.expose_secret().chars().count() >= MIN_REDACTABLE_LEN {
-            remember(name, value);
-            self.insert(name, value);
-        }
+        register(name, value);
     }
 
-    fn insert(&mut self, name: &'static str, value: &SecretString) {
-        if value.expose_secret().chars().count() >= MIN_REDACTABLE_LEN {
-            self.secrets.push(NamedSecret {
-                name,
-                value: value.clone(),
-            });
-            // Longest first, so a secret that contains another is replaced whole.
-            self.secrets
-                .sort_by_key(|s| std::cmp::Reverse(s.value.expose_secret().len()));
-        }
-    }
-
-    /// The text with every secret replaced. The result never contains any of the secrets.
+    /// The text with every secret the process has seen replaced (not only this run's: a later step
+    /// can echo an earlier step's secret).
     pub fn redact(&self, text: &str) -> String {
-        let mut out = text.to_owned();
-        for secret in &self.secrets {
-            let value = secret.value.expose_secret();
-            if out.contains(value) {
-                out = out.replace(value, &format!("[redacted {}]", secret.name));
-            }
-        }
-        out
+        redact(text)
     }
 }
 
@@ -139,9 +197,32 @@ mod tests {
     }
 
     #[test]
-    fn tiny_secrets_are_not_searched_for() {
-        let r = Redactor::new().with("token", &secret("ab"));
-        assert_eq!(r.redact("abab"), "abab");
+    fn tiny_secrets_are_searched_for_only_in_tenant_text() {
+        let r = Redactor::new().with("password", &secret("q7#"));
+        assert_eq!(r.redact("xq7#x"), "xq7#x");
+        assert_eq!(redact_tenant_text("xq7#x"), "x[redacted password]x");
+    }
+
+    #[test]
+    fn every_encoding_of_a_secret_is_redacted() {
+        let value = "tok/en+\"quoted\"\\é 1";
+        register("access token", &secret(value));
+        let json = serde_json::to_string(value).expect("json");
+        let url: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+        let forms = [
+            value.to_owned(),
+            json.trim_matches('"').to_owned(),
+            json.trim_matches('"').replace('/', "\\/"),
+            url.clone(),
+            url.replace('+', "%20"),
+            url.to_lowercase(),
+            STANDARD.encode(value),
+            URL_SAFE_NO_PAD.encode(value),
+        ];
+        for form in forms {
+            let out = redact(&format!("echo: {form} ."));
+            assert_eq!(out, "echo: [redacted access token] .", "{form}");
+        }
     }
 
     #[test]

@@ -135,8 +135,11 @@ impl Ticket {
         self.life.until_next_tick(now)
     }
 
-    pub fn expires_wall(&self) -> OffsetDateTime {
-        self.received_wall + self.life.lifetime
+    /// When the ticket expires on the wall clock; `None` past any representable date (a tenant
+    /// can answer any `expire`).
+    pub fn expires_wall(&self) -> Option<OffsetDateTime> {
+        let lifetime = time::Duration::try_from(self.life.lifetime).ok()?;
+        self.received_wall.checked_add(lifetime)
     }
 }
 
@@ -222,8 +225,23 @@ mod tests {
         let (t, _) = ticket(300);
         assert_eq!(
             t.expires_wall(),
-            OffsetDateTime::UNIX_EPOCH + Duration::from_secs(300)
+            Some(OffsetDateTime::UNIX_EPOCH + Duration::from_secs(300))
         );
         assert_eq!(format_mm_ss(4500), "75:00");
+    }
+
+    #[test]
+    fn any_expire_a_tenant_can_send_is_counted_without_a_panic() {
+        let t0 = Instant::now();
+        for expire in [1_000_000_000_000, (1 << 53) - 1, u64::MAX] {
+            let t = Ticket::new("t".into(), expire, t0, OffsetDateTime::now_utc());
+            assert_eq!(t.state(t0), TicketState::Valid);
+            assert_eq!(t.countdown(t0), format_mm_ss(expire));
+            assert!(t.fraction_left(t0) > 0.99);
+            assert!(t.until_next_tick(t0).is_some());
+            let _ = t.expires_wall();
+        }
+        let max = Ticket::new("t".into(), u64::MAX, t0, OffsetDateTime::now_utc());
+        assert_eq!(max.expires_wall(), None);
     }
 }

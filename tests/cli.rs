@@ -118,37 +118,43 @@ fn bad_input_exits_2_before_anything_is_sent() {
     let cases: [(&str, &str, &str, &[&str], &str); 6] = [
         (
             "tenant.example.com/api",
-            "a-token",
-            "s-token",
+            "access-token-x",
+            "session-token-x",
             &[],
             "domain: enter the domain only, without a path",
         ),
         (
             "http://tenant.example.com",
-            "a-token",
-            "s-token",
+            "access-token-x",
+            "session-token-x",
             &[],
             "unencrypted",
         ),
-        ("", "a-token", "s-token", &[], "domain: the domain is empty"),
+        (
+            "",
+            "access-token-x",
+            "session-token-x",
+            &[],
+            "domain: the domain is empty",
+        ),
         (
             &tenant.url(),
             "  ",
-            "s-token",
+            "session-token-x",
             &[],
             "access token: it is empty",
         ),
         (
             &tenant.url(),
-            "a-token",
-            "s token",
+            "access-token-x",
+            "session token",
             &[],
             "session token: it contains spaces",
         ),
         (
             &tenant.url(),
-            "a-token",
-            "s-token",
+            "access-token-x",
+            "session-token-x",
             &["--device-ip", "not-an-ip"],
             "device IP: \"not-an-ip\" is not an IP address",
         ),
@@ -233,8 +239,8 @@ fn network_trouble_exits_3() {
         .port();
     let out = exchange(
         &format!("http://127.0.0.1:{port}"),
-        "a-token",
-        "s-token",
+        "access-token-x",
+        "session-token-x",
         &["--json"],
     );
     assert_eq!(out.status.code(), Some(3));
@@ -243,8 +249,8 @@ fn network_trouble_exits_3() {
     let silent = RawServer::start(Vec::new(), Duration::from_secs(30));
     let out = exchange(
         &silent.url(),
-        "a-token",
-        "s-token",
+        "access-token-x",
+        "session-token-x",
         &["--timeout", "0.5", "--json"],
     );
     assert_eq!(out.status.code(), Some(3));
@@ -261,7 +267,7 @@ fn a_tenant_server_error_exits_5_and_an_odd_answer_6() {
         ),
         Duration::ZERO,
     );
-    let out = exchange(&busy.url(), "a-token", "s-token", &["--json"]);
+    let out = exchange(&busy.url(), "access-token-x", "session-token-x", &["--json"]);
     assert_eq!(out.status.code(), Some(5));
     assert_eq!(json(&out)["error"]["code"], "IDAAS.TENANT.COM.0002");
 
@@ -273,7 +279,7 @@ fn a_tenant_server_error_exits_5_and_an_odd_answer_6() {
         ),
         Duration::ZERO,
     );
-    let out = exchange(&html.url(), "a-token", "s-token", &[]);
+    let out = exchange(&html.url(), "access-token-x", "session-token-x", &[]);
     assert_eq!(out.status.code(), Some(5));
 
     let odd = RawServer::start(
@@ -284,7 +290,7 @@ fn a_tenant_server_error_exits_5_and_an_odd_answer_6() {
         ),
         Duration::ZERO,
     );
-    let out = exchange(&odd.url(), "a-token", "s-token", &["--json"]);
+    let out = exchange(&odd.url(), "access-token-x", "session-token-x", &["--json"]);
     assert_eq!(out.status.code(), Some(6));
     assert_eq!(json(&out)["error"]["kind"], "unexpected_response");
 }

@@ -416,7 +416,7 @@ fn bad_input_in_any_flag_is_named_before_anything_is_sent() {
             stderr(&out)
         );
     }
-    for token in ["\"quoted\"", "Bearer  spaced", "'single'"] {
+    for token in ["\"quoted-token\"", "Bearer  spaced-token", "'single-token'"] {
         let out = common::exchange(&url, token, SESSION, &[]);
         assert_ne!(
             out.status.code(),

@@ -323,12 +323,16 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
     steps.push(http);
 
     // 5. Clock
-    let clock = match date
-        .as_deref()
-        .and_then(|d| httpdate::parse_http_date(d).ok())
-    {
+    let clock = match date.as_deref().map(|d| (d, httpdate::parse_http_date(d))) {
         None => skipped("Clock", "the tenant sent no Date header"),
-        Some(server_time) => {
+        Some((d, Err(_))) => {
+            let shown: String = d.chars().take(60).collect();
+            skipped(
+                "Clock",
+                &format!("the tenant's Date header ({shown:?}) is not an HTTP date"),
+            )
+        }
+        Some((_, Ok(server_time))) => {
             let server = OffsetDateTime::from(server_time);
             let local = OffsetDateTime::now_utc();
             let skew = local - server;

@@ -57,6 +57,16 @@ fn for_error(error: &CiamError) -> Advice {
                 Try the same domain in a browser."
                 .into(),
         },
+        CiamError::Proxy { target, .. } => Advice {
+            title: "The proxy could not reach the tenant".into(),
+            cause: format!(
+                "The proxy this machine uses (--proxy, HTTPS_PROXY or the system setting) refused \
+                    or failed to open a tunnel to {target}: the request never reached the tenant."
+            ),
+            action: "Check the proxy address and whether it needs a login; try without the \
+                proxy, or ask the network team whether it allows this domain."
+                .into(),
+        },
         CiamError::Timeout { phase, after } => Advice {
             title: "The tenant did not answer in time".into(),
             cause: match phase {

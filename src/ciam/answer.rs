@@ -5,19 +5,21 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use crate::secret::Redactor;
+use crate::secret::register;
 
 /// Fields of the tenant's answers that carry credentials.
-const CREDENTIAL_FIELDS: [(&str, &str); 5] = [
+const CREDENTIAL_FIELDS: [(&str, &str); 6] = [
     ("access_token", "access token"),
     ("session_token", "session token"),
     ("id_token", "id_token"),
     ("refresh_token", "refresh token"),
     ("sso_ticket", "ticket"),
+    // A login that needs a second factor answers with one instead of a session token.
+    ("state_token", "state token"),
 ];
 
 /// A copy of `value` with every credential field's string replaced by `[redacted …]`; the values
-/// are remembered process-wide (see [`Redactor::add`]).
+/// are remembered process-wide (see [`register`]).
 pub(super) fn hide_credentials(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
@@ -26,7 +28,7 @@ pub(super) fn hide_credentials(value: &Value) -> Value {
                     let credential = CREDENTIAL_FIELDS.iter().find(|(field, _)| field == k);
                     let shown = match (credential, v) {
                         (Some((_, name)), Value::String(secret)) if !secret.is_empty() => {
-                            Redactor::new().add(name, &SecretString::from(secret.clone()));
+                            register(name, &SecretString::from(secret.clone()));
                             Value::String(format!("[redacted {name}]"))
                         }
                         _ => hide_credentials(v),

@@ -13,7 +13,7 @@ use super::error::{CiamError, TimeoutPhase};
 use super::record::{HttpRecord, RequestRecord, ResponseRecord};
 use super::request::{ApiRequest, BodyKind};
 use super::tenant_url::TenantUrl;
-use crate::secret::{Redactor, masked};
+use crate::secret::{masked, redact_tenant_text};
 
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
@@ -81,9 +81,10 @@ impl ApiOutcome {
             .map(|r| r.body.clone())
             .unwrap_or_default();
         let result = self.result.and_then(|value| {
+            // The problem may quote the tenant's value (a status, an expire).
             parse(&value).map_err(|problem| CiamError::UnexpectedResponse {
                 status,
-                problem,
+                problem: redact_tenant_text(&problem),
                 body,
             })
         });
@@ -122,13 +123,15 @@ impl TenantClient {
             builder = builder.tls_certs_merge(certs);
         }
         if let Some(proxy) = &options.proxy {
-            let proxy = reqwest::Proxy::all(proxy.as_str()).map_err(|e| {
-                CiamError::invalid_input(
-                    "proxy",
-                    format!("not a proxy URL like http://proxy.example.com:8080 ({e})"),
-                )
-            })?;
-            builder = builder.proxy(proxy);
+            let proxy = proxy_setting(proxy)?;
+            // Plain http is only allowed to this machine, where a proxy has no place: through one,
+            // the bearer token would travel unencrypted to the proxy.
+            if base.is_https() {
+                builder = builder.proxy(proxy);
+            }
+        }
+        if !base.is_https() {
+            builder = builder.no_proxy();
         }
         let http = builder.build().map_err(|e| CiamError::Tls {
             host: base.host(),
@@ -151,7 +154,7 @@ impl TenantClient {
 
     pub async fn post(&self, request: &ApiRequest) -> ApiOutcome {
         let url = self.base.endpoint(request.path);
-        let redactor = request.redactor();
+        request.register_secrets();
         let content_type = match request.body_kind {
             BodyKind::Json => JSON_CONTENT_TYPE,
             BodyKind::Form => FORM_CONTENT_TYPE,
@@ -195,10 +198,10 @@ impl TenantClient {
         let exchange = async {
             match builder.body(request.body(true)).send().await {
                 Ok(response) => {
-                    let (record, result) = self.read_response(response, &redactor).await;
+                    let (record, result) = self.read_response(response).await;
                     (Some(record), result)
                 }
-                Err(e) => (None, Err(self.classify(&e, &redactor))),
+                Err(e) => (None, Err(self.classify(&e))),
             }
         };
         // reqwest's own timeout covers the body too; this one is the guarantee that nothing,
@@ -255,7 +258,6 @@ impl TenantClient {
     async fn read_response(
         &self,
         mut response: reqwest::Response,
-        redactor: &Redactor,
     ) -> (ResponseRecord, Result<Value, CiamError>) {
         let status = response.status().as_u16();
         let headers: Vec<(String, String)> = response
@@ -264,7 +266,7 @@ impl TenantClient {
             .map(|(k, v)| {
                 (
                     k.as_str().to_owned(),
-                    redactor.redact(&String::from_utf8_lossy(v.as_bytes())),
+                    redact_tenant_text(&String::from_utf8_lossy(v.as_bytes())),
                 )
             })
             .collect();
@@ -291,19 +293,19 @@ impl TenantClient {
                     let partial = ResponseRecord {
                         status,
                         headers: headers.clone(),
-                        body: redactor.redact(&String::from_utf8_lossy(&bytes)),
+                        body: redact_tenant_text(&String::from_utf8_lossy(&bytes)),
                     };
                     // The tenant answered, then the body broke off: a timeout stays a timeout,
                     // anything else is an answer that is not what the API documents.
                     let error = if e.is_timeout() {
-                        self.classify(&e, redactor)
+                        self.classify(&e)
                     } else {
                         CiamError::UnexpectedResponse {
                             status: Some(status),
                             problem: format!(
                                 "the answer broke off after {} bytes ({})",
                                 bytes.len(),
-                                redactor.redact(&error_chain(&e))
+                                redact_tenant_text(&error_chain(&e))
                             ),
                             body: partial.body.clone(),
                         }
@@ -312,15 +314,17 @@ impl TenantClient {
                 }
             }
         }
-        let text = redactor.redact(&String::from_utf8_lossy(&bytes));
-        let json = serde_json::from_str::<Value>(&text).ok();
+        // Parsed first, redacted after: a tenant may escape characters of an echoed secret
+        // (`\u0041`, `\/`), and only the decoded text shows the secret as it is.
+        let raw = String::from_utf8_lossy(&bytes);
+        let json = serde_json::from_str::<Value>(&raw).ok();
         // What is kept and shown: new credentials in the answer (a token, a ticket) replaced, and
         // remembered, so no later log line can print them either. `json` keeps them for parsing.
         let shown = match &json {
-            Some(value) => {
-                serde_json::to_string_pretty(&hide_credentials(value)).unwrap_or_default()
-            }
-            None => text.clone(),
+            Some(value) => redact_tenant_text(
+                &serde_json::to_string_pretty(&hide_credentials(value)).unwrap_or_default(),
+            ),
+            None => redact_tenant_text(&raw),
         };
         let text = shown.clone();
         let record = ResponseRecord {
@@ -359,6 +363,8 @@ impl TenantClient {
             };
         }
         let (code, message) = json.as_ref().map(error_fields).unwrap_or((None, None));
+        let code = code.map(|c| redact_tenant_text(&c));
+        let message = message.map(|m| redact_tenant_text(&m));
         if status >= 500 {
             fail(CiamError::ServerError {
                 status,
@@ -376,8 +382,8 @@ impl TenantClient {
         }
     }
 
-    fn classify(&self, error: &reqwest::Error, redactor: &Redactor) -> CiamError {
-        let detail = redactor.redact(&error_chain(error));
+    fn classify(&self, error: &reqwest::Error) -> CiamError {
+        let detail = redact_tenant_text(&error_chain(error));
         let lower = detail.to_ascii_lowercase();
         let host = self.base.host();
         let target = format!("{}:{}", host, self.base.port());
@@ -394,6 +400,14 @@ impl TenantClient {
                     self.options.total_timeout
                 },
             }
+        } else if is_protocol_error(&lower) {
+            CiamError::UnexpectedResponse {
+                status: None,
+                problem: format!("the answer is not HTTP as the API speaks it ({detail})"),
+                body: String::new(),
+            }
+        } else if lower.contains("tunnel error") {
+            CiamError::Proxy { target, detail }
         } else if lower.contains("dns error") || lower.contains("failed to lookup address") {
             CiamError::Dns { host, detail }
         } else if lower.contains("certificate")
@@ -411,6 +425,47 @@ impl TenantClient {
             CiamError::Connect { target, detail }
         }
     }
+}
+
+/// The server answered, but not with HTTP a client can read (hyper's parse errors): a wrong port,
+/// another protocol, or an answer with absurd headers.
+fn is_protocol_error(lower: &str) -> bool {
+    [
+        "invalid http version parsed",
+        "invalid http status-code parsed",
+        "invalid http header parsed",
+        "message head is too large",
+        "received unexpected message from connection",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// An explicit proxy, checked before anything is sent: only `http://` and `https://` proxies
+/// (what corporate networks run) are supported.
+fn proxy_setting(text: &str) -> Result<reqwest::Proxy, CiamError> {
+    let invalid = |why: String| CiamError::invalid_input("proxy", why);
+    let url = url::Url::parse(text).map_err(|e| {
+        invalid(format!(
+            "not a proxy URL like http://proxy.example.com:8080 ({e})"
+        ))
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid(format!(
+            "{}:// proxies are not supported; give an http:// or https:// proxy",
+            url.scheme()
+        )));
+    }
+    if url.host_str().is_none_or(str::is_empty) || url.port() == Some(0) {
+        return Err(invalid(
+            "give the proxy's host and port, like http://proxy.example.com:8080".into(),
+        ));
+    }
+    reqwest::Proxy::all(url.as_str()).map_err(|e| {
+        invalid(format!(
+            "not a proxy URL like http://proxy.example.com:8080 ({e})"
+        ))
+    })
 }
 
 /// The error and all its causes in one line: reqwest's own message is often just

@@ -27,6 +27,11 @@ pub enum CiamError {
         after: Duration,
     },
 
+    /// The proxy between this machine and the tenant failed (refused the tunnel, answered 502…):
+    /// not the tenant's doing.
+    #[error("the proxy could not open a connection to {target}: {detail}")]
+    Proxy { target: String, detail: String },
+
     #[error("TLS failed with {host}: {detail}")]
     Tls { host: String, detail: String },
 
@@ -95,6 +100,7 @@ impl CiamError {
             CiamError::InvalidInput { .. } => "invalid_input",
             CiamError::Dns { .. } => "dns",
             CiamError::Connect { .. } => "connect",
+            CiamError::Proxy { .. } => "proxy",
             CiamError::Timeout { .. } => "timeout",
             CiamError::Tls { .. } => "tls",
             CiamError::Rejected { .. } => "rejected",
@@ -109,6 +115,7 @@ impl CiamError {
             CiamError::InvalidInput { .. } => 2,
             CiamError::Dns { .. }
             | CiamError::Connect { .. }
+            | CiamError::Proxy { .. }
             | CiamError::Timeout { .. }
             | CiamError::Tls { .. } => 3,
             CiamError::Rejected { .. } => 4,

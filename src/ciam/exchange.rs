@@ -85,6 +85,19 @@ pub(crate) fn whole_seconds(value: &Value) -> Option<u64> {
     (f >= 0.0 && f.fract() == 0.0 && f < 9_007_199_254_740_992.0).then_some(f as u64)
 }
 
+/// A credential the tenant issued (`access_token`, `session_token`): a non-empty string that can
+/// be sent back in a header or a body — no spaces, no control characters.
+pub(crate) fn issued_credential(value: &Value, key: &str) -> Result<SecretString, String> {
+    match value.get(key) {
+        Some(Value::String(s)) if s.chars().any(|c| c.is_whitespace() || c.is_control()) => Err(
+            format!("\"{key}\" contains spaces or control characters; it cannot be sent back"),
+        ),
+        Some(Value::String(s)) if !s.is_empty() => Ok(SecretString::from(s.clone())),
+        Some(_) => Err(format!("\"{key}\" is not a non-empty string")),
+        None => Err(format!("no \"{key}\" in the answer")),
+    }
+}
+
 /// A non-empty string field as a secret (an id_token, say); `None` when absent or not a string.
 pub(crate) fn optional_secret(value: &Value, key: &str) -> Option<SecretString> {
     value

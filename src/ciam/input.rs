@@ -7,6 +7,8 @@ use super::error::CiamError;
 
 /// Far above any real token (JWTs with many claims stay under 8 KiB), far below a runaway paste.
 pub const MAX_TOKEN_LEN: usize = 16 * 1024;
+/// Real tokens are far longer; a shorter one is a mistake, and too short to redact safely.
+pub const MIN_TOKEN_LEN: usize = 8;
 /// Ordinary fields (ids, OS version, agent) are short; this only stops a runaway paste.
 pub const MAX_FIELD_LEN: usize = 1024;
 
@@ -34,6 +36,15 @@ pub fn normalize_token(field: &str, raw: &str) -> Result<SecretString, CiamError
         return Err(CiamError::invalid_input(
             field,
             "it contains spaces, line breaks or invisible characters; paste the token alone",
+        ));
+    }
+    if chars < MIN_TOKEN_LEN {
+        return Err(CiamError::invalid_input(
+            field,
+            format!(
+                "it is only {chars} characters long; real tokens are far longer \
+                    (at least {MIN_TOKEN_LEN}): check what was pasted"
+            ),
         ));
     }
     Ok(SecretString::from(token.to_owned()))
@@ -95,15 +106,15 @@ mod tests {
     #[test]
     fn tokens_are_cleaned_of_what_people_paste_around_them() {
         for raw in [
-            "abc123",
-            "  abc123\n",
-            "Bearer abc123",
-            "bearer   abc123",
-            "\"abc123\"",
-            "'Bearer abc123'",
+            "abc12345",
+            "  abc12345\n",
+            "Bearer abc12345",
+            "bearer   abc12345",
+            "\"abc12345\"",
+            "'Bearer abc12345'",
         ] {
             let t = normalize_token("access token", raw).expect(raw);
-            assert_eq!(t.expose_secret(), "abc123", "{raw:?}");
+            assert_eq!(t.expose_secret(), "abc12345", "{raw:?}");
         }
     }
 

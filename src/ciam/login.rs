@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::client::{Outcome, TenantClient};
 use super::device_fields::{DeviceFields, default_agent};
-use super::exchange::{optional_secret, whole_seconds};
+use super::exchange::{issued_credential, optional_secret, whole_seconds};
 use super::request::ApiRequest;
 
 pub const LOGIN_PATH: &str = "/api/v2/sdk/login";
@@ -36,11 +36,7 @@ pub fn parse_login_response(value: &Value) -> Result<LoginGrant, String> {
                 factor, are not supported)"
         ));
     }
-    let session_token = match value.get("session_token") {
-        Some(Value::String(s)) if !s.trim().is_empty() => SecretString::from(s.clone()),
-        Some(_) => return Err("\"session_token\" is not a non-empty string".into()),
-        None => return Err("no \"session_token\" in the answer".into()),
-    };
+    let session_token = issued_credential(value, "session_token")?;
     let expire = value.get("expire").and_then(whole_seconds);
     let id_token = optional_secret(value, "id_token");
     Ok(LoginGrant {

@@ -5,7 +5,7 @@
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
-use crate::secret::{Redactor, masked};
+use crate::secret::{masked, register};
 
 /// A body field's value: secrets are masked in the record and redacted from the response.
 #[derive(Clone)]
@@ -85,18 +85,16 @@ impl ApiRequest {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Every secret in this request, for redacting the answer.
-    pub fn redactor(&self) -> Redactor {
-        let mut r = Redactor::new();
+    /// Remembers every secret in this request process-wide, so no sink can print it.
+    pub fn register_secrets(&self) {
         if let Some(b) = &self.bearer {
-            r.add("access token", b);
+            register("access token", b);
         }
         for (name, value) in &self.fields {
             if let FieldValue::Secret(s) = value {
-                r.add(secret_name(name), s);
+                register(secret_name(name), s);
             }
         }
-        r
     }
 
     /// The body as sent (`reveal`) or as shown (secrets masked).

@@ -34,6 +34,12 @@ pub enum TenantUrlError {
     Query(String),
     #[error("enter the domain only, without a fragment (remove \"#{0}\")")]
     Fragment(String),
+    #[error("port 0 cannot be connected to; give the tenant's port (or none for 443)")]
+    PortZero,
+    #[error("\"{0}\" is longer than the 63 characters a part of a domain name may have")]
+    LabelTooLong(String),
+    #[error("the domain is longer than the 253 characters a domain name may have")]
+    NameTooLong,
     #[error("not a valid domain: {0}")]
     Invalid(String),
 }
@@ -89,6 +95,20 @@ impl TenantUrl {
         let host = url
             .host()
             .ok_or_else(|| TenantUrlError::Invalid("no host".into()))?;
+        if url.port() == Some(0) {
+            return Err(TenantUrlError::PortZero);
+        }
+        if let Host::Domain(name) = &host {
+            // DNS limits (RFC 1035): refused here, before a resolver gives a confusing answer.
+            let name = name.trim_end_matches('.');
+            if name.len() > 253 {
+                return Err(TenantUrlError::NameTooLong);
+            }
+            if let Some(label) = name.split('.').find(|l| l.len() > 63) {
+                let shown: String = label.chars().take(20).collect();
+                return Err(TenantUrlError::LabelTooLong(format!("{shown}…")));
+            }
+        }
         if url.scheme() == "http" && !is_loopback(&host) {
             return Err(TenantUrlError::InsecureHttp(
                 url.host_str().unwrap_or_default().to_owned(),
@@ -184,6 +204,8 @@ mod tests {
 
     #[test]
     fn refuses_with_a_message_that_names_the_problem() {
+        let long_label = format!("{}.example.com", "a".repeat(64));
+        let long_name = format!("{}com", "abcdefgh.".repeat(29));
         let table = [
             ("", "empty"),
             ("   ", "empty"),
@@ -202,6 +224,9 @@ mod tests {
             ("tenant\u{0007}.example.com", "space or a control character"),
             ("tenant\u{202E}moc.example", "space or a control character"),
             ("https://", "not a valid domain"),
+            ("tenant.example.com:0", "port 0"),
+            (long_label.as_str(), "63 characters"),
+            (long_name.as_str(), "253 characters"),
         ];
         for (input, want) in table {
             let err = TenantUrl::parse(input).expect_err(input).to_string();

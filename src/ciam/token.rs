@@ -4,7 +4,7 @@ use secrecy::SecretString;
 use serde_json::Value;
 
 use super::client::{Outcome, TenantClient};
-use super::exchange::{optional_secret, whole_seconds};
+use super::exchange::{issued_credential, optional_secret, whole_seconds};
 use super::request::ApiRequest;
 
 pub const TOKEN_PATH: &str = "/api/v2/tenant/token";
@@ -18,11 +18,7 @@ pub struct AccessTokenGrant {
 }
 
 pub fn parse_token_response(value: &Value) -> Result<AccessTokenGrant, String> {
-    let access_token = match value.get("access_token") {
-        Some(Value::String(s)) if !s.trim().is_empty() => SecretString::from(s.clone()),
-        Some(_) => return Err("\"access_token\" is not a non-empty string".into()),
-        None => return Err("no \"access_token\" in the answer".into()),
-    };
+    let access_token = issued_credential(value, "access_token")?;
     let expires_in = match value.get("expires_in") {
         None | Some(Value::Null) => None,
         Some(v) => Some(

@@ -85,7 +85,8 @@ pub fn parse_user_info(value: &Value) -> Result<UserInfo, String> {
                 Value::Number(_) | Value::Bool(_) => v.to_string(),
                 other => other.to_string(),
             };
-            Some((k.clone(), text))
+            // Tenant text: an attribute may echo a secret the run has used.
+            Some((k.clone(), crate::secret::redact_tenant_text(&text)))
         })
         .collect();
     if !attributes

@@ -1,7 +1,7 @@
 //! `sso-diag check`: is it the network? DNS, TCP, TLS, HTTP and the clock, in plain words.
 
 use super::args::CheckArgs;
-use super::shared;
+use super::{out, shared};
 use crate::check::{CheckStatus, run_check};
 use crate::ciam::CiamError;
 
@@ -14,12 +14,12 @@ fn run_checks(args: &CheckArgs) -> Result<u8, CiamError> {
     let extra_ca = shared::read_ca_file(args.ca_file.as_deref())?;
     let report = shared::runtime()?.block_on(run_check(&base, extra_ca.as_deref()));
     if args.json {
-        match serde_json::to_string(&report) {
-            Ok(text) => println!("{text}"),
-            Err(e) => eprintln!("error: {e}"),
+        match serde_json::to_value(&report) {
+            Ok(value) => out::json(&value, &[]),
+            Err(e) => out::eline(format!("error: {e}")),
         }
     } else {
-        println!("Connection check for {}", report.tenant);
+        out::line(format!("Connection check for {}", report.tenant));
         for step in &report.steps {
             let mark = match step.status {
                 CheckStatus::Pass => "pass",
@@ -31,9 +31,12 @@ fn run_checks(args: &CheckArgs) -> Result<u8, CiamError> {
                 .elapsed_ms
                 .map(|ms| format!(" ({ms} ms)"))
                 .unwrap_or_default();
-            println!("  [{mark}] {:<6} {}{time}", step.name, step.sentence);
+            out::line(format!(
+                "  [{mark}] {:<6} {}{time}",
+                step.name, step.sentence
+            ));
             for (k, v) in &step.details {
-                println!("           {k}: {v}");
+                out::line(format!("           {k}: {v}"));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! `sso-diag device`: what would be sent as the device, and where it came from.
 
 use super::args::DeviceArgs;
-use super::shared;
+use super::{out, shared};
 use crate::ciam::CiamError;
 use crate::device::{ANY_ROUTE, DeviceProfile};
 
@@ -13,26 +13,26 @@ fn show_device(args: &DeviceArgs) -> Result<u8, CiamError> {
     let base = shared::tenant(Some(args.domain.as_deref().unwrap_or(ANY_ROUTE)))?;
     let profile = DeviceProfile::detect(&base);
     if args.json {
-        match serde_json::to_string_pretty(&profile) {
-            Ok(text) => println!("{text}"),
+        match serde_json::to_value(&profile) {
+            Ok(value) => out::json(&value, &[]),
             Err(e) => {
-                eprintln!("error: {e}");
+                out::eline(format!("error: {e}"));
                 return Ok(1);
             }
         }
     } else {
-        println!(
+        out::line(format!(
             "os_version   {}   ({})",
             profile.os_version, profile.os_name
-        );
-        println!("device_ip    {}", profile.device_ip);
-        println!("addresses    {}", profile.addresses.join(", "));
-        println!(
+        ));
+        out::line(format!("device_ip    {}", profile.device_ip));
+        out::line(format!("addresses    {}", profile.addresses.join(", ")));
+        out::line(format!(
             "fingerprint  {}   ({})",
             profile.fingerprint,
             profile.fingerprint_source.describe()
-        );
-        println!("agent        {}", profile.agent);
+        ));
+        out::line(format!("agent        {}", profile.agent));
     }
     Ok(0)
 }

@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::args::LoginArgs;
 use super::secret_input::read_password;
-use super::shared;
+use super::{out, shared};
 use crate::ciam::input::{optional_field, required_field};
 use crate::ciam::{CiamError, LoginRequest, login};
 use crate::clock::millis;
@@ -45,7 +45,7 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
     let grant = outcome.result?;
     let token = grant.session_token.expose_secret();
     if args.json {
-        let mut out = json!({
+        let mut value = json!({
             "user_name": user_name,
             "session_token_length": token.chars().count(),
             "expire": grant.expire,
@@ -53,11 +53,11 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
             "elapsed_ms": millis(outcome.record.elapsed),
         });
         if args.print_token
-            && let Some(map) = out.as_object_mut()
+            && let Some(map) = value.as_object_mut()
         {
             map.insert("session_token".into(), json!(token));
         }
-        println!("{out}");
+        out::json(&value, &["session_token"]);
     } else {
         let summary = format!(
             "{user_name} logged in in {} ms: session token of {} chars{}, bound to fingerprint {}",
@@ -71,11 +71,11 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
         );
         if args.print_token {
             // The token alone on standard output, for `export SSO_DIAG_SESSION_TOKEN=$(…)`.
-            eprintln!("{summary}");
-            println!("{token}");
+            out::eline(summary);
+            out::reveal("", token);
         } else {
-            println!("{summary}");
-            println!("(add --print-token to print the token itself)");
+            out::line(summary);
+            out::line("(add --print-token to print the token itself)");
         }
     }
     Ok(0)

@@ -1,6 +1,7 @@
 //! `sso-diag mock`: the mock tenant in the foreground, with its demo credentials.
 
 use super::args::MockArgs;
+use super::out;
 use crate::mock::{MockConfig, VerifyShape, demo, serve_foreground};
 
 pub fn run(args: &MockArgs) -> u8 {
@@ -13,6 +14,13 @@ pub fn run(args: &MockArgs) -> u8 {
         },
         ..MockConfig::default()
     };
+    if !args.addr.ip().is_loopback() {
+        out::eline(format!(
+            "warning: listening on {} serves the mock's fake credentials to the network, not \
+                only to this machine; use 127.0.0.1 unless that is what you want",
+            args.addr.ip()
+        ));
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .enable_all()
@@ -20,7 +28,7 @@ pub fn run(args: &MockArgs) -> u8 {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: could not start the runtime: {e}");
+            out::eline(format!("error: could not start the runtime: {e}"));
             return 1;
         }
     };
@@ -55,10 +63,10 @@ pub fn run(args: &MockArgs) -> u8 {
     match result {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!(
+            out::eline(format!(
                 "error: the mock tenant could not listen on {}: {e}",
                 args.addr
-            );
+            ));
             3
         }
     }

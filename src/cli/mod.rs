@@ -4,8 +4,10 @@ pub mod args;
 pub mod check;
 pub mod device;
 pub mod exchange;
+mod exchange_print;
 pub mod login;
 pub mod mock;
+pub mod out;
 pub mod secret_input;
 pub mod shared;
 

@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use super::args::{DeviceOverrideArgs, NetworkArgs};
+use super::out;
 use crate::ciam::input::{device_fields, optional_field};
 use crate::ciam::{CiamError, ClientOptions, DeviceFields, TenantClient, TenantUrl};
 use crate::device::{DeviceOverrides, DeviceProfile};
@@ -103,15 +104,15 @@ pub fn report_error(error: &CiamError, as_json: bool) {
 
 pub fn report_step_error(error: &CiamError, step: Option<&str>, as_json: bool) {
     if as_json {
-        println!("{}", error_json(error, step));
+        out::json(&error_json(error, step), &[]);
         return;
     }
     let advice = error.advice();
     match step {
-        Some(step) => eprintln!("error: {} ({step})", advice.title),
-        None => eprintln!("error: {}", advice.title),
+        Some(step) => out::eline(format!("error: {} ({step})", advice.title)),
+        None => out::eline(format!("error: {}", advice.title)),
     }
-    eprintln!("  {}", error.evidence());
-    eprintln!("  likely cause: {}", advice.cause);
-    eprintln!("  try: {}", advice.action);
+    out::eline(format!("  {}", error.evidence()));
+    out::eline(format!("  likely cause: {}", advice.cause));
+    out::eline(format!("  try: {}", advice.action));
 }

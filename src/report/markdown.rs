@@ -10,6 +10,7 @@ use crate::ciam::{CiamError, UserInfo};
 use crate::clock::{format_ms, rfc3339};
 use crate::secret::Redactor;
 use crate::step::{Step, StepRecord};
+use crate::text::{markdown_block, markdown_code, markdown_text};
 
 /// Where the run happened: the tenant, the device as sent, and the OS.
 pub struct ReportSetting {
@@ -107,14 +108,15 @@ impl<'a> Report<'a> {
         let _ = writeln!(md, "## Verdict\n");
         match &self.verdict {
             ReportVerdict::Success(text) => {
-                let _ = writeln!(md, "**{text}**\n");
+                let _ = writeln!(md, "**{}**\n", markdown_text(text));
             }
             ReportVerdict::Failure { step, error } => {
                 let advice = error.advice();
-                let _ = writeln!(md, "**{}** (step: {})\n", advice.title, step.title());
-                let _ = writeln!(md, "- **Evidence:** {}", error.evidence());
-                let _ = writeln!(md, "- **Likely cause:** {}", advice.cause);
-                let _ = writeln!(md, "- **Try:** {}\n", advice.action);
+                let title = markdown_text(&advice.title);
+                let _ = writeln!(md, "**{title}** (step: {})\n", step.title());
+                let _ = writeln!(md, "- **Evidence:** {}", markdown_code(&error.evidence()));
+                let _ = writeln!(md, "- **Likely cause:** {}", markdown_text(&advice.cause));
+                let _ = writeln!(md, "- **Try:** {}\n", markdown_text(&advice.action));
             }
         }
 
@@ -131,7 +133,7 @@ impl<'a> Report<'a> {
                 "| {} | {} | {} | {status} | {} |",
                 i + 1,
                 step.step.title(),
-                step.summary.replace('|', "\\|"),
+                markdown_text(&step.summary),
                 format_ms(step.record.elapsed)
             );
         }
@@ -147,7 +149,8 @@ impl<'a> Report<'a> {
                 source,
             } in &self.setting.device
             {
-                let _ = writeln!(md, "| {field} | `{value}` | {source} |");
+                let (value, source) = (markdown_code(value), markdown_text(source));
+                let _ = writeln!(md, "| {field} | {value} | {source} |");
             }
             let _ = writeln!(md);
         }
@@ -158,26 +161,30 @@ impl<'a> Report<'a> {
             }
             let record = &step.record;
             let _ = writeln!(md, "## {}. {}\n", i + 1, step.step.title());
-            let _ = writeln!(md, "Request:\n\n```http");
-            let _ = writeln!(md, "{} {}", record.request.method, record.request.url);
+            let mut request = format!("{} {}\n", record.request.method, record.request.url);
             for (k, v) in &record.request.headers {
-                let _ = writeln!(md, "{k}: {v}");
+                let _ = writeln!(request, "{k}: {v}");
             }
             if !record.request.body.is_empty() {
-                let _ = writeln!(md, "\n{}", record.request.body);
+                let _ = writeln!(request, "\n{}", record.request.body);
             }
-            let _ = writeln!(md, "```\n");
+            let _ = writeln!(
+                md,
+                "Request:\n\n{}\n",
+                markdown_block("http", request.trim_end())
+            );
             match &record.response {
                 Some(resp) => {
-                    let _ = writeln!(md, "Response ({}):\n\n```http", format_ms(record.elapsed));
-                    let _ = writeln!(md, "HTTP {}", resp.status);
+                    let mut response = format!("HTTP {}\n", resp.status);
                     for (k, v) in &resp.headers {
-                        let _ = writeln!(md, "{k}: {v}");
+                        let _ = writeln!(response, "{k}: {v}");
                     }
                     if !resp.body.is_empty() {
-                        let _ = writeln!(md, "\n{}", resp.body);
+                        let _ = writeln!(response, "\n{}", resp.body);
                     }
-                    let _ = writeln!(md, "```\n");
+                    let block = markdown_block("http", response.trim_end());
+                    let took = format_ms(record.elapsed);
+                    let _ = writeln!(md, "Response ({took}):\n\n{block}\n");
                 }
                 None => {
                     let _ = writeln!(md, "No response after {}.\n", format_ms(record.elapsed));

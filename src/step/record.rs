@@ -20,9 +20,14 @@ pub struct StepRecord {
 
 impl StepRecord {
     pub fn new(call: &Call, outcome: &CallOutcome, at: OffsetDateTime) -> Self {
-        let (summary, error) = match &outcome.result {
-            Ok(answer) => (summary(call, answer), None),
-            Err(e) => (format!("failed: {}", e.advice().title), Some(e.clone())),
+        let error = match &outcome.result {
+            Ok(answer) => implausible(answer, &outcome.record),
+            Err(e) => Some(e.clone()),
+        };
+        let summary = match (&outcome.result, &error) {
+            (_, Some(e)) => format!("failed: {}", e.advice().title),
+            (Ok(answer), None) => summary(call, answer),
+            (Err(_), None) => String::new(),
         };
         Self {
             step: outcome.step,
@@ -61,6 +66,30 @@ impl StepRecord {
             },
         }
     }
+}
+
+/// Longer than any ticket a tenant would issue; past it the answer is not what the API means.
+pub const MAX_PLAUSIBLE_EXPIRE_SECS: u64 = 366 * 24 * 3600;
+
+/// An answer that parsed but makes no sense: the step fails as "unexpected response", while the
+/// front ends still show (and the flow keeps) what was issued.
+fn implausible(answer: &Answer, record: &HttpRecord) -> Option<CiamError> {
+    let Answer::Ticket(grant) = answer else {
+        return None;
+    };
+    (grant.expire_secs > MAX_PLAUSIBLE_EXPIRE_SECS).then(|| CiamError::UnexpectedResponse {
+        status: record.response.as_ref().map(|r| r.status),
+        problem: format!(
+            "\"expire\" is {} s, more than a year: no tenant issues a one-time ticket for that \
+                long; the ticket is shown, but its lifetime cannot be trusted",
+            grant.expire_secs
+        ),
+        body: record
+            .response
+            .as_ref()
+            .map(|r| r.body.clone())
+            .unwrap_or_default(),
+    })
 }
 
 fn summary(call: &Call, answer: &Answer) -> String {

@@ -30,6 +30,8 @@ pub struct SsoDiagApp {
     /// The tenant the device was last detected for.
     detected_for: Option<String>,
     pub(super) notice: Option<(String, Instant)>,
+    /// Kept open: on X11 the copied ticket is served by this process for as long as it lives.
+    pub(super) clipboard: Option<arboard::Clipboard>,
     /// Settings are remembered only outside the demo, whose domain is a throwaway port.
     persist: bool,
     first_frame_logged: bool,
@@ -61,6 +63,7 @@ impl SsoDiagApp {
             clock: launch.clock,
             detected_for: None,
             notice,
+            clipboard: None,
             persist: !is_demo,
             first_frame_logged: false,
             demo: launch.demo,

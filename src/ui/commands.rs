@@ -32,6 +32,12 @@ impl SsoDiagApp {
                 ctx.copy_text(text);
                 self.show_notice(format!("{what} copied to the clipboard"));
             }
+            Intent::CopySecret { text, what } => {
+                if !self.copy_past_history(&text) {
+                    ctx.copy_text(text);
+                }
+                self.show_notice(format!("{what} copied to the clipboard"));
+            }
             Intent::CopyReport => match self.report_markdown() {
                 Some(md) => {
                     ctx.copy_text(md);
@@ -113,6 +119,27 @@ impl SsoDiagApp {
         self.show_notice(format!("{name} pasted ({len} chars)"));
     }
 
+    /// Puts `text` on the clipboard with the hint that keeps it out of clipboard managers'
+    /// histories (Windows, and the KDE convention most Linux managers follow). Whether it worked.
+    fn copy_past_history(&mut self, text: &str) -> bool {
+        if self.clipboard.is_none() {
+            self.clipboard = arboard::Clipboard::new().ok();
+        }
+        let Some(clipboard) = self.clipboard.as_mut() else {
+            return false;
+        };
+        let set = clipboard.set();
+        #[cfg(any(windows, all(unix, not(target_os = "macos"))))]
+        let set = {
+            #[cfg(all(unix, not(target_os = "macos")))]
+            use arboard::SetExtLinux as _;
+            #[cfg(windows)]
+            use arboard::SetExtWindows as _;
+            set.exclude_from_history()
+        };
+        set.text(text.to_owned()).is_ok()
+    }
+
     pub(super) fn show_notice(&mut self, text: String) {
         let until: Instant = self.clock.now() + NOTICE_FOR;
         self.notice = Some((text, until));
@@ -151,7 +178,7 @@ impl SsoDiagApp {
         );
         let path = folder.join(name);
         // A few kilobytes the user asked for: the one disk write the window makes itself.
-        match std::fs::write(&path, markdown) {
+        match crate::files::write_private(&path, markdown.as_bytes()) {
             Ok(()) => self.show_notice(format!("Report saved to {}", path.display())),
             Err(e) => self.show_notice(format!(
                 "Could not save the report to {}: {e}",

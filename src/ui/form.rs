@@ -110,7 +110,8 @@ impl Form {
             timeout_secs: self.timeout_secs,
             user_name: self.user_name.clone(),
             ca_file: self.ca_file.clone(),
-            proxy: self.proxy.clone(),
+            // A proxy password lives in memory only.
+            proxy: without_password(&self.proxy),
         }
     }
 
@@ -271,6 +272,20 @@ impl Form {
     }
 }
 
+/// `http://user:pw@proxy:8080` → `http://user@proxy:8080`; anything unparseable is kept only if
+/// it holds no `@` (it cannot carry a password then).
+pub fn without_password(proxy: &str) -> String {
+    match url::Url::parse(proxy.trim()) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(None);
+            url.to_string()
+        }
+        Ok(_) => proxy.to_owned(),
+        Err(_) if proxy.contains('@') => String::new(),
+        Err(_) => proxy.to_owned(),
+    }
+}
+
 /// The token as it will be sent, for showing its length: decoration stripped.
 pub fn token_len(raw: &str) -> usize {
     strip_token_decoration(raw).chars().count()
@@ -347,8 +362,8 @@ mod tests {
         assert!(problem(&form).starts_with("domain:"));
         form.domain = "tenant.example.com".into();
         assert!(problem(&form).starts_with("access token:"));
-        form.access_token.text = "Bearer abc".into();
-        form.session_token.text = "def".into();
+        form.access_token.text = "Bearer abc.def.ghi".into();
+        form.session_token.text = "session-token-1".into();
         assert!(problem(&form).starts_with("device IP:"));
         form.device.apply_detected(profile());
         let prepared = form.prepare(exchange, None).expect("complete");
@@ -359,6 +374,20 @@ mod tests {
             form.exchange_request().expect("complete").device.device_ip,
             "10.0.0.5"
         );
+    }
+
+    #[test]
+    fn a_proxy_password_is_never_remembered() {
+        let mut form = Form::from_settings(&Settings::default());
+        form.proxy = "http://alice:s3cret-pw@proxy.example.com:8080".into();
+        let saved = serde_json::to_string(&form.settings()).expect("serialise");
+        assert!(!saved.contains("s3cret-pw"), "{saved}");
+        assert!(
+            saved.contains("http://alice@proxy.example.com:8080"),
+            "{saved}"
+        );
+        assert_eq!(without_password("not a url @ all"), "");
+        assert_eq!(without_password("http://proxy:3128"), "http://proxy:3128");
     }
 
     #[test]

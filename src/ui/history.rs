@@ -113,6 +113,9 @@ pub struct TicketView {
     /// Set once redeemed: the ticket is then used up.
     pub user: Option<UserInfo>,
     pub redeem_error: Option<CiamError>,
+    /// The exchange issued the ticket, but its answer was not what the API means (a lifetime
+    /// beyond any real ticket's).
+    pub problem: Option<CiamError>,
 }
 
 /// What the result area shows.

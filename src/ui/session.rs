@@ -92,6 +92,7 @@ impl Session {
         let call = run.prepared.call()?.clone();
         let record = StepRecord::new(&call, &outcome, received_wall);
         let summary = record.summary.clone();
+        let problem = record.error.clone();
         self.push(HistoryEntry::Call {
             record: Box::new(record),
             sent: Box::new((run.prepared.tenant, call)),
@@ -125,6 +126,7 @@ impl Session {
                     round_trip: outcome.record.elapsed,
                     user: None,
                     redeem_error: None,
+                    problem,
                 }));
                 None
             }

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use super::Intent;
 use crate::clock::{format_ms, local_hms};
+use crate::text::escape_controls;
 use crate::ui::session::Session;
 use crate::ui::theme;
 
@@ -36,7 +37,7 @@ pub fn show(ui: &mut Ui, session: &Session) -> Vec<Intent> {
                 );
                 let r = ui
                     .selectable_label(i == shown, RichText::new(text).color(color).size(12.0))
-                    .on_hover_text(entry.summary());
+                    .on_hover_text(escape_controls(entry.summary()));
                 if r.clicked() {
                     intents.push(Intent::Select(i));
                 }

@@ -3,6 +3,7 @@
 use egui::{RichText, Ui};
 
 use crate::clock::{format_ms, local_hms};
+use crate::text::{escape_controls, escape_controls_keep_lines};
 use crate::ui::history::HistoryEntry;
 
 pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
@@ -53,7 +54,7 @@ pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
 
 fn mono(ui: &mut Ui, text: &str) {
     ui.add(
-        egui::Label::new(RichText::new(text).monospace())
+        egui::Label::new(RichText::new(escape_controls_keep_lines(text)).monospace())
             .selectable(true)
             .wrap(),
     );
@@ -66,6 +67,7 @@ fn headers(ui: &mut Ui, id: &str, headers: &[(String, String)]) {
         .show(ui, |ui| {
             for (name, value) in headers {
                 ui.label(RichText::new(format!("{name}:")).monospace().weak());
+                let value = escape_controls(value);
                 ui.add(egui::Label::new(RichText::new(value).monospace()).selectable(true));
                 ui.end_row();
             }

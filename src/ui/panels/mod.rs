@@ -33,6 +33,11 @@ pub enum Intent {
         text: String,
         what: &'static str,
     },
+    /// Copy a credential (the ticket): kept out of the desktop's clipboard history.
+    CopySecret {
+        text: String,
+        what: &'static str,
+    },
     CopyReport,
     SaveReport,
     CopyCurl,

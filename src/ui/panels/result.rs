@@ -10,6 +10,7 @@ use crate::check::{CheckReport, CheckStatus};
 use crate::ciam::CiamError;
 use crate::clock::{format_ms, local_hms};
 use crate::step::Step;
+use crate::text::escape_controls;
 use crate::ticket::TicketState;
 use crate::ui::history::{TicketView, Verdict};
 use crate::ui::job::Operation;
@@ -49,6 +50,7 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             Vec::new()
         }
         Verdict::Done(text) => {
+            let text = escape_controls(text);
             ui.label(RichText::new(text).color(theme::ok(ui)).size(15.0));
             Vec::new()
         }
@@ -85,11 +87,15 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.add(
-                egui::Label::new(RichText::new(&ticket.value).monospace().size(15.0))
-                    .selectable(true),
+                egui::Label::new(
+                    RichText::new(escape_controls(&ticket.value))
+                        .monospace()
+                        .size(15.0),
+                )
+                .selectable(true),
             );
             if ui.button("Copy").on_hover_text("Copy the ticket").clicked() {
-                intents.push(Intent::Copy {
+                intents.push(Intent::CopySecret {
                     text: ticket.value.clone(),
                     what: "Ticket",
                 });
@@ -123,7 +129,10 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
                 ui.weak(format!(
                     "one-time use · valid for {} s · until {}",
                     ticket.expire().as_secs(),
-                    local_hms(ticket.expires_wall())
+                    ticket
+                        .expires_wall()
+                        .map(local_hms)
+                        .unwrap_or_else(|| "beyond any date".into())
                 ));
             });
             ui.add(
@@ -140,7 +149,7 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
             ui.label(
                 RichText::new(format!(
                     "Whose it is: {}",
-                    user.display_name().unwrap_or("(no name)")
+                    escape_controls(user.display_name().unwrap_or("(no name)"))
                 ))
                 .strong(),
             );
@@ -150,13 +159,17 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
                 .striped(true)
                 .show(ui, |ui| {
                     for (k, v) in &user.attributes {
-                        ui.label(RichText::new(k).weak());
-                        ui.add(egui::Label::new(v).selectable(true));
+                        ui.label(RichText::new(escape_controls(k)).weak());
+                        ui.add(egui::Label::new(escape_controls(v)).selectable(true));
                         ui.end_row();
                     }
                 });
         }
     });
+    if let Some(error) = &view.problem {
+        ui.add_space(6.0);
+        error_card(ui, Operation::Call(Step::Exchange), error);
+    }
     if let Some(error) = &view.redeem_error {
         ui.add_space(6.0);
         error_card(ui, Operation::Call(Step::Redeem), error);
@@ -171,24 +184,25 @@ fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             ui.label(
-                RichText::new(advice.title.as_str())
+                RichText::new(escape_controls(&advice.title))
                     .size(18.0)
                     .strong()
                     .color(accent),
             );
             ui.weak(format!("({})", operation.short()));
         });
-        ui.add(egui::Label::new(RichText::new(error.evidence()).monospace()).selectable(true));
+        let evidence = escape_controls(&error.evidence());
+        ui.add(egui::Label::new(RichText::new(evidence).monospace()).selectable(true));
         ui.add_space(6.0);
         egui::Grid::new("advice_grid")
             .num_columns(2)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
                 ui.label(RichText::new("Likely cause").strong());
-                ui.add(egui::Label::new(&advice.cause).wrap());
+                ui.add(egui::Label::new(escape_controls(&advice.cause)).wrap());
                 ui.end_row();
                 ui.label(RichText::new("Try").strong());
-                ui.add(egui::Label::new(&advice.action).wrap());
+                ui.add(egui::Label::new(escape_controls(&advice.action)).wrap());
                 ui.end_row();
             });
     });
@@ -226,11 +240,14 @@ fn check_card(ui: &mut Ui, report: &CheckReport) {
                             .elapsed_ms
                             .map(|ms| format!(" ({ms} ms)"))
                             .unwrap_or_default();
-                        ui.add(egui::Label::new(format!("{}{time}", step.sentence)).wrap());
+                        let sentence = escape_controls(&step.sentence);
+                        ui.add(egui::Label::new(format!("{sentence}{time}")).wrap());
                         for (k, v) in &step.details {
                             ui.add(
                                 egui::Label::new(
-                                    RichText::new(format!("{k}: {v}")).weak().size(12.0),
+                                    RichText::new(escape_controls(&format!("{k}: {v}")))
+                                        .weak()
+                                        .size(12.0),
                                 )
                                 .selectable(true),
                             );

@@ -1,0 +1,125 @@
+//! Safe renderings of untrusted text — anything that came from the network (messages, codes,
+//! tickets, user attributes, headers, certificate names) or was pasted in: for a terminal, where a
+//! control character could recolour, clear or forge lines, and for Markdown, where a fence or a
+//! heading could forge the report. Both show a control character as an escape (`\x1b`, `\r`,
+//! `\u{009b}`) instead of acting on it.
+
+/// Characters that change how a terminal (or a Markdown renderer) shows text around them:
+/// C0 controls, DEL, C1 controls, and the bidirectional overrides that reorder a line.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control character written as an escape, on one line.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(is_unsafe) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x80 && is_unsafe(c) => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if is_unsafe(c) => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// As [`escape_controls`], but keeps line breaks (a multi-line body shown as lines): each line is
+/// escaped on its own, and a `\r` before a line break is dropped.
+pub fn escape_controls_keep_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| escape_controls(line.strip_suffix('\r').unwrap_or(line)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `text` as plain Markdown on one line: controls escaped, and every character that could start
+/// emphasis, a link, an image, HTML or a table cell backslash-escaped.
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in escape_controls(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The longest run of `c` in `text`.
+fn longest_run(text: &str, c: char) -> usize {
+    let mut longest = 0;
+    let mut run = 0;
+    for ch in text.chars() {
+        run = if ch == c { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
+}
+
+/// A fenced Markdown code block holding `text` verbatim (line breaks kept, controls escaped):
+/// the fence is longer than any backtick run inside, so the text cannot close it.
+pub fn markdown_block(info: &str, text: &str) -> String {
+    let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+    format!(
+        "{fence}{info}\n{}\n{fence}",
+        escape_controls_keep_lines(text)
+    )
+}
+
+/// Inline Markdown code holding `text` on one line: no emphasis, link, image or heading inside
+/// can take effect. Pipes are escaped too, so it can stand in a table cell.
+pub fn markdown_code(text: &str) -> String {
+    let text = escape_controls(text).replace('|', "\\|");
+    let ticks = "`".repeat(longest_run(&text, '`') + 1);
+    // A space on each side keeps a backtick at either end from joining the fence.
+    format!("{ticks} {text} {ticks}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_shown_not_obeyed() {
+        let hostile = "ok\x1b[2J\x1b]0;title\x07\rFORGED\nline\u{9b}31m\u{202e}";
+        let out = escape_controls(hostile);
+        assert_eq!(
+            out,
+            "ok\\x1b[2J\\x1b]0;title\\x07\\rFORGED\\nline\\u{009b}31m\\u{202e}"
+        );
+        assert!(!out.chars().any(is_unsafe));
+        assert_eq!(escape_controls("张伟 plain"), "张伟 plain");
+    }
+
+    #[test]
+    fn a_fence_inside_cannot_close_the_block() {
+        let body =
+            "{\"x\": \"```\\n## Verdict\\n![x](https://evil.example/p.png)\"}\n```\n## Verdict";
+        let block = markdown_block("json", body);
+        let fence = block.lines().next().expect("fence");
+        assert_eq!(fence, "````json");
+        assert!(block.ends_with("\n````"));
+        let inner: Vec<&str> = block.lines().collect();
+        assert!(
+            inner[1..inner.len() - 1]
+                .iter()
+                .all(|l| !l.starts_with("````")),
+            "{block}"
+        );
+    }
+
+    #[test]
+    fn inline_code_survives_backticks_and_pipes() {
+        let code = markdown_code("a ` b `` c | d\n## e");
+        assert_eq!(code, "``` a ` b `` c \\| d\\n## e ```");
+    }
+}
