@@ -267,7 +267,12 @@ fn a_tenant_server_error_exits_5_and_an_odd_answer_6() {
         ),
         Duration::ZERO,
     );
-    let out = exchange(&busy.url(), "access-token-x", "session-token-x", &["--json"]);
+    let out = exchange(
+        &busy.url(),
+        "access-token-x",
+        "session-token-x",
+        &["--json"],
+    );
     assert_eq!(out.status.code(), Some(5));
     assert_eq!(json(&out)["error"]["code"], "IDAAS.TENANT.COM.0002");
 

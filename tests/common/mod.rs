@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub use sso_diag::env_vars;
+#[allow(unused_imports)]
 pub use sso_diag::mock::demo;
 
 pub fn sso_diag() -> Command {

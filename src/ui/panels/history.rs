@@ -32,7 +32,7 @@ pub fn show(ui: &mut Ui, session: &Session) -> Vec<Intent> {
                     "{}  {}\n{} · {}",
                     local_hms(entry.at()),
                     entry.operation().short(),
-                    entry.status(),
+                    escape_controls(&entry.status()),
                     format_ms(entry.duration())
                 );
                 let r = ui
