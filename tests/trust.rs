@@ -108,13 +108,15 @@ fn escaped_echoes_of_a_token_are_redacted_on_every_output() {
     }
 }
 
-/// The whole flow against a tenant that echoes, in every step, the secrets of the steps before.
+/// The whole flow (token, login, exchange, redeem) against a tenant whose redeem echoes the
+/// secrets of every step before it.
 fn echoing_flow_tenant() -> RawServer {
     let echo = format!(
-        "secret {CLIENT_SECRET} password {PASSWORD} id {} session {} access {}",
+        "secret {CLIENT_SECRET} password {PASSWORD} id {} session {} access {} ticket {}",
         unicode_escaped(ISSUED_ID),
         url::form_urlencoded::byte_serialize(ISSUED_SESSION.as_bytes()).collect::<String>(),
         STANDARD.encode(ISSUED_ACCESS),
+        URL_SAFE_NO_PAD.encode(TICKET),
     );
     tenant(move |path| match path {
         "/api/v2/tenant/token" => json_answer(
@@ -126,6 +128,10 @@ fn echoing_flow_tenant() -> RawServer {
         "/api/v2/sdk/login" => json_answer(
             "200 OK",
             &format!(r#"{{"status":"SUCCESS","session_token":"{ISSUED_SESSION}","expire":600}}"#),
+        ),
+        "/api/v2/tenant/sso/session-token/sso-ticket" => json_answer(
+            "200 OK",
+            &format!(r#"{{"expire":300,"sso_ticket":"{TICKET}"}}"#),
         ),
         _ => json_answer(
             "400 Bad Request",
@@ -144,7 +150,7 @@ fn no_secret_of_any_step_reaches_any_sink_even_with_trace_logging() {
     for mode in [&["--json"][..], &[][..]] {
         let out = sso_diag()
             .args(["exchange", "--domain", &server.url(), "--client-id", "app"])
-            .args(["--user", "someone", "--report"])
+            .args(["--user", "someone", "--redeem", "--report"])
             .arg(&report)
             .arg("--log-file")
             .arg(&log)
@@ -155,7 +161,9 @@ fn no_secret_of_any_step_reaches_any_sink_even_with_trace_logging() {
             .output()
             .expect("run");
         assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
-        outputs.push_str(&stdout(&out));
+        // The issued ticket is the product: printed on standard output, nowhere else.
+        assert!(stdout(&out).contains(TICKET));
+        outputs.push_str(&stdout(&out).replace(TICKET, "(the ticket)"));
         outputs.push_str(&stderr(&out));
         assert!(outputs.contains("[redacted client secret]"), "{outputs}");
         assert!(outputs.contains("[redacted password]"), "{outputs}");
@@ -168,9 +176,16 @@ fn no_secret_of_any_step_reaches_any_sink_even_with_trace_logging() {
         server.received_text().contains(CLIENT_SECRET),
         "really sent"
     );
-    let secrets = [CLIENT_SECRET, ISSUED_ACCESS, ISSUED_SESSION, ISSUED_ID];
+    let secrets = [
+        CLIENT_SECRET,
+        ISSUED_ACCESS,
+        ISSUED_SESSION,
+        ISSUED_ID,
+        TICKET,
+    ];
     assert_free_of("stdout, stderr and the report", &outputs, &secrets);
     assert_free_of("the log", &log, &secrets);
+    assert!(log.contains("/sso-ticket/verify"), "the redeem ran");
     // The short password is searched for in what the tenant sent: the echo is redacted.
     assert!(
         !outputs.contains(&format!("password {PASSWORD}")),
