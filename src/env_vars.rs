@@ -5,7 +5,10 @@ pub const ACCESS_TOKEN: &str = "SSO_DIAG_ACCESS_TOKEN";
 pub const SESSION_TOKEN: &str = "SSO_DIAG_SESSION_TOKEN";
 pub const CLIENT_SECRET: &str = "SSO_DIAG_CLIENT_SECRET";
 pub const PASSWORD: &str = "SSO_DIAG_PASSWORD";
+/// A ticket in a copied curl command (the request's `sso_ticket` field).
 pub const SSO_TICKET: &str = "SSO_DIAG_SSO_TICKET";
+/// A ticket handed to `sso-diag redeem`.
+pub const TICKET: &str = "SSO_DIAG_TICKET";
 /// A secret field sso-diag has no name for (never sent today; a safe fallback for curl).
 pub const OTHER_SECRET: &str = "SSO_DIAG_SECRET";
 

@@ -1,13 +1,14 @@
 //! The steps of API.md's login flow, run in order for the command line: an access token from
-//! client credentials (if no token was given), a test login (if no session token was given), the
-//! exchange, and the redemption of the ticket (if asked). Stops at the first failure.
+//! client credentials (if no token was given), then the goal — the exchange (with a test login
+//! first if no session token was given, and the redemption of the ticket if asked), the redemption
+//! of a ticket handed over, or a refresh of the session. Stops at the first failure.
 
 use secrecy::SecretString;
 use time::OffsetDateTime;
 
 use crate::ciam::{
-    CiamError, DeviceFields, ExchangeRequest, LoginRequest, TenantClient, TicketGrant, UserInfo,
-    VerifyRequest,
+    CiamError, DeviceFields, ExchangeRequest, LoginRequest, RefreshGrant, RefreshRequest,
+    TenantClient, TicketGrant, UserInfo, VerifyRequest,
 };
 use crate::secret::Redactor;
 use crate::step::{Answer, Call, Step, StepRecord};
@@ -31,13 +32,25 @@ pub enum SessionTokenSource {
     },
 }
 
+/// What the run is for.
+pub enum Goal {
+    /// Exchange the session token for a ticket, and redeem it right away if asked.
+    Exchange {
+        session: SessionTokenSource,
+        redeem: bool,
+    },
+    /// Redeem a ticket the engineer was handed: whose is it, or why not.
+    Redeem { ticket: SecretString },
+    /// Refresh the session token: is the session alive?
+    Refresh { session: SessionTokenSource },
+}
+
 pub struct FlowInput {
     pub access: AccessTokenSource,
-    pub session: SessionTokenSource,
+    pub goal: Goal,
     pub tenant_id: Option<String>,
     pub client_id: Option<String>,
     pub device: DeviceFields,
-    pub redeem: bool,
 }
 
 #[derive(Default)]
@@ -45,6 +58,8 @@ pub struct FlowResult {
     pub steps: Vec<StepRecord>,
     pub ticket: Option<TicketGrant>,
     pub user: Option<UserInfo>,
+    /// A refresh's new session token.
+    pub session: Option<RefreshGrant>,
     /// Every secret the run saw, including tokens it obtained, for redacting what it prints.
     pub redactor: Redactor,
 }
@@ -57,12 +72,27 @@ impl FlowInput {
             AccessTokenSource::Given(t) => r.add("access token", t),
             AccessTokenSource::ClientCredentials { secret, .. } => r.add("client secret", secret),
         }
-        match &self.session {
-            SessionTokenSource::Given(t) => r.add("session token", t),
-            SessionTokenSource::Login { password, .. } => r.add("password", password),
+        let session = match &self.goal {
+            Goal::Exchange { session, .. } | Goal::Refresh { session } => Some(session),
+            Goal::Redeem { ticket } => {
+                r.add("ticket", ticket);
+                None
+            }
+        };
+        match session {
+            Some(SessionTokenSource::Given(t)) => r.add("session token", t),
+            Some(SessionTokenSource::Login { password, .. }) => r.add("password", password),
+            None => {}
         }
         r
     }
+}
+
+/// What every call of one run shares.
+struct Context {
+    tenant_id: Option<String>,
+    client_id: Option<String>,
+    device: DeviceFields,
 }
 
 pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
@@ -70,69 +100,53 @@ pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
         redactor: input.redactor(),
         ..FlowResult::default()
     };
-
-    let access_token = match input.access {
-        AccessTokenSource::Given(t) => t,
-        AccessTokenSource::ClientCredentials { client_id, secret } => {
-            let call = Call::access_token(&client_id, &secret);
-            let Some(Answer::AccessToken(grant)) = result.send(client, &call).await else {
+    let ctx = Context {
+        tenant_id: input.tenant_id,
+        client_id: input.client_id,
+        device: input.device,
+    };
+    let Some(access_token) = result.access_token(client, input.access).await else {
+        return result;
+    };
+    match input.goal {
+        Goal::Exchange { session, redeem } => {
+            let Some(session_token) = result.session_token(client, session, &ctx).await else {
                 return result;
             };
-            result.redactor.add("access token", &grant.access_token);
-            grant.access_token
-        }
-    };
-
-    let session_token = match input.session {
-        SessionTokenSource::Given(t) => t,
-        SessionTokenSource::Login {
-            client_id,
-            user_name,
-            password,
-        } => {
-            let call = Call::login(&LoginRequest {
-                client_id,
-                user_name,
-                password,
-                tenant_id: input.tenant_id.clone(),
-                device: input.device.clone(),
+            let call = Call::exchange(&ExchangeRequest {
+                access_token: access_token.clone(),
+                session_token,
+                tenant_id: ctx.tenant_id.clone(),
+                client_id: ctx.client_id.clone(),
+                device: ctx.device.clone(),
             });
-            let Some(Answer::Login(grant)) = result.send(client, &call).await else {
+            let Some(Answer::Ticket(grant)) = result.send(client, &call).await else {
                 return result;
             };
-            result.redactor.add("session token", &grant.session_token);
-            grant.session_token
+            // Shown to the user, but a credential while it lives: kept out of reports.
+            let ticket = SecretString::from(grant.sso_ticket.clone());
+            result.redactor.add("ticket", &ticket);
+            result.ticket = Some(grant);
+            // Issued, but not as the API means it (see `StepRecord`): shown, not redeemed.
+            if redeem && result.failure().is_none() {
+                result.redeem(client, access_token, ticket, &ctx).await;
+            }
         }
-    };
-
-    let call = Call::exchange(&ExchangeRequest {
-        access_token: access_token.clone(),
-        session_token,
-        tenant_id: input.tenant_id.clone(),
-        client_id: input.client_id.clone(),
-        device: input.device.clone(),
-    });
-    let Some(Answer::Ticket(grant)) = result.send(client, &call).await else {
-        return result;
-    };
-    // Shown to the user, but a credential while it lives: kept out of reports.
-    let ticket = SecretString::from(grant.sso_ticket.clone());
-    result.redactor.add("ticket", &ticket);
-    result.ticket = Some(grant);
-    if result.failure().is_some() {
-        // Issued, but not as the API means it (see `StepRecord`): shown, not redeemed.
-        return result;
-    }
-
-    if input.redeem {
-        let call = Call::redeem(&VerifyRequest {
-            access_token,
-            sso_ticket: ticket,
-            tenant_id: input.tenant_id.clone(),
-            device: input.device.clone(),
-        });
-        if let Some(Answer::User(user)) = result.send(client, &call).await {
-            result.user = Some(user);
+        Goal::Redeem { ticket } => result.redeem(client, access_token, ticket, &ctx).await,
+        Goal::Refresh { session } => {
+            let Some(session_token) = result.session_token(client, session, &ctx).await else {
+                return result;
+            };
+            let call = Call::refresh(&RefreshRequest {
+                access_token,
+                session_token,
+                tenant_id: ctx.tenant_id.clone(),
+                device: ctx.device.clone(),
+            });
+            if let Some(Answer::Session(grant)) = result.send(client, &call).await {
+                result.redactor.add("session token", &grant.session_token);
+                result.session = Some(grant);
+            }
         }
     }
     result
@@ -147,9 +161,83 @@ impl FlowResult {
         outcome.result.ok()
     }
 
+    async fn access_token(
+        &mut self,
+        client: &TenantClient,
+        source: AccessTokenSource,
+    ) -> Option<SecretString> {
+        match source {
+            AccessTokenSource::Given(t) => Some(t),
+            AccessTokenSource::ClientCredentials { client_id, secret } => {
+                let call = Call::access_token(&client_id, &secret);
+                let Some(Answer::AccessToken(grant)) = self.send(client, &call).await else {
+                    return None;
+                };
+                self.redactor.add("access token", &grant.access_token);
+                Some(grant.access_token)
+            }
+        }
+    }
+
+    async fn session_token(
+        &mut self,
+        client: &TenantClient,
+        source: SessionTokenSource,
+        ctx: &Context,
+    ) -> Option<SecretString> {
+        match source {
+            SessionTokenSource::Given(t) => Some(t),
+            SessionTokenSource::Login {
+                client_id,
+                user_name,
+                password,
+            } => {
+                let call = Call::login(&LoginRequest {
+                    client_id,
+                    user_name,
+                    password,
+                    tenant_id: ctx.tenant_id.clone(),
+                    device: ctx.device.clone(),
+                    language: crate::ciam::login::DEFAULT_LANGUAGE.to_owned(),
+                });
+                let Some(Answer::Login(grant)) = self.send(client, &call).await else {
+                    return None;
+                };
+                self.redactor.add("session token", &grant.session_token);
+                Some(grant.session_token)
+            }
+        }
+    }
+
+    async fn redeem(
+        &mut self,
+        client: &TenantClient,
+        access_token: SecretString,
+        ticket: SecretString,
+        ctx: &Context,
+    ) {
+        let call = Call::redeem(&VerifyRequest {
+            access_token,
+            sso_ticket: ticket,
+            tenant_id: ctx.tenant_id.clone(),
+            device: ctx.device.clone(),
+        });
+        if let Some(Answer::User(user)) = self.send(client, &call).await {
+            self.user = Some(user);
+        }
+    }
+
     /// The step that failed and why, if the flow stopped early.
     pub fn failure(&self) -> Option<(Step, &CiamError)> {
         let last = self.steps.last()?;
         last.error.as_ref().map(|e| (last.step, e))
+    }
+
+    /// Every warning of every step, in order.
+    pub fn warnings(&self) -> Vec<&str> {
+        self.steps
+            .iter()
+            .flat_map(|s| s.warnings.iter().map(String::as_str))
+            .collect()
     }
 }

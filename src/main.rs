@@ -31,6 +31,8 @@ fn main() -> ExitCode {
     tracing::info!(version = sso_diag::VERSION, log_file = ?log_file, "sso-diag starting");
     let code = match &cli.command {
         Some(Command::Exchange(args)) => cli::exchange::run(args),
+        Some(Command::Redeem(args)) => cli::redeem::run(args),
+        Some(Command::Refresh(args)) => cli::refresh::run(args),
         Some(Command::Login(args)) => cli::login::run(args),
         Some(Command::Check(args)) => cli::check::run(args),
         Some(Command::Device(args)) => cli::device::run(args),
@@ -64,8 +66,10 @@ fn redact_panics() {
 /// (`exchange`, `--version` …), print to that terminal. Opening the window needs none.
 #[cfg(windows)]
 fn attach_console() {
-    const TERMINAL_ARGS: [&str; 10] = [
+    const TERMINAL_ARGS: [&str; 12] = [
         "exchange",
+        "redeem",
+        "refresh",
         "login",
         "check",
         "device",

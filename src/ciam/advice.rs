@@ -1,7 +1,8 @@
 //! Plain-language verdicts: for each error, a title a non-developer understands, the likely cause
-//! and what to try. Known tenant codes (API.md) get specific advice; anything else is classified by
-//! HTTP status, because real tenants differ in details.
+//! and what to try. Errors are classified by kind and HTTP status, because real tenants differ in
+//! details; a code the catalogue (`codes.toml`) knows refines the advice.
 
+use super::catalogue::{self, Entry, Lang};
 use super::error::{CiamError, TimeoutPhase};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,7 +97,20 @@ fn for_error(error: &CiamError) -> Advice {
                 must be installed on this machine."
                 .into(),
         },
-        CiamError::Rejected { status, code, .. } => for_rejection(*status, code.as_deref()),
+        CiamError::Rejected {
+            code: Some(code),
+            message,
+            ..
+        }
+        | CiamError::ServerError {
+            code: Some(code),
+            message,
+            ..
+        } if catalogue::lookup(code).is_some() => {
+            let entry = catalogue::lookup(code);
+            from_catalogue(entry, message.as_deref(), Lang::En).unwrap_or_else(|| for_rejection(0))
+        }
+        CiamError::Rejected { status, .. } => for_rejection(*status),
         CiamError::ServerError { .. } => Advice::new(
             "The tenant had an internal error",
             "The tenant accepted the request but failed while processing it (HTTP 5xx). This is \
@@ -131,92 +145,46 @@ fn for_error(error: &CiamError) -> Advice {
     }
 }
 
-fn for_rejection(status: u16, code: Option<&str>) -> Advice {
-    match code {
-        Some("IDAAS.SDK.PARAM.0023") => Advice::new(
-            "Session token rejected",
-            "The user's session has ended or expired, or the session token was copied \
-                incompletely.",
-            "Have the user sign in again, then paste the new session token.",
-        ),
-        Some("IDAAS.SDK.PARAM.0024") => Advice::new(
-            "Device fingerprint does not match the login",
-            "The device fingerprint sent differs from the one the user logged in with.",
-            "Use the fingerprint from the user's login request (its X-device-fingerprint \
-                header) instead of this machine's.",
-        ),
-        Some("IDAAS.SDK.PARAM.0025") => Advice::new(
-            "SSO ticket invalid or already used",
-            "An SSO ticket can be redeemed once, within its expiry.",
-            "Exchange the session token for a new ticket and redeem that one.",
-        ),
-        Some("IDAAS.SDK.PARAM.0001") => Advice::new(
-            "A required field is missing",
-            "The tenant says a required parameter was blank (see its message).",
-            "Fill in the named field and try again.",
-        ),
-        Some("invalid_token") => Advice::new(
+/// The catalogue's advice for a code, with `{wait}` filled from the tenant's own message.
+pub fn from_catalogue(entry: Option<&Entry>, message: Option<&str>, lang: Lang) -> Option<Advice> {
+    let text = entry?.text(lang);
+    let wait = message
+        .and_then(|m| catalogue::wait_in(m, lang))
+        .unwrap_or_else(|| match lang {
+            Lang::En => "a few minutes (3 by default)".to_owned(),
+            Lang::Zh => "几分钟(默认 3 分钟)".to_owned(),
+        });
+    Some(Advice {
+        title: text.title.clone(),
+        cause: text.cause.clone(),
+        action: text.action.replace("{wait}", &wait),
+    })
+}
+
+fn for_rejection(status: u16) -> Advice {
+    match status {
+        401 => Advice::new(
             "Access token rejected",
-            "The access token is wrong, expired (they last about 30 minutes), or belongs to \
-                another tenant.",
+            "The tenant did not accept the Authorization header (HTTP 401).",
             "Get a new access token with the application's client credentials.",
         ),
-        Some("invalid_client") => Advice::new(
-            "Client credentials rejected",
-            "The client_id or client secret is wrong, or the application is not allowed to use \
-                client credentials.",
-            "Copy the client_id and secret again from the application's settings in the tenant \
-                console.",
-        ),
-        Some("LOGIN.0002") => Advice::new(
-            "Wrong user name or password",
-            "The tenant refused the login; too many attempts lock the account.",
-            "Check the user name and password with the user before trying again.",
-        ),
-        Some("APP.0001") => Advice::new(
-            "Application not found",
-            "No application with this client_id exists in the tenant.",
-            "Check the client_id in the tenant console.",
-        ),
-        Some("APP.0002") => Advice::new(
-            "Application ID required",
-            "The request did not name the application.",
-            "Fill in the client_id.",
-        ),
-        Some("APP.0003") => Advice::new(
-            "Application disabled",
-            "The application exists but is disabled in the tenant.",
-            "Ask the tenant administrator to enable it.",
-        ),
-        Some("IDAAS.TENANT.USER.0001") => Advice::new(
-            "User not found",
-            "The tenant has no such user.",
-            "Check the user name, and that it is the right tenant.",
-        ),
-        _ => match status {
-            401 => Advice::new(
-                "Access token rejected",
-                "The tenant did not accept the Authorization header (HTTP 401).",
-                "Get a new access token with the application's client credentials.",
-            ),
-            403 => Advice::new(
-                "Access denied",
-                "The tenant understood the request but this application may not make it (HTTP \
+        403 => Advice::new(
+            "Access denied",
+            "The tenant understood the request but this application may not make it (HTTP \
                     403).",
-                "Check the application's API permissions in the tenant console.",
-            ),
-            404 | 405 => Advice::new(
-                "API not found on this domain",
-                "This server does not offer the tenant API at this path: the domain is probably \
+            "Check the application's API permissions in the tenant console.",
+        ),
+        404 | 405 => Advice::new(
+            "API not found on this domain",
+            "This server does not offer the tenant API at this path: the domain is probably \
                     not the tenant's user-access domain.",
-                "Use the tenant's user-access domain exactly as shown in its console.",
-            ),
-            _ => Advice::new(
-                "Request rejected by the tenant",
-                "The tenant refused the request; its own message below says why.",
-                "Read the tenant's error code and message, correct the input and try again.",
-            ),
-        },
+            "Use the tenant's user-access domain exactly as shown in its console.",
+        ),
+        _ => Advice::new(
+            "Request rejected by the tenant",
+            "The tenant refused the request; its own message below says why.",
+            "Read the tenant's error code and message, correct the input and try again.",
+        ),
     }
 }
 

@@ -66,6 +66,16 @@ pub struct Outcome<T> {
     pub result: Result<T, CiamError>,
 }
 
+impl<T> Outcome<T> {
+    /// The same evidence, with the answer turned into another type.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Outcome<U> {
+        Outcome {
+            record: self.record,
+            result: self.result.map(f),
+        }
+    }
+}
+
 /// A call's raw 2xx JSON body, before the endpoint reads it.
 pub type ApiOutcome = Outcome<Value>;
 

@@ -3,6 +3,7 @@
 
 pub mod advice;
 mod answer;
+pub mod catalogue;
 pub mod client;
 pub mod device_fields;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod input;
 pub mod jwt;
 pub mod login;
 pub mod record;
+pub mod refresh;
 pub mod request;
 pub mod tenant_url;
 pub mod token;
@@ -23,6 +25,7 @@ pub use error::CiamError;
 pub use exchange::{ExchangeOutcome, ExchangeRequest, TicketGrant, exchange};
 pub use login::{LoginGrant, LoginRequest, login};
 pub use record::HttpRecord;
+pub use refresh::{RefreshGrant, RefreshRequest, SessionEnd};
 pub use request::ApiRequest;
 pub use tenant_url::{TenantUrl, TenantUrlError};
 pub use token::{AccessTokenGrant, fetch_access_token};

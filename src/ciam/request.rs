@@ -77,6 +77,14 @@ impl ApiRequest {
         })
     }
 
+    /// A secret body field's value, e.g. the `session_token` a refresh sends.
+    pub fn secret_value(&self, name: &str) -> Option<&SecretString> {
+        self.fields.iter().find_map(|(k, v)| match v {
+            FieldValue::Secret(s) if *k == name => Some(s),
+            _ => None,
+        })
+    }
+
     /// An extra header's value, e.g. `X-device-fingerprint`.
     pub fn header_value(&self, name: &str) -> Option<&str> {
         self.headers

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::mock::Scenario;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "sso-diag",
@@ -48,6 +50,9 @@ pub struct WindowArgs {
     /// Start a mock tenant on a free loopback port and fill in the window to use it
     #[arg(long)]
     pub demo: bool,
+    /// With --demo: how the mock tenant answers (see `sso-diag mock --help`)
+    #[arg(long, value_enum, value_name = "NAME", default_value_t = Scenario::Normal, requires = "demo")]
+    pub scenario: Scenario,
     #[command(flatten)]
     pub tenant: TenantArgs,
     #[command(flatten)]
@@ -65,6 +70,17 @@ pub enum Command {
     /// Exit codes: 0 ticket issued, 2 invalid input, 3 network/TLS/timeout, 4 rejected by the
     /// tenant (4xx), 5 tenant server error (5xx), 6 unexpected response.
     Exchange(ExchangeArgs),
+    /// Redeem a ticket you were handed (API: POST /api/v2/tenant/sso/sso-ticket/verify): whose is
+    /// it, or why not (used, expired, another device).
+    ///
+    /// Ticket: $SSO_DIAG_TICKET, --ticket-file, or standard input — never an argument. The ticket
+    /// is used up if it is valid. Exit codes as for exchange.
+    Redeem(RedeemArgs),
+    /// Refresh a session token (API: POST /api/v2/tenant/sso/session-token/refresh): is the session
+    /// alive, or did it expire or was it revoked?
+    ///
+    /// Session token: $SSO_DIAG_SESSION_TOKEN, --session-token-file, or a test login with --user.
+    Refresh(RefreshArgs),
     /// Log a test user in (API: POST /api/v2/sdk/login) with this device's fingerprint.
     ///
     /// Password: $SSO_DIAG_PASSWORD, --password-file, or standard input.
@@ -106,24 +122,41 @@ pub struct DeviceOverrideArgs {
     pub agent: Option<String>,
 }
 
+/// What the calls that need an access token share.
 #[derive(Debug, Args)]
-pub struct ExchangeArgs {
+pub struct CallArgs {
     #[command(flatten)]
     pub tenant: TenantArgs,
     #[command(flatten)]
     pub device: DeviceOverrideArgs,
     #[command(flatten)]
     pub network: NetworkArgs,
-    /// Read the access token from this file ('-' = standard input) instead of $SSO_DIAG_ACCESS_TOKEN
+    /// Read the access token from this file ('-' = standard input) instead of
+    /// $SSO_DIAG_ACCESS_TOKEN
     #[arg(long, value_name = "PATH")]
     pub access_token_file: Option<PathBuf>,
-    /// Read the session token from this file ('-' = standard input) instead of $SSO_DIAG_SESSION_TOKEN
-    #[arg(long, value_name = "PATH")]
-    pub session_token_file: Option<PathBuf>,
     /// Without an access token: fetch one with --client-id and the secret in this file
     /// ('-' = standard input) or $SSO_DIAG_CLIENT_SECRET
     #[arg(long, value_name = "PATH")]
     pub client_secret_file: Option<PathBuf>,
+    /// Write a redacted Markdown report of the run to this file (checked before anything is sent)
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Give up after this many seconds (the connection alone gets at most 10 s)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Print one JSON object on standard output instead of a summary
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Where the session token comes from, for the calls that send one.
+#[derive(Debug, Args)]
+pub struct SessionArgs {
+    /// Read the session token from this file ('-' = standard input) instead of
+    /// $SSO_DIAG_SESSION_TOKEN
+    #[arg(long, value_name = "PATH")]
+    pub session_token_file: Option<PathBuf>,
     /// Without a session token: log this test user in first
     /// (password in $SSO_DIAG_PASSWORD or --password-file)
     #[arg(long, value_name = "NAME")]
@@ -131,21 +164,41 @@ pub struct ExchangeArgs {
     /// The test user's password, from this file ('-' = standard input)
     #[arg(long, value_name = "PATH")]
     pub password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExchangeArgs {
+    #[command(flatten)]
+    pub call: CallArgs,
+    #[command(flatten)]
+    pub session: SessionArgs,
     /// Redeem the ticket right away and show whose it is (the ticket is then used up)
     #[arg(long)]
     pub redeem: bool,
-    /// Write a redacted Markdown report of the run to this file
-    #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
-    /// Print the exchange request as a curl command (tokens as $SSO_DIAG_… variables) and send nothing
+    /// Print the exchange request as a curl command (tokens as $SSO_DIAG_… variables) and send
+    /// nothing
     #[arg(long)]
     pub curl: bool,
-    /// Give up after this many seconds (the connection alone gets at most 10 s)
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
-    pub timeout: f64,
-    /// Print one JSON object on standard output instead of a summary
+}
+
+#[derive(Debug, Args)]
+pub struct RedeemArgs {
+    #[command(flatten)]
+    pub call: CallArgs,
+    /// Read the ticket from this file ('-' = standard input) instead of $SSO_DIAG_TICKET
+    #[arg(long, value_name = "PATH")]
+    pub ticket_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RefreshArgs {
+    #[command(flatten)]
+    pub call: CallArgs,
+    #[command(flatten)]
+    pub session: SessionArgs,
+    /// Also print the new session token itself on standard output (for a script)
     #[arg(long)]
-    pub json: bool,
+    pub print_token: bool,
 }
 
 #[derive(Debug, Args)]
@@ -203,4 +256,7 @@ pub struct MockArgs {
     /// Answer the verify call in Huawei's {code, message, data: {user}} envelope
     #[arg(long)]
     pub envelope: bool,
+    /// Answer as a real tenant does in this situation
+    #[arg(long, value_enum, value_name = "NAME", default_value_t = Scenario::Normal)]
+    pub scenario: Scenario,
 }

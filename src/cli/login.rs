@@ -39,6 +39,7 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
             args.tenant.tenant_id.as_deref().unwrap_or_default(),
         )?,
         device: device.clone(),
+        language: crate::ciam::login::DEFAULT_LANGUAGE.to_owned(),
     };
     let client = shared::client(base, args.timeout, &args.network)?;
     let outcome = shared::runtime()?.block_on(login(&client, &request));

@@ -12,6 +12,7 @@ pub fn run(args: &MockArgs) -> u8 {
         } else {
             VerifyShape::Flat
         },
+        scenario: args.scenario,
         ..MockConfig::default()
     };
     if !args.addr.ip().is_loopback() {
@@ -58,6 +59,7 @@ pub fn run(args: &MockArgs) -> u8 {
             demo::PASSWORD
         );
         let _ = writeln!(out, "  tickets expire after {} s", config.ticket_ttl_secs);
+        let _ = writeln!(out, "  scenario: {}", config.scenario.name());
         let _ = out.flush();
     }));
     match result {

@@ -1,13 +1,16 @@
 //! The headless command line: argument definitions and one file per subcommand.
 
 pub mod args;
+mod call;
 pub mod check;
 pub mod device;
 pub mod exchange;
-mod exchange_print;
 pub mod login;
 pub mod mock;
 pub mod out;
+pub mod redeem;
+pub mod refresh;
+mod run_print;
 pub mod secret_input;
 pub mod shared;
 

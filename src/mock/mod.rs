@@ -1,16 +1,20 @@
-//! A faithful local mock of the tenant API (API.md (1)–(4) and "Our decisions"), used by
+//! A faithful local mock of the tenant API (API.md (1)–(5) and "Our decisions"), used by
 //! `sso-diag mock`, the window's `--demo` and the tests.
 //!
 //! Its JSON is written from API.md directly, never by serialising the client's types, so a
 //! misunderstanding in the client cannot hide in both. It only ever binds to loopback by default.
 
+mod answers;
 mod routes;
+mod scenario;
+mod sso;
 mod state;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+pub use scenario::Scenario;
 use state::MockState;
 pub use state::{MockConfig, RecordedRequest, VerifyShape};
 

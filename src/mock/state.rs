@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 
 use super::demo;
+use super::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerifyShape {
@@ -26,6 +27,8 @@ pub struct MockConfig {
     /// The fingerprint the demo session token is bound to: by default this machine's, so that
     /// `sso-diag exchange` with detected device values works against the demo session.
     pub demo_fingerprint: String,
+    /// How the tenant answers (`sso-diag mock --scenario`).
+    pub scenario: Scenario,
 }
 
 impl Default for MockConfig {
@@ -36,6 +39,7 @@ impl Default for MockConfig {
             session_ttl_secs: 604_800,
             verify_shape: VerifyShape::Flat,
             demo_fingerprint: crate::device::machine_fingerprint().0,
+            scenario: Scenario::Normal,
         }
     }
 }
@@ -66,6 +70,8 @@ pub(super) struct Session {
     pub user: String,
     pub fingerprint: String,
     pub expires: Instant,
+    /// Ended by the tenant before its time (scenario `session-revoked`).
+    pub revoked: bool,
 }
 
 pub(super) struct IssuedTicket {
@@ -105,6 +111,7 @@ impl MockState {
                 user: demo::USER_NAME.to_owned(),
                 fingerprint: config.demo_fingerprint.clone(),
                 expires: now + FOREVER,
+                revoked: config.scenario == Scenario::SessionRevoked,
             },
         );
         Self {

@@ -120,6 +120,15 @@ impl<'a> Report<'a> {
             }
         }
 
+        let warnings: Vec<&String> = self.steps.iter().flat_map(|s| &s.warnings).collect();
+        if !warnings.is_empty() {
+            let _ = writeln!(md, "## Warnings\n");
+            for warning in warnings {
+                let _ = writeln!(md, "- {}", markdown_text(warning));
+            }
+            let _ = writeln!(md);
+        }
+
         let _ = writeln!(md, "## Steps\n");
         let _ = writeln!(md, "| # | step | outcome | HTTP | time |");
         let _ = writeln!(md, "|---|---|---|---|---|");

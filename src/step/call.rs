@@ -5,13 +5,14 @@ use secrecy::SecretString;
 
 use super::Step;
 use crate::ciam::exchange::parse_ticket_response;
-use crate::ciam::login::parse_login_response;
+use crate::ciam::login::read_login;
+use crate::ciam::refresh::parse_refresh_response;
 use crate::ciam::request::ApiRequest;
 use crate::ciam::token::{parse_token_response, token_api_request};
 use crate::ciam::verify::parse_user_info;
 use crate::ciam::{
     AccessTokenGrant, CiamError, ExchangeRequest, HttpRecord, LoginGrant, LoginRequest,
-    TenantClient, TicketGrant, UserInfo, VerifyRequest,
+    RefreshGrant, RefreshRequest, TenantClient, TicketGrant, UserInfo, VerifyRequest,
 };
 
 #[derive(Clone)]
@@ -27,6 +28,7 @@ pub enum Answer {
     Login(LoginGrant),
     Ticket(TicketGrant),
     User(UserInfo),
+    Session(RefreshGrant),
 }
 
 /// A finished call: the evidence, and the answer or why not.
@@ -65,6 +67,13 @@ impl Call {
         }
     }
 
+    pub fn refresh(request: &RefreshRequest) -> Self {
+        Self {
+            step: Step::Refresh,
+            request: request.to_api_request(),
+        }
+    }
+
     pub fn step(&self) -> Step {
         self.step
     }
@@ -78,9 +87,10 @@ impl Call {
         let raw = client.post(&self.request).await;
         let outcome = match self.step {
             Step::AccessToken => raw.parse(|v| parse_token_response(v).map(Answer::AccessToken)),
-            Step::Login => raw.parse(|v| parse_login_response(v).map(Answer::Login)),
+            Step::Login => read_login(raw).map(Answer::Login),
             Step::Exchange => raw.parse(|v| parse_ticket_response(v).map(Answer::Ticket)),
             Step::Redeem => raw.parse(|v| parse_user_info(v).map(Answer::User)),
+            Step::Refresh => raw.parse(|v| parse_refresh_response(v).map(Answer::Session)),
         };
         CallOutcome {
             step: self.step,

@@ -21,11 +21,18 @@ pub enum Step {
     Login,
     Exchange,
     Redeem,
+    Refresh,
 }
 
 impl Step {
     /// In flow order: the report lists its steps this way.
-    pub const ALL: [Step; 4] = [Step::AccessToken, Step::Login, Step::Exchange, Step::Redeem];
+    pub const ALL: [Step; 5] = [
+        Step::AccessToken,
+        Step::Login,
+        Step::Refresh,
+        Step::Exchange,
+        Step::Redeem,
+    ];
 
     /// The title in reports and the inspector.
     pub fn title(self) -> &'static str {
@@ -34,6 +41,7 @@ impl Step {
             Step::Login => "Test login",
             Step::Exchange => "Exchange session token for SSO ticket",
             Step::Redeem => "Redeem the ticket for user info",
+            Step::Refresh => "Refresh the session token",
         }
     }
 
@@ -44,6 +52,7 @@ impl Step {
             Step::Login => "Log in",
             Step::Exchange => "Exchange",
             Step::Redeem => "Redeem",
+            Step::Refresh => "Refresh",
         }
     }
 
@@ -54,6 +63,7 @@ impl Step {
             Step::Login => "login",
             Step::Exchange => "exchange",
             Step::Redeem => "redeem",
+            Step::Refresh => "refresh",
         }
     }
 }

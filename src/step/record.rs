@@ -3,8 +3,12 @@
 
 use time::OffsetDateTime;
 
+use secrecy::ExposeSecret;
+
 use super::{Answer, Call, CallOutcome, Step};
-use crate::ciam::{CiamError, HttpRecord};
+use crate::ciam::catalogue;
+use crate::ciam::jwt::now_unix;
+use crate::ciam::{CiamError, HttpRecord, SessionEnd};
 
 #[derive(Debug, Clone)]
 pub struct StepRecord {
@@ -16,6 +20,10 @@ pub struct StepRecord {
     /// `ticket issued, valid for 300 s`, `failed: Session token rejected`…
     pub summary: String,
     pub error: Option<CiamError>,
+    /// What worked but needs attention (`PASSWORD_WARN`: the password expires soon).
+    pub warnings: Vec<String>,
+    /// A refresh the tenant refused: did the session expire, or was it revoked?
+    pub session_end: Option<SessionEnd>,
 }
 
 impl StepRecord {
@@ -29,12 +37,25 @@ impl StepRecord {
             (Ok(answer), None) => summary(call, answer),
             (Err(_), None) => String::new(),
         };
+        let warnings = match &outcome.result {
+            Ok(Answer::Login(grant)) => grant.warning.iter().map(|w| warning(w)).collect(),
+            _ => Vec::new(),
+        };
+        let session_end = match (&error, outcome.step) {
+            (Some(CiamError::Rejected { .. }), Step::Refresh) => call
+                .request()
+                .secret_value("session_token")
+                .map(|t| SessionEnd::of(t.expose_secret(), now_unix())),
+            _ => None,
+        };
         Self {
             step: outcome.step,
             at,
             record: outcome.record.clone(),
             summary,
             error,
+            warnings,
+            session_end,
         }
     }
 
@@ -109,5 +130,17 @@ fn summary(call: &Call, answer: &Answer) -> String {
             "ticket redeemed: {}",
             user.display_name().unwrap_or("(no name)")
         ),
+        Answer::Session(grant) => match grant.expire {
+            Some(s) => format!("the session is alive: a new session token, valid for {s} s"),
+            None => "the session is alive: a new session token".to_owned(),
+        },
+    }
+}
+
+/// A login status that logged the user in but needs attention, in words (from the catalogue).
+fn warning(status: &str) -> String {
+    match catalogue::lookup(status) {
+        Some(entry) => format!("{}: {} {}", entry.en.title, entry.en.cause, entry.en.action),
+        None => format!("the login answered status {status}"),
     }
 }

@@ -96,10 +96,9 @@ impl SsoDiagApp {
                                 grant.expires_in.map(|s| Countdown::new(s, received_at));
                             self.form.id_token = grant.id_token;
                         }
-                        Some(Filled::SessionToken(grant)) => {
-                            self.form.session_token.text =
-                                grant.session_token.expose_secret().to_owned();
-                            self.form.id_token = grant.id_token;
+                        Some(Filled::SessionToken { token, id_token }) => {
+                            self.form.session_token.text = token.expose_secret().to_owned();
+                            self.form.id_token = id_token;
                             self.form.password.clear();
                         }
                         None => {}
@@ -189,9 +188,10 @@ impl eframe::App for SsoDiagApp {
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     domain_focused = panels::tenant::show(ui, &mut self.form);
-                    intents.extend(panels::credentials::show(ui, &mut self.form, now));
                     let busy = self.session.running.is_some();
+                    intents.extend(panels::credentials::show(ui, &mut self.form, now, busy));
                     intents.extend(panels::get_tokens::show(ui, &mut self.form, busy));
+                    intents.extend(panels::handed_ticket::show(ui, &mut self.form, busy));
                     ui.add_space(4.0);
                     intents.extend(panels::device::show(ui, &mut self.form.device));
                     let notice = self.notice.as_ref().map(|(t, _)| t.as_str());

@@ -107,6 +107,7 @@ impl SsoDiagApp {
             TokenField::Session => (&mut self.form.session_token, "Session token"),
             TokenField::ClientSecret => (&mut self.form.client_secret, "Client secret"),
             TokenField::Password => (&mut self.form.password, "Password"),
+            TokenField::HandedTicket => (&mut self.form.handed_ticket, "Ticket"),
         };
         if field != TokenField::Password {
             tidy_token(&mut text);

@@ -13,7 +13,8 @@ use crate::ciam::input::{
     strip_token_decoration,
 };
 use crate::ciam::{
-    CiamError, ClientOptions, DeviceFields, ExchangeRequest, LoginRequest, TenantUrl, VerifyRequest,
+    CiamError, ClientOptions, DeviceFields, ExchangeRequest, LoginRequest, RefreshRequest,
+    TenantUrl, VerifyRequest,
 };
 use crate::device::DeviceOverrides;
 use crate::report::{ReportSetting, device_rows};
@@ -47,6 +48,8 @@ pub struct Form {
     /// For "Log in" (a test user).
     pub user_name: String,
     pub password: SecretInput,
+    /// A ticket the engineer was handed, for "Redeem ticket".
+    pub handed_ticket: SecretInput,
     /// When "Get token" filled the access token: how long it lives from its arrival.
     pub access_token_expiry: Option<Countdown>,
     /// The id_token of the last Get token or Log in, for its insight.
@@ -74,6 +77,7 @@ impl Form {
             client_secret: SecretInput::default(),
             user_name: settings.user_name.clone(),
             password: SecretInput::default(),
+            handed_ticket: SecretInput::default(),
             access_token_expiry: None,
             id_token: None,
             ca_file: settings.ca_file.clone(),
@@ -140,18 +144,34 @@ impl Form {
                 let ticket = ticket.ok_or_else(|| {
                     CiamError::invalid_input("ticket", "there is no ticket to redeem")
                 })?;
-                Job::Call(Call::redeem(&VerifyRequest {
-                    access_token: self.access_token()?,
-                    sso_ticket: SecretString::from(ticket.to_owned()),
-                    tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
-                    device: self.device_fields()?,
-                }))
+                Job::Call(Call::redeem(
+                    &self.verify_request(SecretString::from(ticket.to_owned()))?,
+                ))
             }
+            Operation::RedeemGiven => {
+                let ticket = normalize_token("ticket", &self.handed_ticket.text)?;
+                Job::Call(Call::redeem(&self.verify_request(ticket)?))
+            }
+            Operation::Call(Step::Refresh) => Job::Call(Call::refresh(&RefreshRequest {
+                access_token: self.access_token()?,
+                session_token: normalize_token("session token", &self.session_token.text)?,
+                tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
+                device: self.device_fields()?,
+            })),
         };
         Ok(PreparedCall {
             tenant,
             options: self.client_options()?,
             job,
+        })
+    }
+
+    fn verify_request(&self, sso_ticket: SecretString) -> Result<VerifyRequest, CiamError> {
+        Ok(VerifyRequest {
+            access_token: self.access_token()?,
+            sso_ticket,
+            tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
+            device: self.device_fields()?,
         })
     }
 
@@ -211,6 +231,7 @@ impl Form {
             password: SecretString::from(password.to_owned()),
             tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
             device: self.device_fields()?,
+            language: crate::ciam::login::DEFAULT_LANGUAGE.to_owned(),
         })
     }
 
@@ -222,6 +243,7 @@ impl Form {
         r.add("session token", &s(&self.session_token));
         r.add("client secret", &s(&self.client_secret));
         r.add("password", &SecretString::from(self.password.text.clone()));
+        r.add("ticket", &s(&self.handed_ticket));
         if let Some(id) = &self.id_token {
             r.add("id_token", id);
         }

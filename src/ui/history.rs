@@ -127,14 +127,22 @@ pub enum Verdict {
     Failed {
         operation: Operation,
         error: CiamError,
+        /// What the failure means beyond its advice (a refresh: expired or revoked?).
+        note: Option<&'static str>,
     },
     Cancelled {
         operation: Operation,
         after: Duration,
     },
     Check(CheckReport),
-    /// A step that worked and filled a field (Get token, Log in).
-    Done(String),
+    /// A step that worked and filled a field (Get token, Log in, Refresh), and what needs
+    /// attention (a password that expires soon).
+    Done {
+        text: String,
+        warnings: Vec<String>,
+    },
+    /// A ticket handed over, redeemed: whose it is.
+    User(Box<UserInfo>),
 }
 
 /// The call in flight.

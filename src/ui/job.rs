@@ -9,6 +9,8 @@ use crate::step::{Call, CallOutcome, Step};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operation {
     Call(Step),
+    /// Redeem a ticket the engineer was handed (not the one on screen).
+    RedeemGiven,
     Check,
 }
 
@@ -16,6 +18,7 @@ impl Operation {
     pub fn title(self) -> &'static str {
         match self {
             Operation::Call(step) => step.title(),
+            Operation::RedeemGiven => "Redeem a ticket handed over",
             Operation::Check => "Connection check",
         }
     }
@@ -24,6 +27,7 @@ impl Operation {
     pub fn short(self) -> &'static str {
         match self {
             Operation::Call(step) => step.short(),
+            Operation::RedeemGiven => "Redeem ticket",
             Operation::Check => "Check",
         }
     }

@@ -7,7 +7,7 @@ use crate::cli::shared::overrides;
 use crate::clock::Clock;
 use crate::device::DeviceOverrides;
 use crate::env_vars;
-use crate::mock::MockTenant;
+use crate::mock::{MockTenant, Scenario};
 
 #[derive(Default)]
 pub struct Launch {
@@ -45,8 +45,17 @@ impl Launch {
     }
 
     /// `--demo`: a mock tenant on a free loopback port, and the window filled in to use it.
-    pub fn demo(mut self) -> std::io::Result<Self> {
-        let mock = MockTenant::start(crate::mock::MockConfig::default())?;
+    pub fn demo(self) -> std::io::Result<Self> {
+        self.demo_of(Scenario::Normal)
+    }
+
+    /// `--demo --scenario NAME`: the mock answers as a real tenant does in that situation.
+    pub fn demo_of(mut self, scenario: Scenario) -> std::io::Result<Self> {
+        let config = crate::mock::MockConfig {
+            scenario,
+            ..crate::mock::MockConfig::default()
+        };
+        let mock = MockTenant::start(config)?;
         self.domain = Some(mock.url());
         self.access_token = Some(crate::mock::demo::ACCESS_TOKEN.to_owned());
         self.session_token = Some(crate::mock::demo::SESSION_TOKEN.to_owned());

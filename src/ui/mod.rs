@@ -40,7 +40,7 @@ pub fn open(args: &crate::cli::args::WindowArgs) -> u8 {
         }
     };
     if args.demo {
-        launch = match launch.demo() {
+        launch = match launch.demo_of(args.scenario) {
             Ok(l) => l,
             Err(e) => {
                 eprintln!("error: could not start the demo tenant: {e}");

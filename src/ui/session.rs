@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::history::{HistoryEntry, Running, TicketView, Verdict};
 use super::job::{JobResult, Operation, PreparedCall};
-use crate::ciam::{AccessTokenGrant, CiamError, LoginGrant};
+use crate::ciam::{AccessTokenGrant, CiamError, SessionEnd};
 use crate::report::{Report, ReportSetting, curl_command};
 use crate::secret::Redactor;
 use crate::step::{Answer, Step, StepRecord};
@@ -28,7 +28,21 @@ pub struct Session {
 /// A finished step that fills in a field of the form.
 pub enum Filled {
     AccessToken(AccessTokenGrant),
-    SessionToken(LoginGrant),
+    /// From a login or a refresh.
+    SessionToken {
+        token: SecretString,
+        id_token: Option<SecretString>,
+    },
+}
+
+/// What the result area needs of a finished call's record.
+struct Shown {
+    operation: Operation,
+    summary: String,
+    problem: Option<CiamError>,
+    warnings: Vec<String>,
+    note: Option<&'static str>,
+    round_trip: Duration,
 }
 
 impl Session {
@@ -58,7 +72,11 @@ impl Session {
 
     /// An input problem found before anything was sent.
     pub fn refuse(&mut self, operation: Operation, error: CiamError) {
-        self.verdict = Verdict::Failed { operation, error };
+        self.verdict = Verdict::Failed {
+            operation,
+            error,
+            note: None,
+        };
     }
 
     /// Takes in job `id`'s result: recorded in the history and shown. A result for a cancelled or
@@ -91,39 +109,84 @@ impl Session {
         };
         let call = run.prepared.call()?.clone();
         let record = StepRecord::new(&call, &outcome, received_wall);
-        let summary = record.summary.clone();
-        let problem = record.error.clone();
+        let shown = Shown {
+            operation: run.operation,
+            summary: record.summary.clone(),
+            problem: record.error.clone(),
+            warnings: record.warnings.clone(),
+            note: record.session_end.map(SessionEnd::explain),
+            round_trip: outcome.record.elapsed,
+        };
         self.push(HistoryEntry::Call {
             record: Box::new(record),
             sent: Box::new((run.prepared.tenant, call)),
         });
-        match outcome.result {
+        self.show(shown, outcome.result, received_at, received_wall)
+    }
+
+    /// Shows a finished call's answer (or its error); what the form should fill in.
+    fn show(
+        &mut self,
+        shown: Shown,
+        result: Result<Answer, CiamError>,
+        received_at: Instant,
+        received_wall: OffsetDateTime,
+    ) -> Option<Filled> {
+        let Shown {
+            operation,
+            summary,
+            problem,
+            warnings,
+            note,
+            round_trip,
+        } = shown;
+        // The ticket on screen is redeemed from its card, which shows the answer.
+        let card_redeem = operation == Operation::Call(Step::Redeem);
+        let done = |text: String| Verdict::Done { text, warnings };
+        match result {
             Err(error) => {
                 match &mut self.verdict {
-                    Verdict::Ticket(view) if outcome.step == Step::Redeem => {
-                        view.redeem_error = Some(error);
+                    Verdict::Ticket(view) if card_redeem => view.redeem_error = Some(error),
+                    _ => {
+                        self.verdict = Verdict::Failed {
+                            operation,
+                            error,
+                            note,
+                        }
                     }
-                    _ => self.refuse(run.operation, error),
                 }
                 None
             }
             Ok(Answer::AccessToken(grant)) => {
-                self.verdict = Verdict::Done(format!("Access token filled in: {summary}."));
+                self.verdict = done(format!("Access token filled in: {summary}."));
                 Some(Filled::AccessToken(grant))
             }
             Ok(Answer::Login(grant)) => {
-                self.verdict = Verdict::Done(format!("Session token filled in: {summary}."));
-                Some(Filled::SessionToken(grant))
+                self.verdict = done(format!("Session token filled in: {summary}."));
+                Some(Filled::SessionToken {
+                    token: grant.session_token,
+                    id_token: grant.id_token,
+                })
+            }
+            Ok(Answer::Session(grant)) => {
+                self.verdict = done(format!(
+                    "{summary}; it is filled in. The old one has ended."
+                ));
+                Some(Filled::SessionToken {
+                    token: grant.session_token,
+                    id_token: grant.id_token,
+                })
             }
             Ok(Answer::Ticket(grant)) => {
+                let ticket = Ticket::new(
+                    grant.sso_ticket,
+                    grant.expire_secs,
+                    received_at,
+                    received_wall,
+                );
                 self.verdict = Verdict::Ticket(Box::new(TicketView {
-                    ticket: Ticket::new(
-                        grant.sso_ticket,
-                        grant.expire_secs,
-                        received_at,
-                        received_wall,
-                    ),
-                    round_trip: outcome.record.elapsed,
+                    ticket,
+                    round_trip,
                     user: None,
                     redeem_error: None,
                     problem,
@@ -131,8 +194,9 @@ impl Session {
                 None
             }
             Ok(Answer::User(user)) => {
-                if let Verdict::Ticket(view) = &mut self.verdict {
-                    view.user = Some(user);
+                match &mut self.verdict {
+                    Verdict::Ticket(view) if card_redeem => view.user = Some(user),
+                    _ => self.verdict = Verdict::User(Box::new(user)),
                 }
                 None
             }
@@ -155,7 +219,9 @@ impl Session {
             after,
             sent,
         });
-        if run.operation != Operation::Call(Step::Redeem) {
+        if !matches!(&self.verdict, Verdict::Ticket(_))
+            || run.operation != Operation::Call(Step::Redeem)
+        {
             self.verdict = Verdict::Cancelled {
                 operation: run.operation,
                 after,

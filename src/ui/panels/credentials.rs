@@ -8,11 +8,13 @@ use egui::{RichText, TextEdit, Ui};
 use super::{Intent, TokenField, form_grid, grid_label, section};
 use crate::ciam::input::strip_token_decoration;
 use crate::ciam::jwt::{JwtInsight, human_duration, now_unix};
+use crate::step::Step;
 use crate::ticket::format_mm_ss;
 use crate::ui::form::{Form, SecretInput, tidy_token, token_len};
+use crate::ui::job::Operation;
 use crate::ui::theme;
 
-pub fn show(ui: &mut Ui, form: &mut Form, now: Instant) -> Vec<Intent> {
+pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Intent> {
     section(ui, "Credentials");
     let mut intents = Vec::new();
     form_grid(ui, "credentials_grid", |ui| {
@@ -29,6 +31,20 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant) -> Vec<Intent> {
         SecretRow::token("Session token", TokenField::Session)
             .hint("the user's session_token from login")
             .show(ui, &mut form.session_token, &mut intents);
+        ui.label("");
+        ui.horizontal(|ui| {
+            let hover = "POST /api/v2/tenant/sso/session-token/refresh: is the session alive, \
+                or did it expire or was it revoked? A new session token replaces this one.";
+            if ui
+                .add_enabled(!busy, egui::Button::new("Refresh session"))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                intents.push(Intent::Run(Operation::Call(Step::Refresh)));
+            }
+            ui.weak("tells a live session from an expired or revoked one");
+        });
+        ui.end_row();
     });
     intents
 }

@@ -4,6 +4,7 @@
 pub mod credentials;
 pub mod device;
 pub mod get_tokens;
+pub mod handed_ticket;
 pub mod header;
 pub mod history;
 pub mod inspector;
@@ -20,6 +21,7 @@ pub enum TokenField {
     Session,
     ClientSecret,
     Password,
+    HandedTicket,
 }
 
 /// What the user asked for in this frame.

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::Intent;
 use crate::check::{CheckReport, CheckStatus};
-use crate::ciam::CiamError;
+use crate::ciam::{CiamError, UserInfo};
 use crate::clock::{format_ms, local_hms};
 use crate::step::Step;
 use crate::text::escape_controls;
@@ -30,8 +30,26 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             Vec::new()
         }
         Verdict::Ticket(view) => ticket_card(ui, view, busy, now),
-        Verdict::Failed { operation, error } => {
+        Verdict::Failed {
+            operation,
+            error,
+            note,
+        } => {
             error_card(ui, *operation, error);
+            if let Some(note) = note {
+                ui.add_space(4.0);
+                ui.add(egui::Label::new(RichText::new(*note).strong()).wrap());
+            }
+            Vec::new()
+        }
+        Verdict::User(user) => {
+            let accent = theme::ok(ui);
+            theme::card(ui, accent).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let title = "Ticket redeemed: it is now used up";
+                ui.label(RichText::new(title).size(18.0).strong().color(accent));
+                user_table(ui, user);
+            });
             Vec::new()
         }
         Verdict::Cancelled { operation, after } => {
@@ -49,9 +67,14 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             check_card(ui, report);
             Vec::new()
         }
-        Verdict::Done(text) => {
+        Verdict::Done { text, warnings } => {
             let text = escape_controls(text);
             ui.label(RichText::new(text).color(theme::ok(ui)).size(15.0));
+            for warning in warnings {
+                let warning = format!("Warning: {}", escape_controls(warning));
+                let text = RichText::new(warning).color(theme::warn(ui));
+                ui.add(egui::Label::new(text).wrap());
+            }
             Vec::new()
         }
     }
@@ -146,24 +169,7 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
         }
         if let Some(user) = &view.user {
             ui.add_space(6.0);
-            ui.label(
-                RichText::new(format!(
-                    "Whose it is: {}",
-                    escape_controls(user.display_name().unwrap_or("(no name)"))
-                ))
-                .strong(),
-            );
-            egui::Grid::new("user_grid")
-                .num_columns(2)
-                .spacing([16.0, 3.0])
-                .striped(true)
-                .show(ui, |ui| {
-                    for (k, v) in &user.attributes {
-                        ui.label(RichText::new(escape_controls(k)).weak());
-                        ui.add(egui::Label::new(escape_controls(v)).selectable(true));
-                        ui.end_row();
-                    }
-                });
+            user_table(ui, user);
         }
     });
     if let Some(error) = &view.problem {
@@ -175,6 +181,28 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
         error_card(ui, Operation::Call(Step::Redeem), error);
     }
     intents
+}
+
+/// "Whose it is: 张伟" and the user's attributes, as the tenant sent them (controls escaped).
+fn user_table(ui: &mut Ui, user: &UserInfo) {
+    ui.label(
+        RichText::new(format!(
+            "Whose it is: {}",
+            escape_controls(user.display_name().unwrap_or("(no name)"))
+        ))
+        .strong(),
+    );
+    egui::Grid::new("user_grid")
+        .num_columns(2)
+        .spacing([16.0, 3.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for (k, v) in &user.attributes {
+                ui.label(RichText::new(escape_controls(k)).weak());
+                ui.add(egui::Label::new(escape_controls(v)).selectable(true));
+                ui.end_row();
+            }
+        });
 }
 
 fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {

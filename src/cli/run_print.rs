@@ -1,7 +1,10 @@
-//! What `sso-diag exchange` prints: the steps, the ticket (first, even when a later step failed:
-//! it is issued and may still be used), whose it is, or the error — as text or as one JSON object.
+//! What `exchange`, `redeem` and `refresh` print: the steps, the ticket (first, even when a later
+//! step failed: it is issued and may still be used), whose it is, the session's state, warnings,
+//! or the error — as text or as one JSON object.
 
 use serde_json::{Value, json};
+
+use secrecy::ExposeSecret;
 
 use super::out;
 use super::shared::{error_json, report_step_error};
@@ -22,36 +25,110 @@ pub struct Run<'a> {
 }
 
 impl Run<'_> {
-    pub fn print_success(&self, as_json: bool) {
+    pub fn print_exchange(&self, as_json: bool) {
         if as_json {
             let mut value = self.ticket_json();
-            if let Some(map) = value.as_object_mut() {
-                map.insert("steps".into(), self.steps_json());
-                if let Some(user) = &self.result.user {
-                    map.insert("user".into(), user.to_json());
-                    map.insert("ticket_used".into(), Value::Bool(true));
-                }
+            if let Some(user) = &self.result.user {
+                insert(&mut value, "user", user.to_json());
+                insert(&mut value, "ticket_used", Value::Bool(true));
             }
-            out::json(&value, &["sso_ticket"]);
+            self.print_json(value, &["sso_ticket"]);
         } else {
             self.print_steps();
             self.print_ticket();
+            self.print_warnings();
         }
     }
 
-    pub fn print_failure(&self, step: Step, error: &CiamError, as_json: bool) {
+    pub fn print_redeemed(&self, as_json: bool) {
+        let Some(user) = &self.result.user else {
+            return;
+        };
         if as_json {
-            let mut value = error_json(error, Some(step.key()));
-            if self.ticket.is_some()
-                && let (Some(map), Value::Object(ticket)) =
-                    (value.as_object_mut(), self.ticket_json())
+            let value = json!({"user": user.to_json(), "ticket_used": true});
+            self.print_json(value, &[]);
+        } else {
+            self.print_steps();
+            out::line(format!(
+                "Ticket redeemed: it belongs to {} (it is now used up)",
+                user.display_name().unwrap_or("(no name)")
+            ));
+            self.print_user();
+            self.print_warnings();
+        }
+    }
+
+    pub fn print_refreshed(&self, as_json: bool, print_token: bool) {
+        let Some(grant) = &self.result.session else {
+            return;
+        };
+        let token = grant.session_token.expose_secret();
+        if as_json {
+            let mut value = json!({"session_state": "alive", "expire": grant.expire});
+            if print_token {
+                insert(&mut value, "session_token", json!(token));
+            }
+            self.print_json(value, &["session_token"]);
+        } else {
+            self.print_steps();
+            out::line(
+                "The session is alive: the tenant refreshed it and issued a new session token.",
+            );
+            if let Some(expire) = grant.expire {
+                out::line(format!("  valid for   {expire} s"));
+            }
+            if print_token {
+                out::reveal("  token       ", token);
+            } else {
+                out::line("  (add --print-token to print the new token itself)");
+            }
+            self.print_warnings();
+        }
+    }
+
+    pub fn print_failure(&self, error: &CiamError, as_json: bool) {
+        let step = self.result.failure().map(|(step, _)| step.key());
+        let end = self.result.steps.last().and_then(|s| s.session_end);
+        if as_json {
+            let mut value = error_json(error, step);
+            if let (Value::Object(ticket), Some(map)) = (self.ticket_json(), value.as_object_mut())
             {
                 map.extend(ticket);
             }
-            out::json(&value, &["sso_ticket"]);
+            if let Some(end) = end {
+                insert(&mut value, "session_state", json!(end.key()));
+                insert(&mut value, "note", json!(end.explain()));
+            }
+            self.print_json(value, &["sso_ticket"]);
         } else {
             self.print_ticket();
-            report_step_error(error, Some(step.key()), false);
+            self.print_warnings();
+            report_step_error(error, step, false);
+            if let Some(end) = end {
+                out::eline(format!("  {}", end.explain()));
+            }
+        }
+    }
+
+    /// `value` with the steps and the warnings added, on standard output.
+    fn print_json(&self, mut value: Value, reveal: &[&str]) {
+        insert(&mut value, "steps", self.steps_json());
+        insert(&mut value, "warnings", json!(self.result.warnings()));
+        out::json(&value, reveal);
+    }
+
+    fn print_warnings(&self) {
+        for warning in self.result.warnings() {
+            out::eline(format!("warning: {warning}"));
+        }
+    }
+
+    fn print_user(&self) {
+        if let Some(user) = &self.result.user {
+            out::line("user");
+            for (k, v) in &user.attributes {
+                out::line(format!("  {k:<10}  {v}"));
+            }
         }
     }
 
@@ -97,10 +174,11 @@ impl Run<'_> {
             .map(|s| millis(s.record.elapsed))
     }
 
-    /// The steps before the exchange, a line each.
+    /// The steps that led to the goal, a line each (the exchange has its own lines).
     fn print_steps(&self) {
+        let goal = self.result.steps.last().map(|s| s.step);
         for s in &self.result.steps {
-            if s.step != Step::Exchange {
+            if s.step != Step::Exchange && Some(s.step) != goal {
                 out::line(format!(
                     "{:<40} {} ({} ms)",
                     s.step.title(),
@@ -138,12 +216,7 @@ impl Run<'_> {
             "  device      {} · {} · fingerprint {} · {}",
             p.os_version, p.device_ip, p.fingerprint, p.agent
         ));
-        if let Some(user) = &self.result.user {
-            out::line("user");
-            for (k, v) in &user.attributes {
-                out::line(format!("  {k:<10}  {v}"));
-            }
-        }
+        self.print_user();
     }
 
     /// The report's setting: the tenant, and each device value with where it came from.
@@ -178,5 +251,11 @@ impl Run<'_> {
             ]),
             os_name: profile.os_name.clone(),
         }
+    }
+}
+
+fn insert(value: &mut Value, key: &str, item: Value) {
+    if let Some(map) = value.as_object_mut() {
+        map.insert(key.to_owned(), item);
     }
 }

@@ -1,0 +1,219 @@
+//! What `exchange`, `redeem` and `refresh` share: their secrets read (environment, file or
+//! standard input), everything checked before a byte is sent, the flow run, the report written.
+
+use std::path::Path;
+use std::time::Instant;
+
+use secrecy::{ExposeSecret, SecretString};
+use time::OffsetDateTime;
+
+use super::args::{CallArgs, SessionArgs};
+use super::run_print::Run;
+use super::secret_input::{read_password, read_secret, secret_given};
+use super::{out, shared};
+use crate::ciam::input::{optional_field, required_field};
+use crate::ciam::jwt::{expired_warning, now_unix};
+use crate::ciam::{CiamError, DeviceFields, TenantClient, TenantUrl};
+use crate::device::{DeviceOverrides, DeviceProfile};
+use crate::env_vars;
+use crate::files::PendingFile;
+use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, Goal, SessionTokenSource};
+use crate::report::Report;
+use crate::ticket::Ticket;
+
+/// Everything checked and assembled before a byte is sent.
+pub struct Prepared {
+    pub base: TenantUrl,
+    pub client: TenantClient,
+    pub access: AccessTokenSource,
+    pub tenant_id: Option<String>,
+    pub client_id: Option<String>,
+    pub device: DeviceFields,
+    pub profile: DeviceProfile,
+    /// The device values the user set, for the report's "where it came from".
+    pub overrides: DeviceOverrides,
+    report: Option<PendingFile>,
+}
+
+/// Checks `args` and reads the secrets. `stdin_files` are the subcommand's other secret files,
+/// so that at most one secret comes from standard input.
+pub fn prepare(args: &CallArgs, stdin_files: &[Option<&Path>]) -> Result<Prepared, CiamError> {
+    let base = shared::tenant(args.tenant.domain.as_deref())?;
+    let stdin_users = [
+        args.access_token_file.as_deref(),
+        args.client_secret_file.as_deref(),
+    ]
+    .iter()
+    .chain(stdin_files)
+    .filter(|f| **f == Some(Path::new("-")))
+    .count();
+    if stdin_users > 1 {
+        return Err(CiamError::invalid_input(
+            "standard input",
+            "only one secret can come from standard input",
+        ));
+    }
+    let client_id = optional_field(
+        "client_id",
+        args.tenant.client_id.as_deref().unwrap_or_default(),
+    )?;
+    let access = access_source(args, client_id.as_deref())?;
+    let tenant_id = optional_field(
+        "X-tenant-id",
+        args.tenant.tenant_id.as_deref().unwrap_or_default(),
+    )?;
+    let overrides = shared::overrides(&args.device)?;
+    // Everything local is checked before the device detection's route and DNS lookups.
+    let client = shared::client(base.clone(), args.timeout, &args.network)?;
+    // A call may spend something (a one-time ticket): a report that could not be saved must be
+    // known before it.
+    let report = args
+        .report
+        .as_deref()
+        .map(|path| {
+            PendingFile::create(path).map_err(|e| {
+                CiamError::invalid_input("report", format!("cannot write {}: {e}", path.display()))
+            })
+        })
+        .transpose()?;
+    let (profile, device) = shared::device(&base, &overrides)?;
+    Ok(Prepared {
+        base,
+        client,
+        access,
+        tenant_id,
+        client_id,
+        device,
+        profile,
+        overrides,
+        report,
+    })
+}
+
+fn access_source(args: &CallArgs, client_id: Option<&str>) -> Result<AccessTokenSource, CiamError> {
+    let (access_env, secret_env) = (env_vars::ACCESS_TOKEN, env_vars::CLIENT_SECRET);
+    if secret_given(access_env, args.access_token_file.as_deref()) {
+        let token = read_secret(
+            "access token",
+            access_env,
+            args.access_token_file.as_deref(),
+            "--access-token-file",
+        )?;
+        // Sent anyway: the tenant's answer is the evidence; the warning explains it in advance.
+        if let Some(warning) = expired_warning("access token", token.expose_secret(), now_unix()) {
+            out::eline(format!("warning: {warning}"));
+        }
+        return Ok(AccessTokenSource::Given(token));
+    }
+    if secret_given(secret_env, args.client_secret_file.as_deref()) {
+        let secret = read_secret(
+            "client secret",
+            secret_env,
+            args.client_secret_file.as_deref(),
+            "--client-secret-file",
+        )?;
+        let client_id = client_id.map(str::to_owned).ok_or_else(|| {
+            CiamError::invalid_input(
+                "client_id",
+                "give --client-id to fetch an access token with the client secret",
+            )
+        })?;
+        return Ok(AccessTokenSource::ClientCredentials { client_id, secret });
+    }
+    Err(CiamError::invalid_input(
+        "access token",
+        format!(
+            "not given; set ${access_env} (or ${secret_env} with --client-id), or use \
+                --access-token-file PATH"
+        ),
+    ))
+}
+
+/// The session token given, or a test login of `--user`.
+pub fn session_source(
+    args: &SessionArgs,
+    client_id: Option<&str>,
+) -> Result<SessionTokenSource, CiamError> {
+    let env = env_vars::SESSION_TOKEN;
+    if secret_given(env, args.session_token_file.as_deref()) || args.user.is_none() {
+        return Ok(SessionTokenSource::Given(read_secret(
+            "session token",
+            env,
+            args.session_token_file.as_deref(),
+            "--session-token-file",
+        )?));
+    }
+    let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
+    let password = read_password(args.password_file.as_deref())?;
+    let client_id = client_id.map(str::to_owned).ok_or_else(|| {
+        CiamError::invalid_input(
+            "client_id",
+            "give --client-id: the login names the application",
+        )
+    })?;
+    Ok(SessionTokenSource::Login {
+        client_id,
+        user_name,
+        password,
+    })
+}
+
+/// The ticket handed over: `$SSO_DIAG_TICKET`, a file, or standard input.
+pub fn ticket(file: Option<&Path>) -> Result<SecretString, CiamError> {
+    let file = match file {
+        None if std::env::var_os(env_vars::TICKET).is_none() => Some(Path::new("-")),
+        other => other,
+    };
+    read_secret("ticket", env_vars::TICKET, file, "--ticket-file")
+}
+
+impl Prepared {
+    /// Runs the flow towards `goal`, prints what happened with `print` (the ticket first, when one
+    /// was issued), writes the report. The exit code.
+    pub fn run(
+        mut self,
+        goal: Goal,
+        print: impl FnOnce(&Run, Option<&CiamError>),
+    ) -> Result<u8, CiamError> {
+        let report = self.report.take();
+        let input = FlowInput {
+            access: self.access,
+            goal,
+            tenant_id: self.tenant_id,
+            client_id: self.client_id,
+            device: self.device,
+        };
+        let result: FlowResult = shared::runtime()?.block_on(flow::run(&self.client, input));
+        let received = Instant::now();
+        let received_wall = OffsetDateTime::now_utc();
+        let ticket = result.ticket.as_ref().map(|grant| {
+            Ticket::new(
+                grant.sso_ticket.clone(),
+                grant.expire_secs,
+                received,
+                received_wall,
+            )
+        });
+        let run = Run {
+            result: &result,
+            ticket: ticket.as_ref(),
+            base: &self.base,
+            profile: &self.profile,
+        };
+        let failure = result.failure();
+        print(&run, failure.map(|(_, e)| e));
+        let code = failure.map_or(0, |(_, e)| e.exit_code());
+        if let Some(file) = report {
+            let steps = result.steps.iter().collect();
+            let setting = run.report_setting(&self.overrides);
+            let markdown = Report::from_steps(setting, steps, result.user.as_ref())
+                .to_markdown(received_wall, &result.redactor);
+            let path = file.path().display().to_string();
+            if let Err(e) = file.commit(markdown.as_bytes()) {
+                out::eline(format!("error: could not write the report to {path}: {e}"));
+                return Ok(1);
+            }
+        }
+        Ok(code)
+    }
+}
