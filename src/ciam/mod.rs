@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod input;
 pub mod jwt;
 pub mod login;
+mod net_errors;
 pub mod record;
 pub mod refresh;
 pub mod request;

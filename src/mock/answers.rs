@@ -11,8 +11,12 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::{Map, Value, json};
 
+use std::sync::Arc;
+
 use super::demo;
 use super::state::{MockState, RecordedRequest, random_token};
+
+pub(super) type Shared = Arc<MockState>;
 
 pub(super) fn record(
     state: &MockState,

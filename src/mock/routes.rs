@@ -1,7 +1,6 @@
 //! The mock tenant's routes (API.md (1)–(5)): one handler per endpoint, the SSO calls in
 //! `sso.rs`, the shared checks and answer shapes in `answers.rs`.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::Json;
@@ -14,14 +13,12 @@ use axum::routing::post;
 use serde_json::json;
 
 use super::answers::{
-    Reply, blank, business_error, id_token, json_object, oauth_error, record, required,
+    Reply, Shared, blank, business_error, id_token, json_object, oauth_error, record, required,
 };
 use super::demo;
 use super::scenario::{LOCK_AFTER, LOCKED_MESSAGE, Scenario};
 use super::sso::{USER_ID, exchange, refresh, verify};
-use super::state::{MockState, Session, random_token};
-
-pub(super) type Shared = Arc<MockState>;
+use super::state::{Session, random_token};
 
 pub(super) fn router(state: Shared) -> Router {
     Router::new()

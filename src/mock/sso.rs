@@ -13,10 +13,9 @@ use serde_json::json;
 
 use super::VerifyShape;
 use super::answers::{
-    Rejection, Reply, business_error, check_client_id, id_token, record, sso_call,
+    Rejection, Reply, Shared, business_error, check_client_id, id_token, record, sso_call,
 };
 use super::demo;
-use super::routes::Shared;
 use super::scenario::Scenario;
 use super::state::{IssuedTicket, Session, random_token};
 
