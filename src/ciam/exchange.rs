@@ -22,18 +22,13 @@ pub struct ExchangeRequest {
 
 impl ExchangeRequest {
     pub fn to_api_request(&self) -> ApiRequest {
-        let mut req = ApiRequest::json(EXCHANGE_PATH).bearer(&self.access_token);
-        if let Some(t) = &self.tenant_id {
-            req = req.header("X-tenant-id", t.clone());
-        }
-        req = req
-            .secret_field("session_token", &self.session_token)
-            .field("operating_sys_version", self.device.os_version.clone())
-            .field("device_ip", self.device.device_ip.clone())
-            .field("device_fingerprint", self.device.fingerprint.clone());
-        if let Some(agent) = &self.device.agent {
-            req = req.field("agent", agent.clone());
-        }
+        let mut req = ApiRequest::sso(
+            EXCHANGE_PATH,
+            &self.access_token,
+            self.tenant_id.as_ref(),
+            ("session_token", &self.session_token),
+            &self.device,
+        );
         if let Some(client_id) = &self.client_id {
             req = req.field("client_id", client_id.clone());
         }

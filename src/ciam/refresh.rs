@@ -28,20 +28,13 @@ pub struct RefreshGrant {
 
 impl RefreshRequest {
     pub fn to_api_request(&self) -> ApiRequest {
-        let d = &self.device;
-        let mut api = ApiRequest::json(REFRESH_PATH).bearer(&self.access_token);
-        if let Some(t) = &self.tenant_id {
-            api = api.header("X-tenant-id", t.clone());
-        }
-        api = api
-            .secret_field("session_token", &self.session_token)
-            .field("operating_sys_version", d.os_version.clone())
-            .field("device_ip", d.device_ip.clone())
-            .field("device_fingerprint", d.fingerprint.clone());
-        if let Some(agent) = &d.agent {
-            api = api.field("agent", agent.clone());
-        }
-        api
+        ApiRequest::sso(
+            REFRESH_PATH,
+            &self.access_token,
+            self.tenant_id.as_ref(),
+            ("session_token", &self.session_token),
+            &self.device,
+        )
     }
 }
 

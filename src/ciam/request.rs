@@ -5,6 +5,7 @@
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::Value;
 
+use super::device_fields::DeviceFields;
 use crate::secret::{masked, register};
 
 /// A body field's value: secrets are masked in the record and redacted from the response.
@@ -47,6 +48,30 @@ impl ApiRequest {
             body_kind: BodyKind::Form,
             ..Self::json(path)
         }
+    }
+
+    /// The shape the SSO calls (API.md (3)–(5)) share: Bearer, optional `X-tenant-id`, one
+    /// credential field, then the device fields.
+    pub fn sso(
+        path: &'static str,
+        access_token: &SecretString,
+        tenant_id: Option<&String>,
+        credential: (&'static str, &SecretString),
+        device: &DeviceFields,
+    ) -> Self {
+        let mut api = Self::json(path).bearer(access_token);
+        if let Some(t) = tenant_id {
+            api = api.header("X-tenant-id", t.clone());
+        }
+        api = api
+            .secret_field(credential.0, credential.1)
+            .field("operating_sys_version", device.os_version.clone())
+            .field("device_ip", device.device_ip.clone())
+            .field("device_fingerprint", device.fingerprint.clone());
+        if let Some(agent) = &device.agent {
+            api = api.field("agent", agent.clone());
+        }
+        api
     }
 
     pub fn bearer(mut self, token: &SecretString) -> Self {

@@ -100,20 +100,13 @@ pub fn parse_user_info(value: &Value) -> Result<UserInfo, String> {
 
 impl VerifyRequest {
     pub fn to_api_request(&self) -> ApiRequest {
-        let d = &self.device;
-        let mut api = ApiRequest::json(VERIFY_PATH).bearer(&self.access_token);
-        if let Some(t) = &self.tenant_id {
-            api = api.header("X-tenant-id", t.clone());
-        }
-        api = api
-            .secret_field("sso_ticket", &self.sso_ticket)
-            .field("operating_sys_version", d.os_version.clone())
-            .field("device_ip", d.device_ip.clone())
-            .field("device_fingerprint", d.fingerprint.clone());
-        if let Some(agent) = &d.agent {
-            api = api.field("agent", agent.clone());
-        }
-        api
+        ApiRequest::sso(
+            VERIFY_PATH,
+            &self.access_token,
+            self.tenant_id.as_ref(),
+            ("sso_ticket", &self.sso_ticket),
+            &self.device,
+        )
     }
 }
 
