@@ -12,6 +12,8 @@ use sha2::Sha256;
 
 use crate::ciam::TenantUrl;
 use crate::ciam::device_fields::{DeviceFields, default_agent};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// The HMAC message: fixed, so the fingerprint is stable across runs, and ours, so it cannot be
 /// correlated with another program's use of the machine id.
@@ -35,16 +37,11 @@ pub enum FingerprintSource {
 }
 
 impl FingerprintSource {
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self, lang: Lang) -> String {
         match self {
-            FingerprintSource::MachineId => {
-                "derived from this machine's id (HMAC-SHA256; the id itself is never sent)"
-            }
-            FingerprintSource::HostName => {
-                "derived from the host name: the machine id could not be read, so it may change \
-                    if the host is renamed"
-            }
-            FingerprintSource::Override => "entered by you",
+            FingerprintSource::MachineId => tr!(lang, "fingerprint-from-machine-id"),
+            FingerprintSource::HostName => tr!(lang, "fingerprint-from-host-name"),
+            FingerprintSource::Override => tr!(lang, "fingerprint-entered"),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The environment variables that carry secrets into sso-diag, and stand for them in a copied
-//! `curl` command. One place, so the command line, the curl export and the tests agree.
+//! `curl` command; and the one that chooses its language. One place, so the command line, the curl
+//! export and the tests agree.
 
 pub const ACCESS_TOKEN: &str = "SSO_DIAG_ACCESS_TOKEN";
 pub const SESSION_TOKEN: &str = "SSO_DIAG_SESSION_TOKEN";
@@ -9,6 +10,8 @@ pub const PASSWORD: &str = "SSO_DIAG_PASSWORD";
 pub const SSO_TICKET: &str = "SSO_DIAG_SSO_TICKET";
 /// A ticket handed to `sso-diag redeem`.
 pub const TICKET: &str = "SSO_DIAG_TICKET";
+/// `en` or `zh-CN`: the language of the window and of the command line's human output.
+pub const LANG: &str = "SSO_DIAG_LANG";
 /// A secret field sso-diag has no name for (never sent today; a safe fallback for curl).
 pub const OTHER_SECRET: &str = "SSO_DIAG_SECRET";
 

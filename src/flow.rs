@@ -10,6 +10,7 @@ use crate::ciam::{
     CiamError, DeviceFields, ExchangeRequest, LoginRequest, RefreshGrant, RefreshRequest,
     TenantClient, TicketGrant, UserInfo, VerifyRequest,
 };
+use crate::i18n::Lang;
 use crate::secret::Redactor;
 use crate::step::{Answer, Call, Step, StepRecord};
 
@@ -51,6 +52,8 @@ pub struct FlowInput {
     pub tenant_id: Option<String>,
     pub client_id: Option<String>,
     pub device: DeviceFields,
+    /// The language the tenant is asked to answer a login in (`X-L`).
+    pub lang: Lang,
 }
 
 #[derive(Default)]
@@ -93,6 +96,7 @@ struct Context {
     tenant_id: Option<String>,
     client_id: Option<String>,
     device: DeviceFields,
+    lang: Lang,
 }
 
 pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
@@ -104,6 +108,7 @@ pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
         tenant_id: input.tenant_id,
         client_id: input.client_id,
         device: input.device,
+        lang: input.lang,
     };
     let Some(access_token) = result.access_token(client, input.access).await else {
         return result;
@@ -198,7 +203,7 @@ impl FlowResult {
                     password,
                     tenant_id: ctx.tenant_id.clone(),
                     device: ctx.device.clone(),
-                    language: crate::ciam::login::DEFAULT_LANGUAGE.to_owned(),
+                    language: ctx.lang.tenant_tag().to_owned(),
                 });
                 let Some(Answer::Login(grant)) = self.send(client, &call).await else {
                     return None;
@@ -233,11 +238,8 @@ impl FlowResult {
         last.error.as_ref().map(|e| (last.step, e))
     }
 
-    /// Every warning of every step, in order.
-    pub fn warnings(&self) -> Vec<&str> {
-        self.steps
-            .iter()
-            .flat_map(|s| s.warnings.iter().map(String::as_str))
-            .collect()
+    /// Every warning of every step, in order, in `lang`.
+    pub fn warnings(&self, lang: Lang) -> Vec<String> {
+        self.steps.iter().flat_map(|s| s.warnings(lang)).collect()
     }
 }

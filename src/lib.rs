@@ -25,6 +25,7 @@ pub mod device;
 pub mod env_vars;
 pub mod files;
 pub mod flow;
+pub mod i18n;
 pub mod logging;
 pub mod mock;
 pub mod report;

@@ -29,16 +29,20 @@ fn main() -> ExitCode {
     };
     let log_file = logging::init(log_target);
     tracing::info!(version = sso_diag::VERSION, log_file = ?log_file, "sso-diag starting");
+    // Said for this run (--lang, $SSO_DIAG_LANG), else the window's remembered choice, else the
+    // system's language.
+    let lang = cli.lang.or_else(sso_diag::i18n::from_env_var);
+    let cli_lang = lang.unwrap_or_else(sso_diag::i18n::from_system);
     let code = match &cli.command {
-        Some(Command::Exchange(args)) => cli::exchange::run(args),
-        Some(Command::Redeem(args)) => cli::redeem::run(args),
-        Some(Command::Refresh(args)) => cli::refresh::run(args),
-        Some(Command::Login(args)) => cli::login::run(args),
-        Some(Command::Check(args)) => cli::check::run(args),
-        Some(Command::Device(args)) => cli::device::run(args),
+        Some(Command::Exchange(args)) => cli::exchange::run(args, cli_lang),
+        Some(Command::Redeem(args)) => cli::redeem::run(args, cli_lang),
+        Some(Command::Refresh(args)) => cli::refresh::run(args, cli_lang),
+        Some(Command::Login(args)) => cli::login::run(args, cli_lang),
+        Some(Command::Check(args)) => cli::check::run(args, cli_lang),
+        Some(Command::Device(args)) => cli::device::run(args, cli_lang),
         Some(Command::Mock(args)) => cli::mock::run(args),
         // The one place that knows both front ends.
-        None => sso_diag::ui::open(&cli.window),
+        None => sso_diag::ui::open(&cli.window, lang),
     };
     ExitCode::from(code)
 }

@@ -157,7 +157,10 @@ fn a_wrong_session_token_is_rejected_with_the_tenants_code_and_advice() {
     assert_eq!(err.status(), Some(400));
     assert_eq!(err.code(), Some("IDAAS.SDK.PARAM.0023"));
     assert_eq!(err.message(), "Invalid or expired session token");
-    assert_eq!(err.advice().title, "Session token rejected");
+    assert_eq!(
+        err.advice(sso_diag::i18n::Lang::En).title,
+        "Session token rejected"
+    );
     assert_eq!(err.exit_code(), 4);
 }
 
@@ -170,7 +173,11 @@ fn a_fingerprint_other_than_the_logins_is_named() {
         .result
         .expect_err("rejected");
     assert_eq!(err.code(), Some("IDAAS.SDK.PARAM.0024"));
-    assert!(err.advice().action.contains("X-device-fingerprint"));
+    assert!(
+        err.advice(sso_diag::i18n::Lang::En)
+            .action
+            .contains("X-device-fingerprint")
+    );
 }
 
 #[test]
@@ -196,7 +203,7 @@ fn an_echoed_access_token_is_redacted_everywhere() {
         format!("{err:?}"),
         err.to_string(),
         format!("{:?}", outcome.record),
-        err.advice().hint(),
+        err.advice(sso_diag::i18n::Lang::En).hint(),
     ] {
         assert!(!text.contains(secret_access), "leaked in {text}");
     }

@@ -4,9 +4,7 @@
 mod common;
 
 use common::demo;
-use common::ui::{
-    Window, all_text, fill, press, settle, shows, step_until, window_with_system_fonts,
-};
+use common::ui::{Window, all_text, fill, press, settle, shows, step_until, window};
 use egui_kittest::kittest::Queryable;
 use sso_diag::ciam::catalogue::{self, Lang};
 use sso_diag::mock::Scenario;
@@ -14,7 +12,7 @@ use sso_diag::ui::Launch;
 
 fn demo_of(scenario: Scenario) -> Window {
     let launch = Launch::default().demo_of(scenario).expect("demo");
-    let mut h = window_with_system_fonts(launch, [980.0, 1500.0]);
+    let mut h = window(launch, [980.0, 1500.0]);
     step_until(&mut h, "device detection", |h| shows(h, "(detected)"));
     h
 }

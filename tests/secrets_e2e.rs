@@ -7,9 +7,7 @@ mod common;
 use std::io::Write;
 use std::sync::Arc;
 
-use common::ui::{
-    MemoryStorage, copied_by, fill, press, settle, shows, step_until, window_with_system_fonts,
-};
+use common::ui::{MemoryStorage, copied_by, fill, press, settle, shows, step_until, window};
 use common::{RawServer, demo, env_vars, http_response, sso_diag, stderr, stdout};
 use sso_diag::mock::{MockConfig, MockTenant};
 use sso_diag::ui::Launch;
@@ -195,7 +193,7 @@ fn the_window_leaks_nothing_with_trace_logging() {
         client_id: Some(demo::CLIENT_ID.into()),
         ..Launch::default()
     };
-    let mut h = window_with_system_fonts(launch, [1100.0, 1500.0]);
+    let mut h = window(launch, [1100.0, 1500.0]);
     step_until(&mut h, "device detection", |h| shows(h, "(detected)"));
     press(&mut h, "Get tokens: client credentials, test login");
     settle(&mut h);

@@ -5,16 +5,14 @@
 mod common;
 
 use common::demo;
-use common::ui::{
-    Window, all_text, copied_by, fill, press, settle, shows, step_until, window_with_system_fonts,
-};
+use common::ui::{Window, all_text, copied_by, fill, press, settle, shows, step_until, window};
 use egui_kittest::kittest::{NodeT, Queryable};
 use sso_diag::mock::{MockConfig, MockTenant};
 use sso_diag::ui::Launch;
 
 fn harness(launch: Launch) -> Window {
     // The user's name is Chinese: drawn with system fonts, as eframe does at run time.
-    window_with_system_fonts(launch, [1100.0, 1500.0])
+    window(launch, [1100.0, 1500.0])
 }
 
 fn start_empty(tenant: &MockTenant) -> Window {

@@ -11,6 +11,8 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::ciam::TenantUrl;
+use crate::i18n::{Lang, Message};
+use crate::{msg, tr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -27,9 +29,9 @@ pub struct CheckStep {
     pub name: &'static str,
     pub status: CheckStatus,
     /// What happened, in plain words.
-    pub sentence: String,
+    pub sentence: Message,
     /// Evidence: label and value.
-    pub details: Vec<(String, String)>,
+    pub details: Vec<(Message, Message)>,
     pub elapsed_ms: Option<f64>,
 }
 
@@ -62,7 +64,7 @@ fn ms(d: Duration) -> Option<f64> {
     Some((d.as_secs_f64() * 10_000.0).round() / 10.0)
 }
 
-fn step(name: &'static str, status: CheckStatus, sentence: String) -> CheckStep {
+fn step(name: &'static str, status: CheckStatus, sentence: Message) -> CheckStep {
     CheckStep {
         name,
         status,
@@ -72,8 +74,25 @@ fn step(name: &'static str, status: CheckStatus, sentence: String) -> CheckStep 
     }
 }
 
-fn skipped(name: &'static str, because: &str) -> CheckStep {
-    step(name, CheckStatus::Skipped, format!("Skipped: {because}."))
+fn skipped(name: &'static str, because: Message) -> CheckStep {
+    step(
+        name,
+        CheckStatus::Skipped,
+        msg!("check-skipped", because = because),
+    )
+}
+
+/// Evidence as it came (an OS error, a certificate's subject), under a translated label.
+fn detail(label: Message, value: impl Into<String>) -> (Message, Message) {
+    (label, Message::verbatim(value))
+}
+
+/// A step's name as the reader sees it: the protocols keep their names.
+pub fn step_name(name: &str, lang: Lang) -> String {
+    match name {
+        "Clock" => tr!(lang, "check-clock"),
+        other => other.to_owned(),
+    }
 }
 
 pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> CheckReport {
@@ -81,9 +100,9 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
     let host = tenant.host();
     let port = tenant.port();
     let names = ["DNS", "TCP", "TLS", "HTTP", "Clock"];
-    let finish = |mut steps: Vec<CheckStep>, from: usize, because: &str| {
+    let finish = |mut steps: Vec<CheckStep>, from: usize, because: Message| {
         for name in &names[from..] {
-            steps.push(skipped(name, because));
+            steps.push(skipped(name, because.clone()));
         }
         CheckReport {
             tenant: tenant.to_string(),
@@ -101,40 +120,36 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
             let mut s = step(
                 "DNS",
                 CheckStatus::Fail,
-                format!(
-                    "This machine cannot find the address of {host}. Check the spelling of the \
-                        domain; on a company network or VPN, check that you are connected."
-                ),
+                msg!("check-dns-fail", host = host.as_str()),
             );
-            s.details.push(("error".into(), e.to_string()));
+            s.details.push(detail(msg!("check-error"), e.to_string()));
             steps.push(s);
-            return finish(steps, 1, "the name did not resolve");
+            return finish(steps, 1, msg!("check-because-dns"));
         }
         Err(_) => {
             steps.push(step(
                 "DNS",
                 CheckStatus::Fail,
-                format!(
-                    "Looking up {host} took more than {} s: the name server is not answering.",
-                    STEP_TIMEOUT.as_secs()
+                msg!(
+                    "check-dns-slow",
+                    host = host.as_str(),
+                    seconds = STEP_TIMEOUT.as_secs()
                 ),
             ));
-            return finish(steps, 1, "the name did not resolve");
+            return finish(steps, 1, msg!("check-because-dns"));
         }
     };
     let mut dns = step(
         "DNS",
         CheckStatus::Pass,
         if host.parse::<std::net::IpAddr>().is_ok() {
-            format!("{host} is an address; no lookup needed.")
+            msg!("check-dns-address", host = host.as_str())
         } else {
-            format!(
-                "{host} resolves to {}.",
-                addrs
-                    .iter()
-                    .map(|a| a.ip().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let ips: Vec<String> = addrs.iter().map(|a| a.ip().to_string()).collect();
+            msg!(
+                "check-dns-pass",
+                host = host.as_str(),
+                addresses = ips.join(", ")
             )
         },
     );
@@ -157,26 +172,20 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
     }
     let Some((stream, addr)) = stream else {
         let sentence = if last_error.contains("refused") {
-            format!(
-                "Nothing accepts connections on port {port} of {host} (connection refused): the \
-                    port is wrong or the service is down."
-            )
+            msg!("check-tcp-refused", host = host.as_str(), port = port)
         } else {
-            format!(
-                "Could not open a connection to {host}:{port}: a firewall or proxy may be \
-                    blocking it."
-            )
+            msg!("check-tcp-fail", host = host.as_str(), port = port)
         };
         let mut s = step("TCP", CheckStatus::Fail, sentence);
-        s.details.push(("error".into(), last_error));
+        s.details.push(detail(msg!("check-error"), last_error));
         s.elapsed_ms = ms(started.elapsed());
         steps.push(s);
-        return finish(steps, 2, "no connection could be opened");
+        return finish(steps, 2, msg!("check-because-tcp"));
     };
     let mut tcp = step(
         "TCP",
         CheckStatus::Pass,
-        format!("A connection to {addr} opened."),
+        msg!("check-tcp-pass", address = addr.to_string()),
     );
     tcp.elapsed_ms = ms(started.elapsed());
     steps.push(tcp);
@@ -191,75 +200,57 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
                     Ok(()) => step(
                         "TLS",
                         CheckStatus::Pass,
-                        format!(
-                            "A secure connection was made ({}); this machine trusts the \
-                                tenant's certificate.",
-                            facts.protocol
-                        ),
+                        msg!("check-tls-pass", protocol = facts.protocol.as_str()),
                     ),
                     Err(why) => step(
                         "TLS",
                         CheckStatus::Fail,
-                        format!(
-                            "The tenant's certificate is not trusted by this machine: {why}. A \
-                                company proxy that inspects TLS, or a wrong domain, causes \
-                                this."
-                        ),
+                        msg!("check-tls-untrusted", why = why.as_str()),
                     ),
                 };
-                s.details.push(("protocol".into(), facts.protocol.clone()));
-                s.details.push(("subject".into(), facts.subject.clone()));
-                s.details.push(("issuer".into(), facts.issuer.clone()));
+                s.details
+                    .push(detail(msg!("check-protocol"), facts.protocol.clone()));
+                s.details
+                    .push(detail(msg!("check-subject"), facts.subject.clone()));
+                s.details
+                    .push(detail(msg!("check-issuer"), facts.issuer.clone()));
                 if let Some(t) = facts.not_after {
-                    s.details.push(("expires".into(), t.date().to_string()));
+                    s.details
+                        .push(detail(msg!("check-expires"), t.date().to_string()));
                 }
                 s.details.push((
-                    "trusted".into(),
+                    msg!("check-trusted"),
                     match &facts.trusted {
-                        Ok(()) => "yes".into(),
-                        Err(why) => format!("no: {why}"),
+                        Ok(()) => msg!("check-yes"),
+                        Err(why) => msg!("check-no-because", why = why.as_str()),
                     },
                 ));
                 s.elapsed_ms = ms(started.elapsed());
                 let failed = s.status == CheckStatus::Fail;
                 steps.push(s);
                 if failed {
-                    return finish(
-                        steps,
-                        3,
-                        "the certificate is not trusted, so no request is sent",
-                    );
+                    return finish(steps, 3, msg!("check-because-untrusted"));
                 }
             }
             Ok(Err(e)) => {
-                let mut s = step(
-                    "TLS",
-                    CheckStatus::Fail,
-                    "A secure connection could not be made: \
-                    the server may not speak TLS on this port, or something in between breaks \
-                    it."
-                    .to_owned(),
-                );
-                s.details.push(("error".into(), e));
+                let mut s = step("TLS", CheckStatus::Fail, msg!("check-tls-fail"));
+                s.details.push(detail(msg!("check-error"), e));
                 s.elapsed_ms = ms(started.elapsed());
                 steps.push(s);
-                return finish(steps, 3, "no secure connection");
+                return finish(steps, 3, msg!("check-because-tls"));
             }
             Err(_) => {
                 steps.push(step(
                     "TLS",
                     CheckStatus::Fail,
-                    format!(
-                        "The secure handshake took more than {} s.",
-                        STEP_TIMEOUT.as_secs()
-                    ),
+                    msg!("check-tls-slow", seconds = STEP_TIMEOUT.as_secs()),
                 ));
-                return finish(steps, 3, "no secure connection");
+                return finish(steps, 3, msg!("check-because-tls"));
             }
         }
     } else {
         drop(stream);
-        steps.push(skipped("TLS", "plain http to this machine uses no TLS"));
+        steps.push(skipped("TLS", msg!("check-because-plain-http")));
     }
 
     // 4. HTTP
@@ -287,25 +278,18 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
     let response = match response {
         Ok(r) => r,
         Err(e) => {
-            let mut s = step(
-                "HTTP",
-                CheckStatus::Fail,
-                "The connection works but an HTTP request to the tenant got no answer.".into(),
-            );
-            s.details.push(("error".into(), e));
+            let mut s = step("HTTP", CheckStatus::Fail, msg!("check-http-fail"));
+            s.details.push(detail(msg!("check-error"), e));
             s.elapsed_ms = ms(started.elapsed());
             steps.push(s);
-            return finish(steps, 4, "no HTTP answer");
+            return finish(steps, 4, msg!("check-because-http"));
         }
     };
     let status = response.status();
     let mut http = step(
         "HTTP",
         CheckStatus::Pass,
-        format!(
-            "The tenant answered an HTTP request (HTTP {}).",
-            status.as_u16()
-        ),
+        msg!("check-http-pass", status = status.as_u16()),
     );
     http.elapsed_ms = ms(started.elapsed());
     if let Some(server) = response
@@ -313,7 +297,7 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
         .get("server")
         .and_then(|v| v.to_str().ok())
     {
-        http.details.push(("server".into(), server.to_owned()));
+        http.details.push(detail(msg!("check-server"), server));
     }
     let date = response
         .headers()
@@ -324,12 +308,12 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
 
     // 5. Clock
     let clock = match date.as_deref().map(|d| (d, httpdate::parse_http_date(d))) {
-        None => skipped("Clock", "the tenant sent no Date header"),
+        None => skipped("Clock", msg!("check-because-no-date")),
         Some((d, Err(_))) => {
             let shown: String = d.chars().take(60).collect();
             skipped(
                 "Clock",
-                &format!("the tenant's Date header ({shown:?}) is not an HTTP date"),
+                msg!("check-because-bad-date", date = format!("{shown:?}")),
             )
         }
         Some((_, Ok(server_time))) => {
@@ -338,29 +322,28 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
             let skew = local - server;
             let secs = skew.whole_seconds();
             let abs = Duration::from_secs(secs.unsigned_abs());
-            let side = if secs > 0 { "ahead of" } else { "behind" };
+
             let mut s = if abs <= SKEW_WARN {
                 step(
                     "Clock",
                     CheckStatus::Pass,
-                    format!(
-                        "This machine's clock agrees with the tenant's (within {} s).",
-                        abs.as_secs().max(1)
-                    ),
+                    msg!("check-clock-pass", seconds = abs.as_secs().max(1)),
                 )
             } else {
                 step(
                     "Clock",
                     CheckStatus::Warn,
-                    format!(
-                        "This machine's clock is {} s {side} the tenant's: token expiry shown \
-                            here will be off by as much. Set the clock automatically.",
-                        abs.as_secs()
-                    ),
+                    if secs > 0 {
+                        msg!("check-clock-ahead", seconds = abs.as_secs())
+                    } else {
+                        msg!("check-clock-behind", seconds = abs.as_secs())
+                    },
                 )
             };
-            s.details
-                .push(("tenant time".into(), date.clone().unwrap_or_default()));
+            s.details.push(detail(
+                msg!("check-tenant-time"),
+                date.clone().unwrap_or_default(),
+            ));
             s
         }
     };

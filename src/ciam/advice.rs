@@ -2,8 +2,10 @@
 //! and what to try. Errors are classified by kind and HTTP status, because real tenants differ in
 //! details; a code the catalogue (`codes.toml`) knows refines the advice.
 
-use super::catalogue::{self, Entry, Lang};
+use super::catalogue::{self, Entry};
 use super::error::{CiamError, TimeoutPhase};
+use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Advice {
@@ -13,11 +15,11 @@ pub struct Advice {
 }
 
 impl Advice {
-    fn new(title: &str, cause: &str, action: &str) -> Self {
+    fn of(title: String, cause: String, action: String) -> Self {
         Self {
-            title: title.to_owned(),
-            cause: cause.to_owned(),
-            action: action.to_owned(),
+            title,
+            cause,
+            action,
         }
     }
 
@@ -28,75 +30,60 @@ impl Advice {
 }
 
 impl CiamError {
-    /// A plain-language title, the likely cause and what to try.
-    pub fn advice(&self) -> Advice {
-        for_error(self)
+    /// A plain-language title, the likely cause and what to try, in `lang`.
+    pub fn advice(&self, lang: Lang) -> Advice {
+        for_error(self, lang)
     }
 }
 
-fn for_error(error: &CiamError) -> Advice {
+fn for_error(error: &CiamError, lang: Lang) -> Advice {
+    let l = lang;
     match error {
-        CiamError::InvalidInput { field, problem } => Advice {
-            title: format!("Check the {field}"),
-            cause: format!("Nothing was sent. The {field}: {problem}."),
-            action: format!("Correct the {field} and try again."),
-        },
-        CiamError::Dns { host, .. } => Advice {
-            title: "Tenant domain not found".into(),
-            cause: format!("This machine could not look up the name \"{host}\"."),
-            action: "Check the spelling of the domain. On a corporate network or VPN, check \
-                that you are connected; the domain may only resolve there."
-                .into(),
-        },
-        CiamError::Connect { target, .. } => Advice {
-            title: "Could not connect to the tenant".into(),
-            cause: format!(
-                "Nothing accepted a connection at {target}: the port is closed, a \
-                firewall blocks it, or the host is unreachable."
-            ),
-            action: "Check the domain and port. If your network needs a proxy, set HTTPS_PROXY. \
-                Try the same domain in a browser."
-                .into(),
-        },
-        CiamError::Proxy { target, .. } => Advice {
-            title: "The proxy could not reach the tenant".into(),
-            cause: format!(
-                "The proxy this machine uses (--proxy, HTTPS_PROXY or the system setting) refused \
-                    or failed to open a tunnel to {target}: the request never reached the tenant."
-            ),
-            action: "Check the proxy address and whether it needs a login; try without the \
-                proxy, or ask the network team whether it allows this domain."
-                .into(),
-        },
-        CiamError::Timeout { phase, after } => Advice {
-            title: "The tenant did not answer in time".into(),
-            cause: match phase {
-                TimeoutPhase::Connect => format!(
-                    "No connection could be made within {} s: the \
-                    network is slow, filtered, or the host is down.",
-                    after.as_secs()
+        CiamError::InvalidInput { field, problem } => {
+            let field = field_name(l, field);
+            Advice::of(
+                tr!(l, "advice-input-title", field = field.clone()),
+                tr!(
+                    l,
+                    "advice-input-cause",
+                    field = field.clone(),
+                    problem = problem.as_str()
                 ),
-                TimeoutPhase::Total => format!(
-                    "The tenant accepted the connection but did not \
-                    finish answering within {} s.",
-                    after.as_secs()
-                ),
+                tr!(l, "advice-input-action", field = field),
+            )
+        }
+        CiamError::Dns { host, .. } => Advice::of(
+            tr!(l, "advice-dns-title"),
+            tr!(l, "advice-dns-cause", host = host.as_str()),
+            tr!(l, "advice-dns-action"),
+        ),
+        CiamError::Connect { target, .. } => Advice::of(
+            tr!(l, "advice-connect-title"),
+            tr!(l, "advice-connect-cause", target = target.as_str()),
+            tr!(l, "advice-connect-action"),
+        ),
+        CiamError::Proxy { target, .. } => Advice::of(
+            tr!(l, "advice-proxy-title"),
+            tr!(l, "advice-proxy-cause", target = target.as_str()),
+            tr!(l, "advice-proxy-action"),
+        ),
+        CiamError::Timeout { phase, after } => Advice::of(
+            tr!(l, "advice-timeout-title"),
+            match phase {
+                TimeoutPhase::Connect => {
+                    tr!(l, "advice-timeout-connect-cause", seconds = after.as_secs())
+                }
+                TimeoutPhase::Total => {
+                    tr!(l, "advice-timeout-total-cause", seconds = after.as_secs())
+                }
             },
-            action: "Try again; if it keeps happening, check the network or proxy, or raise the \
-                timeout."
-                .into(),
-        },
-        CiamError::Tls { detail, .. } => Advice {
-            title: "Secure connection failed".into(),
-            cause: format!(
-                "The tenant's certificate was not accepted by this machine \
-                ({detail}). A company proxy that inspects TLS, a wrong domain, or an expired \
-                certificate causes this."
-            ),
-            action: "Check the domain is the tenant's own. If your company inspects TLS, its CA \
-                must be installed on this machine."
-                .into(),
-        },
+            tr!(l, "advice-timeout-action"),
+        ),
+        CiamError::Tls { detail, .. } => Advice::of(
+            tr!(l, "advice-tls-title"),
+            tr!(l, "advice-tls-cause", detail = detail.as_str()),
+            tr!(l, "advice-tls-action"),
+        ),
         CiamError::Rejected {
             code: Some(code),
             message,
@@ -108,40 +95,55 @@ fn for_error(error: &CiamError) -> Advice {
             ..
         } if catalogue::lookup(code).is_some() => {
             let entry = catalogue::lookup(code);
-            from_catalogue(entry, message.as_deref(), Lang::En).unwrap_or_else(|| for_rejection(0))
+            from_catalogue(entry, message.as_deref(), l).unwrap_or_else(|| for_rejection(0, l))
         }
-        CiamError::Rejected { status, .. } => for_rejection(*status),
-        CiamError::ServerError { .. } => Advice::new(
-            "The tenant had an internal error",
-            "The tenant accepted the request but failed while processing it (HTTP 5xx). This is \
-                on the tenant's side, often a temporary overload (\"system busy\").",
-            "Wait a minute and try again. If it persists, escalate to the tenant's operators \
-                with the report.",
+        CiamError::Rejected { status, .. } => for_rejection(*status, l),
+        CiamError::ServerError { .. } => Advice::of(
+            tr!(l, "advice-server-title"),
+            tr!(l, "advice-server-cause"),
+            tr!(l, "advice-server-action"),
         ),
         CiamError::UnexpectedResponse {
             status, problem, ..
         } => {
+            let problem = problem.as_str();
             if status.is_some_and(|s| (300..400).contains(&s)) {
-                Advice::new(
-                    "The tenant answered with a redirect",
-                    &format!(
-                        "The server redirected instead of answering ({problem}). It was \
-                        not followed, so the token went nowhere else. The domain is probably \
-                        not the tenant's API domain."
-                    ),
-                    "Use the tenant's user-access domain exactly as shown in its console.",
+                Advice::of(
+                    tr!(l, "advice-redirect-title"),
+                    tr!(l, "advice-redirect-cause", problem = problem),
+                    tr!(l, "advice-use-user-domain"),
                 )
             } else {
-                Advice::new(
-                    "The answer was not what the API documents",
-                    &format!(
-                        "The server answered, but not with the documented JSON \
-                        ({problem}). A proxy or a wrong domain may be in the way."
-                    ),
-                    "Check the domain; look at the raw response below for who answered.",
+                Advice::of(
+                    tr!(l, "advice-unexpected-title"),
+                    tr!(l, "advice-unexpected-cause", problem = problem),
+                    tr!(l, "advice-unexpected-action"),
                 )
             }
         }
+    }
+}
+
+/// What the user calls a field they typed; API names (`client_id`, `X-tenant-id`) stay as the
+/// tenant's console spells them.
+pub fn field_name(lang: Lang, field: &str) -> String {
+    let l = lang;
+    match field {
+        "domain" => tr!(l, "field-domain"),
+        "password" => tr!(l, "field-password"),
+        "ticket" => tr!(l, "field-ticket"),
+        "report" => tr!(l, "field-report"),
+        "proxy" => tr!(l, "field-proxy"),
+        "CA file" => tr!(l, "field-ca-file"),
+        "user name" | "user_name" => tr!(l, "field-user-name"),
+        "device IP" | "device_ip" => tr!(l, "field-device-ip"),
+        "OS version" | "operating_sys_version" => tr!(l, "field-os-version"),
+        "device fingerprint" | "device_fingerprint" => tr!(l, "field-fingerprint"),
+        "agent" => tr!(l, "field-agent"),
+        "session_token" => tr!(l, "field-session-token"),
+        "access_token" | "access token" => tr!(l, "field-access-token"),
+        "client_secret" => tr!(l, "field-client-secret"),
+        other => other.to_owned(),
     }
 }
 
@@ -150,10 +152,7 @@ pub fn from_catalogue(entry: Option<&Entry>, message: Option<&str>, lang: Lang) 
     let text = entry?.text(lang);
     let wait = message
         .and_then(|m| catalogue::wait_in(m, lang))
-        .unwrap_or_else(|| match lang {
-            Lang::En => "a few minutes (3 by default)".to_owned(),
-            Lang::Zh => "几分钟(默认 3 分钟)".to_owned(),
-        });
+        .unwrap_or_else(|| tr!(lang, "advice-wait-default"));
     Some(Advice {
         title: text.title.clone(),
         cause: text.cause.clone(),
@@ -161,29 +160,28 @@ pub fn from_catalogue(entry: Option<&Entry>, message: Option<&str>, lang: Lang) 
     })
 }
 
-fn for_rejection(status: u16) -> Advice {
+fn for_rejection(status: u16, lang: Lang) -> Advice {
+    let l = lang;
     match status {
-        401 => Advice::new(
-            "Access token rejected",
-            "The tenant did not accept the Authorization header (HTTP 401).",
-            "Get a new access token with the application's client credentials.",
+        401 => Advice::of(
+            tr!(l, "advice-401-title"),
+            tr!(l, "advice-401-cause"),
+            tr!(l, "advice-401-action"),
         ),
-        403 => Advice::new(
-            "Access denied",
-            "The tenant understood the request but this application may not make it (HTTP \
-                    403).",
-            "Check the application's API permissions in the tenant console.",
+        403 => Advice::of(
+            tr!(l, "advice-403-title"),
+            tr!(l, "advice-403-cause"),
+            tr!(l, "advice-403-action"),
         ),
-        404 | 405 => Advice::new(
-            "API not found on this domain",
-            "This server does not offer the tenant API at this path: the domain is probably \
-                    not the tenant's user-access domain.",
-            "Use the tenant's user-access domain exactly as shown in its console.",
+        404 | 405 => Advice::of(
+            tr!(l, "advice-404-title"),
+            tr!(l, "advice-404-cause"),
+            tr!(l, "advice-use-user-domain"),
         ),
-        _ => Advice::new(
-            "Request rejected by the tenant",
-            "The tenant refused the request; its own message below says why.",
-            "Read the tenant's error code and message, correct the input and try again.",
+        _ => Advice::of(
+            tr!(l, "advice-rejected-title"),
+            tr!(l, "advice-rejected-cause"),
+            tr!(l, "advice-rejected-action"),
         ),
     }
 }
@@ -203,17 +201,17 @@ mod tests {
 
     #[test]
     fn known_codes_get_specific_advice() {
-        let a = rejected(400, Some("IDAAS.SDK.PARAM.0023")).advice();
+        let a = rejected(400, Some("IDAAS.SDK.PARAM.0023")).advice(Lang::En);
         assert_eq!(a.title, "Session token rejected");
         assert!(a.action.contains("sign in again"));
         assert!(
             rejected(400, Some("IDAAS.SDK.PARAM.0024"))
-                .advice()
+                .advice(Lang::En)
                 .action
                 .contains("X-device-fingerprint")
         );
         assert_eq!(
-            rejected(400, Some("invalid_token")).advice().title,
+            rejected(400, Some("invalid_token")).advice(Lang::En).title,
             "Access token rejected"
         );
     }
@@ -221,15 +219,15 @@ mod tests {
     #[test]
     fn unknown_codes_fall_back_to_the_status() {
         assert_eq!(
-            rejected(401, Some("weird")).advice().title,
+            rejected(401, Some("weird")).advice(Lang::En).title,
             "Access token rejected"
         );
         assert_eq!(
-            rejected(404, None).advice().title,
+            rejected(404, None).advice(Lang::En).title,
             "API not found on this domain"
         );
         assert_eq!(
-            rejected(418, None).advice().title,
+            rejected(418, None).advice(Lang::En).title,
             "Request rejected by the tenant"
         );
     }

@@ -8,12 +8,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-/// The languages the catalogue is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
+pub use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Entry {
@@ -78,7 +73,7 @@ impl Entry {
     pub fn text(&self, lang: Lang) -> &Text {
         match lang {
             Lang::En => &self.en,
-            Lang::Zh => &self.zh,
+            Lang::ZhCn => &self.zh,
         }
     }
 }
@@ -116,7 +111,7 @@ pub fn wait_in(message: &str, lang: Lang) -> Option<String> {
                 parts.push(match lang {
                     Lang::En if n == 1 => format!("1 {en}"),
                     Lang::En => format!("{n} {en}s"),
-                    Lang::Zh => format!("{n} {zh}"),
+                    Lang::ZhCn => format!("{n} {zh}"),
                 });
             }
             number.clear();
@@ -128,7 +123,7 @@ pub fn wait_in(message: &str, lang: Lang) -> Option<String> {
     }
     Some(match lang {
         Lang::En => parts.join(" and "),
-        Lang::Zh => parts.join(""),
+        Lang::ZhCn => parts.join(""),
     })
 }
 
@@ -226,7 +221,7 @@ mod tests {
             Some("2 minutes and 30 seconds")
         );
         let zh = "由于多次登录失败,用户已被锁定。 它将在 3 分钟和 0 秒内解锁";
-        assert_eq!(wait_in(zh, Lang::Zh).as_deref(), Some("3 分钟"));
+        assert_eq!(wait_in(zh, Lang::ZhCn).as_deref(), Some("3 分钟"));
         assert_eq!(wait_in("Invalid account name or password.", Lang::En), None);
     }
 }

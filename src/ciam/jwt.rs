@@ -1,6 +1,8 @@
 //! Token insight: the claims of a JWT, decoded locally. No network, and no signature check — the
 //! window says so — it is only to see issuer, audience and expiry before a request is sent.
 
+use crate::i18n::Lang;
+use crate::tr;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
@@ -62,24 +64,27 @@ impl JwtInsight {
 }
 
 /// "the access token expired 12 min ago" when `token` is a JWT past its `exp`.
-pub fn expired_warning(name: &str, token: &str, now_unix: i64) -> Option<String> {
+pub fn expired_access_token(token: &str, now_unix: i64, lang: Lang) -> Option<String> {
     let insight = JwtInsight::decode(token)?;
     let left = insight.seconds_left(now_unix)?;
     (left <= 0).then(|| {
-        format!(
-            "the {name} expired {} ago (read from the JWT's exp claim; signature not checked)",
-            human_duration(left.unsigned_abs())
-        )
+        let ago = human_duration(left.unsigned_abs(), lang);
+        tr!(lang, "jwt-access-token-expired", ago = ago)
     })
 }
 
 /// `45 s`, `12 min`, `3 h 5 min`, `2 days`.
-pub fn human_duration(secs: u64) -> String {
+pub fn human_duration(secs: u64, lang: Lang) -> String {
     match secs {
-        0..=59 => format!("{secs} s"),
-        60..=3599 => format!("{} min", secs / 60),
-        3600..=86_399 => format!("{} h {} min", secs / 3600, secs % 3600 / 60),
-        _ => format!("{} days", secs / 86_400),
+        0..=59 => tr!(lang, "duration-seconds", seconds = secs),
+        60..=3599 => tr!(lang, "duration-minutes", minutes = secs / 60),
+        3600..=86_399 => tr!(
+            lang,
+            "duration-hours-minutes",
+            hours = secs / 3600,
+            minutes = secs % 3600 / 60
+        ),
+        _ => tr!(lang, "duration-days", days = secs / 86_400),
     }
 }
 

@@ -12,8 +12,6 @@ use super::request::ApiRequest;
 use crate::secret::redact_tenant_text;
 
 pub const LOGIN_PATH: &str = "/api/v2/sdk/login";
-/// The `X-L` sso-diag sends until the window or the command line says otherwise.
-pub const DEFAULT_LANGUAGE: &str = "en";
 
 #[derive(Debug, Clone)]
 pub struct LoginRequest {

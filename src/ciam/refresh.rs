@@ -1,6 +1,8 @@
 //! API.md (5): refresh a session token. A support engineer uses it to tell a session that is still
 //! alive from one that ended — and, when it ended, whether it expired or was revoked.
 
+use crate::i18n::Lang;
+use crate::tr;
 use secrecy::SecretString;
 use serde_json::Value;
 
@@ -69,21 +71,11 @@ impl SessionEnd {
     }
 
     /// The sentence a support engineer reads.
-    pub fn explain(self) -> &'static str {
+    pub fn explain(self, lang: Lang) -> String {
         match self {
-            SessionEnd::Expired => {
-                "The session expired: its token's own lifetime is over. Have the user sign in again."
-            }
-            SessionEnd::Revoked => {
-                "The session was revoked: its token has not expired yet, so the tenant ended it \
-                    early (the user signed out, changed the password, or an administrator ended \
-                    the session). Have the user sign in again."
-            }
-            SessionEnd::Unknown => {
-                "The session has ended. Its token is opaque (no expiry inside), so whether it \
-                    expired or was revoked cannot be told from here; the tenant's session log \
-                    says which."
-            }
+            SessionEnd::Expired => tr!(lang, "session-expired"),
+            SessionEnd::Revoked => tr!(lang, "session-revoked"),
+            SessionEnd::Unknown => tr!(lang, "session-ended"),
         }
     }
 

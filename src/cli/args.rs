@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::i18n::{self, Lang};
 use crate::mock::Scenario;
 
 #[derive(Debug, Parser)]
@@ -29,6 +30,15 @@ pub struct Cli {
     /// directory, the command line to standard error when RUST_LOG is set
     #[arg(long, value_name = "PATH", global = true)]
     pub log_file: Option<PathBuf>,
+    /// The language of the window and of the human output: en or zh-CN (default: $SSO_DIAG_LANG,
+    /// else the system's language). --json, exit codes and the log stay English
+    #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    i18n::parse(tag)
+        .ok_or_else(|| format!("\"{tag}\" is not a language sso-diag speaks: use en or zh-CN"))
 }
 
 /// How requests reach the tenant.

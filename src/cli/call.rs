@@ -12,14 +12,16 @@ use super::run_print::Run;
 use super::secret_input::{read_password, read_secret, secret_given};
 use super::{out, shared};
 use crate::ciam::input::{optional_field, required_field};
-use crate::ciam::jwt::{expired_warning, now_unix};
+use crate::ciam::jwt::{expired_access_token, now_unix};
 use crate::ciam::{CiamError, DeviceFields, TenantClient, TenantUrl};
 use crate::device::{DeviceOverrides, DeviceProfile};
 use crate::env_vars;
 use crate::files::PendingFile;
 use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, Goal, SessionTokenSource};
+use crate::i18n::Lang;
 use crate::report::Report;
 use crate::ticket::Ticket;
+use crate::tr;
 
 /// Everything checked and assembled before a byte is sent.
 pub struct Prepared {
@@ -33,11 +35,16 @@ pub struct Prepared {
     /// The device values the user set, for the report's "where it came from".
     pub overrides: DeviceOverrides,
     report: Option<PendingFile>,
+    lang: Lang,
 }
 
 /// Checks `args` and reads the secrets. `stdin_files` are the subcommand's other secret files,
 /// so that at most one secret comes from standard input.
-pub fn prepare(args: &CallArgs, stdin_files: &[Option<&Path>]) -> Result<Prepared, CiamError> {
+pub fn prepare(
+    args: &CallArgs,
+    stdin_files: &[Option<&Path>],
+    lang: Lang,
+) -> Result<Prepared, CiamError> {
     let base = shared::tenant(args.tenant.domain.as_deref())?;
     let stdin_users = [
         args.access_token_file.as_deref(),
@@ -57,7 +64,7 @@ pub fn prepare(args: &CallArgs, stdin_files: &[Option<&Path>]) -> Result<Prepare
         "client_id",
         args.tenant.client_id.as_deref().unwrap_or_default(),
     )?;
-    let access = access_source(args, client_id.as_deref())?;
+    let access = access_source(args, client_id.as_deref(), lang)?;
     let tenant_id = optional_field(
         "X-tenant-id",
         args.tenant.tenant_id.as_deref().unwrap_or_default(),
@@ -87,10 +94,15 @@ pub fn prepare(args: &CallArgs, stdin_files: &[Option<&Path>]) -> Result<Prepare
         profile,
         overrides,
         report,
+        lang,
     })
 }
 
-fn access_source(args: &CallArgs, client_id: Option<&str>) -> Result<AccessTokenSource, CiamError> {
+fn access_source(
+    args: &CallArgs,
+    client_id: Option<&str>,
+    lang: Lang,
+) -> Result<AccessTokenSource, CiamError> {
     let (access_env, secret_env) = (env_vars::ACCESS_TOKEN, env_vars::CLIENT_SECRET);
     if secret_given(access_env, args.access_token_file.as_deref()) {
         let token = read_secret(
@@ -100,8 +112,8 @@ fn access_source(args: &CallArgs, client_id: Option<&str>) -> Result<AccessToken
             "--access-token-file",
         )?;
         // Sent anyway: the tenant's answer is the evidence; the warning explains it in advance.
-        if let Some(warning) = expired_warning("access token", token.expose_secret(), now_unix()) {
-            out::eline(format!("warning: {warning}"));
+        if let Some(warning) = expired_access_token(token.expose_secret(), now_unix(), lang) {
+            out::eline(tr!(lang, "cli-warning", warning = warning));
         }
         return Ok(AccessTokenSource::Given(token));
     }
@@ -182,6 +194,7 @@ impl Prepared {
             tenant_id: self.tenant_id,
             client_id: self.client_id,
             device: self.device,
+            lang: self.lang,
         };
         let result: FlowResult = shared::runtime()?.block_on(flow::run(&self.client, input));
         let received = Instant::now();
@@ -199,6 +212,7 @@ impl Prepared {
             ticket: ticket.as_ref(),
             base: &self.base,
             profile: &self.profile,
+            lang: self.lang,
         };
         let failure = result.failure();
         print(&run, failure.map(|(_, e)| e));
@@ -206,11 +220,20 @@ impl Prepared {
         if let Some(file) = report {
             let steps = result.steps.iter().collect();
             let setting = run.report_setting(&self.overrides);
-            let markdown = Report::from_steps(setting, steps, result.user.as_ref())
-                .to_markdown(received_wall, &result.redactor);
+            let markdown = Report::from_steps(setting, steps, result.user.as_ref()).to_markdown(
+                received_wall,
+                &result.redactor,
+                self.lang,
+            );
             let path = file.path().display().to_string();
             if let Err(e) = file.commit(markdown.as_bytes()) {
-                out::eline(format!("error: could not write the report to {path}: {e}"));
+                let error = e.to_string();
+                out::eline(tr!(
+                    self.lang,
+                    "cli-report-not-written",
+                    path = path,
+                    error = error
+                ));
                 return Ok(1);
             }
         }

@@ -4,12 +4,13 @@ use super::args::DeviceArgs;
 use super::{out, shared};
 use crate::ciam::CiamError;
 use crate::device::{ANY_ROUTE, DeviceProfile};
+use crate::i18n::Lang;
 
-pub fn run(args: &DeviceArgs) -> u8 {
-    shared::exit_code(show_device(args), args.json)
+pub fn run(args: &DeviceArgs, lang: Lang) -> u8 {
+    shared::exit_code(show_device(args, lang), args.json, lang)
 }
 
-fn show_device(args: &DeviceArgs) -> Result<u8, CiamError> {
+fn show_device(args: &DeviceArgs, lang: Lang) -> Result<u8, CiamError> {
     let base = shared::tenant(Some(args.domain.as_deref().unwrap_or(ANY_ROUTE)))?;
     let profile = DeviceProfile::detect(&base);
     if args.json {
@@ -30,7 +31,7 @@ fn show_device(args: &DeviceArgs) -> Result<u8, CiamError> {
         out::line(format!(
             "fingerprint  {}   ({})",
             profile.fingerprint,
-            profile.fingerprint_source.describe()
+            profile.fingerprint_source.describe(lang)
         ));
         out::line(format!("agent        {}", profile.agent));
     }

@@ -10,13 +10,14 @@ use super::{out, shared};
 use crate::ciam::input::optional_field;
 use crate::ciam::{CiamError, ExchangeRequest};
 use crate::flow::Goal;
+use crate::i18n::Lang;
 use crate::report::curl_command;
 
-pub fn run(args: &ExchangeArgs) -> u8 {
-    shared::exit_code(run_exchange(args), args.call.json)
+pub fn run(args: &ExchangeArgs, lang: Lang) -> u8 {
+    shared::exit_code(run_exchange(args, lang), args.call.json, lang)
 }
 
-fn run_exchange(args: &ExchangeArgs) -> Result<u8, CiamError> {
+fn run_exchange(args: &ExchangeArgs, lang: Lang) -> Result<u8, CiamError> {
     if args.curl {
         print_curl(args)?;
         return Ok(0);
@@ -25,7 +26,7 @@ fn run_exchange(args: &ExchangeArgs) -> Result<u8, CiamError> {
         args.session.session_token_file.as_deref(),
         args.session.password_file.as_deref(),
     ];
-    let prepared = prepare(&args.call, &session_files)?;
+    let prepared = prepare(&args.call, &session_files, lang)?;
     let session = session_source(&args.session, prepared.client_id.as_deref())?;
     let goal = Goal::Exchange {
         session,

@@ -9,13 +9,15 @@ use super::{out, shared};
 use crate::ciam::input::{optional_field, required_field};
 use crate::ciam::{CiamError, LoginRequest, login};
 use crate::clock::millis;
+use crate::i18n::Lang;
+use crate::tr;
 use secrecy::ExposeSecret;
 
-pub fn run(args: &LoginArgs) -> u8 {
-    shared::exit_code(run_login(args), args.json)
+pub fn run(args: &LoginArgs, lang: Lang) -> u8 {
+    shared::exit_code(run_login(args, lang), args.json, lang)
 }
 
-fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
+fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
     let base = shared::tenant(args.tenant.domain.as_deref())?;
     let client_id = required_field(
         "client_id",
@@ -39,7 +41,7 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
             args.tenant.tenant_id.as_deref().unwrap_or_default(),
         )?,
         device: device.clone(),
-        language: crate::ciam::login::DEFAULT_LANGUAGE.to_owned(),
+        language: lang.tenant_tag().to_owned(),
     };
     let client = shared::client(base, args.timeout, &args.network)?;
     let outcome = shared::runtime()?.block_on(login(&client, &request));
@@ -60,23 +62,35 @@ fn run_login(args: &LoginArgs) -> Result<u8, CiamError> {
         }
         out::json(&value, &["session_token"]);
     } else {
-        let summary = format!(
-            "{user_name} logged in in {} ms: session token of {} chars{}, bound to fingerprint {}",
-            millis(outcome.record.elapsed),
-            token.chars().count(),
-            grant
-                .expire
-                .map(|e| format!(", valid for {e} s"))
-                .unwrap_or_default(),
-            device.fingerprint
-        );
+        let l = lang;
+        let (ms, chars) = (millis(outcome.record.elapsed), token.chars().count() as u64);
+        let fingerprint = device.fingerprint.as_str();
+        let summary = match grant.expire {
+            Some(expire) => tr!(
+                l,
+                "cli-logged-in-for",
+                user = user_name,
+                ms = ms,
+                chars = chars,
+                seconds = expire,
+                fingerprint = fingerprint
+            ),
+            None => tr!(
+                l,
+                "cli-logged-in",
+                user = user_name,
+                ms = ms,
+                chars = chars,
+                fingerprint = fingerprint
+            ),
+        };
         if args.print_token {
             // The token alone on standard output, for `export SSO_DIAG_SESSION_TOKEN=$(…)`.
             out::eline(summary);
             out::reveal("", token);
         } else {
             out::line(summary);
-            out::line("(add --print-token to print the token itself)");
+            out::line(tr!(l, "cli-print-token-hint"));
         }
     }
     Ok(0)

@@ -6,13 +6,14 @@ use super::call::{prepare, ticket};
 use super::shared;
 use crate::ciam::CiamError;
 use crate::flow::Goal;
+use crate::i18n::Lang;
 
-pub fn run(args: &RedeemArgs) -> u8 {
-    shared::exit_code(run_redeem(args), args.call.json)
+pub fn run(args: &RedeemArgs, lang: Lang) -> u8 {
+    shared::exit_code(run_redeem(args, lang), args.call.json, lang)
 }
 
-fn run_redeem(args: &RedeemArgs) -> Result<u8, CiamError> {
-    let prepared = prepare(&args.call, &[args.ticket_file.as_deref()])?;
+fn run_redeem(args: &RedeemArgs, lang: Lang) -> Result<u8, CiamError> {
+    let prepared = prepare(&args.call, &[args.ticket_file.as_deref()], lang)?;
     let goal = Goal::Redeem {
         ticket: ticket(args.ticket_file.as_deref())?,
     };

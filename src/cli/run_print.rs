@@ -12,9 +12,12 @@ use crate::ciam::{CiamError, TenantUrl};
 use crate::clock::{millis, rfc3339};
 use crate::device::{DeviceOverrides, DeviceProfile, FingerprintSource};
 use crate::flow::FlowResult;
-use crate::report::{ReportSetting, device_rows};
+use crate::i18n::Lang;
+use crate::report::{ReportSetting, ValueSource, device_rows};
 use crate::step::Step;
+use crate::text::pad_columns;
 use crate::ticket::Ticket;
+use crate::tr;
 
 /// A finished run, as the printer needs it.
 pub struct Run<'a> {
@@ -22,6 +25,8 @@ pub struct Run<'a> {
     pub ticket: Option<&'a Ticket>,
     pub base: &'a TenantUrl,
     pub profile: &'a DeviceProfile,
+    /// The human output's language (JSON stays English).
+    pub lang: Lang,
 }
 
 impl Run<'_> {
@@ -49,10 +54,11 @@ impl Run<'_> {
             self.print_json(value, &[]);
         } else {
             self.print_steps();
-            out::line(format!(
-                "Ticket redeemed: it belongs to {} (it is now used up)",
-                user.display_name().unwrap_or("(no name)")
-            ));
+            let l = self.lang;
+            out::line(match user.display_name() {
+                Some(name) => tr!(l, "cli-redeemed", name = name),
+                None => tr!(l, "cli-redeemed-no-name"),
+            });
             self.print_user();
             self.print_warnings();
         }
@@ -71,16 +77,18 @@ impl Run<'_> {
             self.print_json(value, &["session_token"]);
         } else {
             self.print_steps();
-            out::line(
-                "The session is alive: the tenant refreshed it and issued a new session token.",
-            );
+            let l = self.lang;
+            out::line(tr!(l, "cli-session-alive"));
             if let Some(expire) = grant.expire {
-                out::line(format!("  valid for   {expire} s"));
+                out::line(field(
+                    &tr!(l, "cli-valid-for"),
+                    &tr!(l, "cli-seconds", seconds = expire),
+                ));
             }
             if print_token {
-                out::reveal("  token       ", token);
+                out::reveal(&field(&tr!(l, "cli-token"), ""), token);
             } else {
-                out::line("  (add --print-token to print the new token itself)");
+                out::line(format!("  {}", tr!(l, "cli-print-token-hint")));
             }
             self.print_warnings();
         }
@@ -97,15 +105,15 @@ impl Run<'_> {
             }
             if let Some(end) = end {
                 insert(&mut value, "session_state", json!(end.key()));
-                insert(&mut value, "note", json!(end.explain()));
+                insert(&mut value, "note", json!(end.explain(Lang::En)));
             }
             self.print_json(value, &["sso_ticket"]);
         } else {
             self.print_ticket();
             self.print_warnings();
-            report_step_error(error, step, false);
+            report_step_error(error, step, false, self.lang);
             if let Some(end) = end {
-                out::eline(format!("  {}", end.explain()));
+                out::eline(format!("  {}", end.explain(self.lang)));
             }
         }
     }
@@ -113,19 +121,23 @@ impl Run<'_> {
     /// `value` with the steps and the warnings added, on standard output.
     fn print_json(&self, mut value: Value, reveal: &[&str]) {
         insert(&mut value, "steps", self.steps_json());
-        insert(&mut value, "warnings", json!(self.result.warnings()));
+        insert(
+            &mut value,
+            "warnings",
+            json!(self.result.warnings(Lang::En)),
+        );
         out::json(&value, reveal);
     }
 
     fn print_warnings(&self) {
-        for warning in self.result.warnings() {
-            out::eline(format!("warning: {warning}"));
+        for warning in self.result.warnings(self.lang) {
+            out::eline(tr!(self.lang, "cli-warning", warning = warning));
         }
     }
 
     fn print_user(&self) {
         if let Some(user) = &self.result.user {
-            out::line("user");
+            out::line(tr!(self.lang, "cli-user"));
             for (k, v) in &user.attributes {
                 out::line(format!("  {k:<10}  {v}"));
             }
@@ -160,7 +172,7 @@ impl Run<'_> {
                 "step": s.step.key(),
                 "status": s.http_status(),
                 "elapsed_ms": millis(s.record.elapsed),
-                "summary": s.summary,
+                "summary": s.summary(Lang::En),
             })
         });
         Value::Array(steps.collect())
@@ -179,11 +191,15 @@ impl Run<'_> {
         let goal = self.result.steps.last().map(|s| s.step);
         for s in &self.result.steps {
             if s.step != Step::Exchange && Some(s.step) != goal {
-                out::line(format!(
-                    "{:<40} {} ({} ms)",
-                    s.step.title(),
-                    s.summary,
-                    millis(s.record.elapsed)
+                let title = s.step.title(self.lang);
+                let summary = s.summary(self.lang);
+                let ms = millis(s.record.elapsed);
+                out::line(tr!(
+                    self.lang,
+                    "cli-step-line",
+                    step = pad_columns(&title, 40),
+                    summary = summary,
+                    ms = ms
                 ));
             }
         }
@@ -193,47 +209,47 @@ impl Run<'_> {
         let Some(ticket) = self.ticket else {
             return;
         };
+        let l = self.lang;
         let exchange_ms = self.exchange_ms().unwrap_or_default();
-        out::line(format!(
-            "SSO ticket issued by {} in {exchange_ms} ms",
-            self.base
+        out::line(tr!(
+            l,
+            "cli-ticket-issued",
+            tenant = self.base.to_string(),
+            ms = exchange_ms
         ));
-        out::reveal("  ticket      ", &ticket.value);
+        out::reveal(&field(&tr!(l, "cli-ticket"), ""), &ticket.value);
         if self.result.user.is_some() {
-            out::line("  status      redeemed (one-time: it cannot be used again)");
+            out::line(field(&tr!(l, "cli-status"), &tr!(l, "cli-ticket-used")));
         } else {
             let until = ticket
                 .expires_wall()
                 .map(rfc3339)
-                .unwrap_or_else(|| "beyond any date".to_owned());
-            out::line(format!(
-                "  expires in  {} (at {until}; one-time use)",
-                ticket.countdown(ticket.received_at()),
-            ));
+                .unwrap_or_else(|| tr!(l, "cli-beyond-any-date"));
+            let left = ticket.countdown(ticket.received_at());
+            let expires = tr!(l, "cli-expires", left = left, until = until);
+            out::line(field(&tr!(l, "cli-expires-in"), &expires));
         }
         let p = self.profile;
-        out::line(format!(
-            "  device      {} · {} · fingerprint {} · {}",
-            p.os_version, p.device_ip, p.fingerprint, p.agent
-        ));
+        let device = tr!(
+            l,
+            "cli-device-line",
+            os = p.os_version.as_str(),
+            ip = p.device_ip.as_str(),
+            fingerprint = p.fingerprint.as_str(),
+            agent = p.agent.as_str()
+        );
+        out::line(field(&tr!(l, "cli-device"), &device));
         self.print_user();
     }
 
     /// The report's setting: the tenant, and each device value with where it came from.
     pub fn report_setting(&self, overrides: &DeviceOverrides) -> ReportSetting {
         let profile = self.profile;
-        let source = |overridden: bool| {
-            if overridden {
-                "set by the user"
-            } else {
-                "detected"
-            }
-            .to_owned()
-        };
+        let source = |overridden: bool| ValueSource::detected_if(!overridden);
         let fingerprint_source = if profile.fingerprint_source == FingerprintSource::Override {
-            "set by the user".to_owned()
+            ValueSource::SetByUser
         } else {
-            profile.fingerprint_source.describe().to_owned()
+            ValueSource::Fingerprint(profile.fingerprint_source)
         };
         ReportSetting {
             tenant: self.base.to_string(),
@@ -252,6 +268,11 @@ impl Run<'_> {
             os_name: profile.os_name.clone(),
         }
     }
+}
+
+/// `  label       value`: the label padded to one column in any script.
+fn field(label: &str, value: &str) -> String {
+    format!("  {} {value}", pad_columns(label, 11))
 }
 
 fn insert(value: &mut Value, key: &str, item: Value) {

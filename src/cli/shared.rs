@@ -10,6 +10,8 @@ use super::out;
 use crate::ciam::input::{device_fields, optional_field};
 use crate::ciam::{CiamError, ClientOptions, DeviceFields, TenantClient, TenantUrl};
 use crate::device::{DeviceOverrides, DeviceProfile};
+use crate::i18n::Lang;
+use crate::tr;
 
 pub fn tenant(domain: Option<&str>) -> Result<TenantUrl, CiamError> {
     TenantUrl::parse(domain.unwrap_or_default())
@@ -77,8 +79,9 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CiamError> {
         })
 }
 
+/// For machines: English whatever the human output's language.
 pub fn error_json(error: &CiamError, step: Option<&str>) -> Value {
-    let advice = error.advice();
+    let advice = error.advice(Lang::En);
     json!({"error": {
         "kind": error.kind(),
         "step": step,
@@ -91,28 +94,34 @@ pub fn error_json(error: &CiamError, step: Option<&str>) -> Value {
 }
 
 /// A subcommand's exit code: its own on success, else the error's, after printing the error.
-pub fn exit_code(result: Result<u8, CiamError>, as_json: bool) -> u8 {
+pub fn exit_code(result: Result<u8, CiamError>, as_json: bool, lang: Lang) -> u8 {
     result.unwrap_or_else(|e| {
-        report_error(&e, as_json);
+        report_error(&e, as_json, lang);
         e.exit_code()
     })
 }
 
-pub fn report_error(error: &CiamError, as_json: bool) {
-    report_step_error(error, None, as_json);
+pub fn report_error(error: &CiamError, as_json: bool, lang: Lang) {
+    report_step_error(error, None, as_json, lang);
 }
 
-pub fn report_step_error(error: &CiamError, step: Option<&str>, as_json: bool) {
+pub fn report_step_error(error: &CiamError, step: Option<&str>, as_json: bool, lang: Lang) {
     if as_json {
         out::json(&error_json(error, step), &[]);
         return;
     }
-    let advice = error.advice();
+    let l = lang;
+    let advice = error.advice(l);
     match step {
-        Some(step) => out::eline(format!("error: {} ({step})", advice.title)),
-        None => out::eline(format!("error: {}", advice.title)),
+        Some(step) => out::eline(tr!(
+            l,
+            "cli-error-in-step",
+            title = advice.title,
+            step = step
+        )),
+        None => out::eline(tr!(l, "cli-error", title = advice.title)),
     }
     out::eline(format!("  {}", error.evidence()));
-    out::eline(format!("  likely cause: {}", advice.cause));
-    out::eline(format!("  try: {}", advice.action));
+    out::eline(tr!(l, "cli-likely-cause", cause = advice.cause));
+    out::eline(tr!(l, "cli-try", action = advice.action));
 }

@@ -5,4 +5,4 @@ pub mod curl;
 pub mod markdown;
 
 pub use curl::curl_command;
-pub use markdown::{DeviceRow, Report, ReportSetting, ReportVerdict, device_rows};
+pub use markdown::{DeviceRow, Report, ReportSetting, ReportVerdict, ValueSource, device_rows};

@@ -11,6 +11,9 @@
 mod call;
 mod record;
 
+use crate::i18n::Lang;
+use crate::tr;
+
 pub use call::{Answer, Call, CallOutcome};
 pub use record::StepRecord;
 
@@ -35,24 +38,24 @@ impl Step {
     ];
 
     /// The title in reports and the inspector.
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> String {
         match self {
-            Step::AccessToken => "Access token from client credentials",
-            Step::Login => "Test login",
-            Step::Exchange => "Exchange session token for SSO ticket",
-            Step::Redeem => "Redeem the ticket for user info",
-            Step::Refresh => "Refresh the session token",
+            Step::AccessToken => tr!(lang, "step-access-token"),
+            Step::Login => tr!(lang, "step-login"),
+            Step::Exchange => tr!(lang, "step-exchange"),
+            Step::Redeem => tr!(lang, "step-redeem"),
+            Step::Refresh => tr!(lang, "step-refresh"),
         }
     }
 
     /// The name of the button that runs it, for the history list and the cards.
-    pub fn short(self) -> &'static str {
+    pub fn short(self, lang: Lang) -> String {
         match self {
-            Step::AccessToken => "Get token",
-            Step::Login => "Log in",
-            Step::Exchange => "Exchange",
-            Step::Redeem => "Redeem",
-            Step::Refresh => "Refresh",
+            Step::AccessToken => tr!(lang, "button-get-token"),
+            Step::Login => tr!(lang, "button-log-in"),
+            Step::Exchange => tr!(lang, "button-exchange"),
+            Step::Redeem => tr!(lang, "button-redeem"),
+            Step::Refresh => tr!(lang, "button-refresh"),
         }
     }
 

@@ -9,6 +9,8 @@ use super::{Answer, Call, CallOutcome, Step};
 use crate::ciam::catalogue;
 use crate::ciam::jwt::now_unix;
 use crate::ciam::{CiamError, HttpRecord, SessionEnd};
+use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Debug, Clone)]
 pub struct StepRecord {
@@ -17,11 +19,12 @@ pub struct StepRecord {
     pub at: OffsetDateTime,
     /// The evidence, already masked and redacted.
     pub record: HttpRecord,
-    /// `ticket issued, valid for 300 s`, `failed: Session token rejected`…
-    pub summary: String,
+    /// What the answer said, for the one-line summary ([`StepRecord::summary`]).
+    said: Said,
     pub error: Option<CiamError>,
-    /// What worked but needs attention (`PASSWORD_WARN`: the password expires soon).
-    pub warnings: Vec<String>,
+    /// Login statuses that logged the user in but need attention (`PASSWORD_WARN`), in words by
+    /// [`StepRecord::warnings`].
+    pub warning_statuses: Vec<String>,
     /// A refresh the tenant refused: did the session expire, or was it revoked?
     pub session_end: Option<SessionEnd>,
 }
@@ -32,13 +35,12 @@ impl StepRecord {
             Ok(answer) => implausible(answer, &outcome.record),
             Err(e) => Some(e.clone()),
         };
-        let summary = match (&outcome.result, &error) {
-            (_, Some(e)) => format!("failed: {}", e.advice().title),
-            (Ok(answer), None) => summary(call, answer),
-            (Err(_), None) => String::new(),
+        let said = match &outcome.result {
+            Ok(answer) => Said::of(call, answer),
+            Err(_) => Said::Nothing,
         };
-        let warnings = match &outcome.result {
-            Ok(Answer::Login(grant)) => grant.warning.iter().map(|w| warning(w)).collect(),
+        let warning_statuses = match &outcome.result {
+            Ok(Answer::Login(grant)) => grant.warning.iter().cloned().collect(),
             _ => Vec::new(),
         };
         let session_end = match (&error, outcome.step) {
@@ -52,11 +54,45 @@ impl StepRecord {
             step: outcome.step,
             at,
             record: outcome.record.clone(),
-            summary,
+            said,
             error,
-            warnings,
+            warning_statuses,
             session_end,
         }
+    }
+
+    /// `ticket issued, valid for 300 s`, `failed: Session token rejected`… in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
+        let l = lang;
+        if let Some(e) = &self.error {
+            return tr!(l, "summary-failed", title = e.advice(l).title);
+        }
+        match &self.said {
+            Said::Nothing => String::new(),
+            Said::AccessToken {
+                expires_in: Some(s),
+            } => tr!(l, "summary-access-token-for", seconds = *s),
+            Said::AccessToken { expires_in: None } => tr!(l, "summary-access-token"),
+            Said::Login { user, fingerprint } => tr!(
+                l,
+                "summary-logged-in",
+                user = user.clone().unwrap_or_else(|| tr!(l, "summary-the-user")),
+                fingerprint = fingerprint.as_str()
+            ),
+            Said::Ticket { expire_secs } => tr!(l, "summary-ticket", seconds = *expire_secs),
+            Said::User { name: Some(name) } => tr!(l, "summary-redeemed", name = name.as_str()),
+            Said::User { name: None } => tr!(l, "summary-redeemed-no-name"),
+            Said::Session { expire: Some(s) } => tr!(l, "summary-session-alive-for", seconds = *s),
+            Said::Session { expire: None } => tr!(l, "summary-session-alive"),
+        }
+    }
+
+    /// What worked but needs attention, in words (from the catalogue).
+    pub fn warnings(&self, lang: Lang) -> Vec<String> {
+        self.warning_statuses
+            .iter()
+            .map(|s| warning(s, lang))
+            .collect()
     }
 
     pub fn ok(&self) -> bool {
@@ -113,34 +149,68 @@ fn implausible(answer: &Answer, record: &HttpRecord) -> Option<CiamError> {
     })
 }
 
-fn summary(call: &Call, answer: &Answer) -> String {
-    let request = call.request();
-    match answer {
-        Answer::AccessToken(grant) => match grant.expires_in {
-            Some(s) => format!("access token issued, valid for {s} s"),
-            None => "access token issued".to_owned(),
-        },
-        Answer::Login(_) => format!(
-            "{} logged in; session token bound to fingerprint {}",
-            request.plain_field("user_name").unwrap_or("the user"),
-            request.header_value("X-device-fingerprint").unwrap_or("?")
-        ),
-        Answer::Ticket(grant) => format!("ticket issued, valid for {} s", grant.expire_secs),
-        Answer::User(user) => format!(
-            "ticket redeemed: {}",
-            user.display_name().unwrap_or("(no name)")
-        ),
-        Answer::Session(grant) => match grant.expire {
-            Some(s) => format!("the session is alive: a new session token, valid for {s} s"),
-            None => "the session is alive: a new session token".to_owned(),
-        },
+/// The facts of an answer its summary is written from.
+#[derive(Debug, Clone)]
+enum Said {
+    Nothing,
+    AccessToken {
+        expires_in: Option<u64>,
+    },
+    Login {
+        user: Option<String>,
+        fingerprint: String,
+    },
+    Ticket {
+        expire_secs: u64,
+    },
+    User {
+        name: Option<String>,
+    },
+    Session {
+        expire: Option<u64>,
+    },
+}
+
+impl Said {
+    fn of(call: &Call, answer: &Answer) -> Self {
+        let request = call.request();
+        match answer {
+            Answer::AccessToken(grant) => Said::AccessToken {
+                expires_in: grant.expires_in,
+            },
+            Answer::Login(_) => Said::Login {
+                user: request.plain_field("user_name").map(str::to_owned),
+                fingerprint: request
+                    .header_value("X-device-fingerprint")
+                    .unwrap_or("?")
+                    .to_owned(),
+            },
+            Answer::Ticket(grant) => Said::Ticket {
+                expire_secs: grant.expire_secs,
+            },
+            Answer::User(user) => Said::User {
+                name: user.display_name().map(str::to_owned),
+            },
+            Answer::Session(grant) => Said::Session {
+                expire: grant.expire,
+            },
+        }
     }
 }
 
 /// A login status that logged the user in but needs attention, in words (from the catalogue).
-fn warning(status: &str) -> String {
+fn warning(status: &str, lang: Lang) -> String {
     match catalogue::lookup(status) {
-        Some(entry) => format!("{}: {} {}", entry.en.title, entry.en.cause, entry.en.action),
-        None => format!("the login answered status {status}"),
+        Some(entry) => {
+            let text = entry.text(lang);
+            tr!(
+                lang,
+                "warning-from-catalogue",
+                title = text.title.as_str(),
+                cause = text.cause.as_str(),
+                action = text.action.as_str()
+            )
+        }
+        None => tr!(lang, "warning-status", status = status),
     }
 }

@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use secrecy::ExposeSecret;
 
+use super::fonts::Fonts;
 use super::form::{Form, tidy_token};
+use super::lang;
 use super::launch::Launch;
 use super::panels::{self, Intent};
 use super::session::{Filled, Session};
@@ -15,8 +17,10 @@ use super::worker::{Worker, WorkerEvent};
 use crate::ciam::TenantUrl;
 use crate::clock::Clock;
 use crate::device::ANY_ROUTE;
+use crate::i18n::Lang;
 use crate::mock::MockTenant;
 use crate::ticket::Countdown;
+use crate::tr;
 
 /// Just past a second boundary: a timer that fires a hair early would otherwise draw the same
 /// second again, then ask for another frame a moment later.
@@ -36,6 +40,11 @@ pub struct SsoDiagApp {
     persist: bool,
     first_frame_logged: bool,
     demo: Option<MockTenant>,
+    /// The language the user wants; drawn in English while no font can draw it.
+    pub(super) lang: Lang,
+    fonts: Fonts,
+    /// The language the window's title was last set in.
+    titled: Option<Lang>,
 }
 
 impl SsoDiagApp {
@@ -46,12 +55,17 @@ impl SsoDiagApp {
             .and_then(|s| eframe::get_value(s, STORAGE_KEY))
             .unwrap_or_default();
         let form = Form::launched(&settings, &launch);
+        let lang = launch
+            .lang
+            .or(form.chosen_lang)
+            .unwrap_or_else(crate::i18n::from_system);
+        let fonts = Fonts::install(ctx, launch.fonts.clone());
         let (worker, notice) = match Worker::new(ctx.clone()) {
             Ok(w) => (Some(w), None),
             Err(e) => (
                 None,
                 Some((
-                    format!("Could not start the network thread: {e}"),
+                    tr!(lang, "ui-network-thread-failed", error = e.to_string()),
                     launch.clock.now() + Duration::from_secs(3600),
                 )),
             ),
@@ -67,7 +81,25 @@ impl SsoDiagApp {
             persist: !is_demo,
             first_frame_logged: false,
             demo: launch.demo,
+            lang,
+            fonts,
+            titled: None,
         }
+    }
+
+    /// The language to draw in: the chosen one, unless no font on this machine can draw it.
+    fn shown_lang(&mut self) -> Lang {
+        match self.lang {
+            Lang::ZhCn if !self.fonts.has_chinese() => Lang::En,
+            lang => lang,
+        }
+    }
+
+    /// From the next frame on, everything is drawn in `lang`; the ticket, the history and the
+    /// form stay as they are. Remembered for the next start.
+    pub(super) fn switch_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.form.chosen_lang = Some(lang);
     }
 
     fn handle_events(&mut self) {
@@ -168,10 +200,18 @@ impl eframe::App for SsoDiagApp {
         if self.notice.as_ref().is_some_and(|(_, until)| *until <= now) {
             self.notice = None;
         }
+        let shown = self.shown_lang();
+        lang::set(&ctx, shown);
+        if self.titled != Some(shown) {
+            self.titled = Some(shown);
+            let title = tr!(shown, "ui-window-title");
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
         let mut intents: Vec<Intent> = self.shortcuts(&ctx);
 
         egui::Panel::top("header").show(ui, |ui| {
-            panels::header::show(ui, self.demo.as_ref().map(MockTenant::url));
+            let demo_url = self.demo.as_ref().map(MockTenant::url);
+            intents.extend(panels::header::show(ui, demo_url, self.lang));
         });
 
         egui::Panel::right("history")

@@ -10,12 +10,13 @@ use super::form::tidy_token;
 use super::job::Operation;
 use super::panels::{Intent, TokenField};
 use crate::step::Step;
+use crate::tr;
 
 const NOTICE_FOR: Duration = Duration::from_secs(4);
-const NOTHING_TO_REPORT: &str = "Nothing to report yet: run a step first.";
 
 impl SsoDiagApp {
     pub(super) fn act(&mut self, ctx: &egui::Context, intent: Intent) {
+        let l = self.lang;
         match intent {
             Intent::Run(operation) => self.start(operation),
             Intent::Cancel => {
@@ -30,33 +31,32 @@ impl SsoDiagApp {
             Intent::Paste(field) => self.paste(field),
             Intent::Copy { text, what } => {
                 ctx.copy_text(text);
-                self.show_notice(format!("{what} copied to the clipboard"));
+                self.show_notice(tr!(l, "ui-copied", what = what));
             }
             Intent::CopySecret { text, what } => {
                 if !self.copy_past_history(&text) {
                     ctx.copy_text(text);
                 }
-                self.show_notice(format!("{what} copied to the clipboard"));
+                self.show_notice(tr!(l, "ui-copied", what = what));
             }
             Intent::CopyReport => match self.report_markdown() {
                 Some(md) => {
                     ctx.copy_text(md);
-                    self.show_notice("Report copied to the clipboard (secrets redacted)".into());
+                    self.show_notice(tr!(l, "ui-report-copied"));
                 }
-                None => self.show_notice(NOTHING_TO_REPORT.into()),
+                None => self.show_notice(tr!(l, "ui-nothing-to-report")),
             },
             Intent::SaveReport => self.save_report(),
             Intent::CopyCurl => match self.session.curl() {
                 Some(cmd) => {
                     ctx.copy_text(cmd);
-                    self.show_notice(
-                        "curl command copied (tokens as $SSO_DIAG_… variables)".into(),
-                    );
+                    self.show_notice(tr!(l, "ui-curl-copied"));
                 }
-                None => self.show_notice("No request to copy yet.".into()),
+                None => self.show_notice(tr!(l, "ui-no-request")),
             },
             Intent::Select(i) => self.session.selected = Some(i),
             Intent::AccessTokenEdited => self.form.access_token_expiry = None,
+            Intent::SetLang(lang) => self.switch_lang(lang),
         }
     }
 
@@ -81,7 +81,7 @@ impl SsoDiagApp {
             return;
         }
         let ticket = self.session.ticket().map(|t| t.value.as_str());
-        let prepared = match self.form.prepare(operation, ticket) {
+        let prepared = match self.form.prepare(operation, ticket, self.lang) {
             Ok(p) => p,
             Err(error) => return self.session.refuse(operation, error),
         };
@@ -97,17 +97,20 @@ impl SsoDiagApp {
     }
 
     fn paste(&mut self, field: TokenField) {
+        let l = self.lang;
         let text = arboard::Clipboard::new().and_then(|mut c| c.get_text());
         let mut text = match text {
             Ok(text) => text,
-            Err(e) => return self.show_notice(format!("Could not read the clipboard: {e}")),
+            Err(e) => {
+                return self.show_notice(tr!(l, "ui-clipboard-failed", error = e.to_string()));
+            }
         };
         let (target, name) = match field {
-            TokenField::Access => (&mut self.form.access_token, "Access token"),
-            TokenField::Session => (&mut self.form.session_token, "Session token"),
-            TokenField::ClientSecret => (&mut self.form.client_secret, "Client secret"),
-            TokenField::Password => (&mut self.form.password, "Password"),
-            TokenField::HandedTicket => (&mut self.form.handed_ticket, "Ticket"),
+            TokenField::Access => (&mut self.form.access_token, tr!(l, "ui-access-token")),
+            TokenField::Session => (&mut self.form.session_token, tr!(l, "ui-session-token")),
+            TokenField::ClientSecret => (&mut self.form.client_secret, tr!(l, "ui-client-secret")),
+            TokenField::Password => (&mut self.form.password, tr!(l, "ui-password")),
+            TokenField::HandedTicket => (&mut self.form.handed_ticket, tr!(l, "ui-ticket")),
         };
         if field != TokenField::Password {
             tidy_token(&mut text);
@@ -117,7 +120,7 @@ impl SsoDiagApp {
         if field == TokenField::Access {
             self.form.access_token_expiry = None;
         }
-        self.show_notice(format!("{name} pasted ({len} chars)"));
+        self.show_notice(tr!(l, "ui-pasted", name = name, count = len as u64));
     }
 
     /// Puts `text` on the clipboard with the hint that keeps it out of clipboard managers'
@@ -151,12 +154,14 @@ impl SsoDiagApp {
             self.form.report_setting(),
             self.form.redactor(),
             OffsetDateTime::now_utc(),
+            self.lang,
         )
     }
 
     fn save_report(&mut self) {
+        let l = self.lang;
         let Some(markdown) = self.report_markdown() else {
-            return self.show_notice(NOTHING_TO_REPORT.into());
+            return self.show_notice(tr!(l, "ui-nothing-to-report"));
         };
         let folder = std::env::home_dir()
             .map(|h| {
@@ -180,11 +185,14 @@ impl SsoDiagApp {
         let path = folder.join(name);
         // A few kilobytes the user asked for: the one disk write the window makes itself.
         match crate::files::write_private(&path, markdown.as_bytes()) {
-            Ok(()) => self.show_notice(format!("Report saved to {}", path.display())),
-            Err(e) => self.show_notice(format!(
-                "Could not save the report to {}: {e}",
-                path.display()
-            )),
+            Ok(()) => {
+                let path = path.display().to_string();
+                self.show_notice(tr!(l, "ui-report-saved", path = path));
+            }
+            Err(e) => {
+                let (path, error) = (path.display().to_string(), e.to_string());
+                self.show_notice(tr!(l, "ui-report-not-saved", path = path, error = error));
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ use crate::ciam::{
     TenantUrl, VerifyRequest,
 };
 use crate::device::DeviceOverrides;
-use crate::report::{ReportSetting, device_rows};
+use crate::i18n::Lang;
+use crate::report::{ReportSetting, ValueSource, device_rows};
 use crate::secret::Redactor;
 use crate::step::{Call, Step};
 use crate::ticket::Countdown;
@@ -56,6 +57,8 @@ pub struct Form {
     pub id_token: Option<SecretString>,
     pub ca_file: String,
     pub proxy: String,
+    /// The language the user picked in the header, remembered; `None` follows the system.
+    pub chosen_lang: Option<Lang>,
 }
 
 impl Form {
@@ -82,6 +85,7 @@ impl Form {
             id_token: None,
             ca_file: settings.ca_file.clone(),
             proxy: settings.proxy.clone(),
+            chosen_lang: settings.lang,
         }
     }
 
@@ -116,6 +120,7 @@ impl Form {
             ca_file: self.ca_file.clone(),
             // A proxy password lives in memory only.
             proxy: without_password(&self.proxy),
+            lang: self.chosen_lang,
         }
     }
 
@@ -126,10 +131,12 @@ impl Form {
 
     /// `operation` checked and assembled once, before a byte is sent. `ticket` is the one on
     /// screen, for Redeem.
+    /// `lang`: what the login asks the tenant to answer in (`X-L`).
     pub fn prepare(
         &self,
         operation: Operation,
         ticket: Option<&str>,
+        lang: Lang,
     ) -> Result<PreparedCall, CiamError> {
         let tenant = self.tenant()?;
         let job = match operation {
@@ -138,7 +145,7 @@ impl Form {
                 let (client_id, secret) = self.client_credentials()?;
                 Job::Call(Call::access_token(&client_id, &secret))
             }
-            Operation::Call(Step::Login) => Job::Call(Call::login(&self.login_request()?)),
+            Operation::Call(Step::Login) => Job::Call(Call::login(&self.login_request(lang)?)),
             Operation::Call(Step::Exchange) => Job::Call(Call::exchange(&self.exchange_request()?)),
             Operation::Call(Step::Redeem) => {
                 let ticket = ticket.ok_or_else(|| {
@@ -216,7 +223,7 @@ impl Form {
     }
 
     /// A test login with this window's device, for "Log in".
-    fn login_request(&self) -> Result<LoginRequest, CiamError> {
+    fn login_request(&self, lang: Lang) -> Result<LoginRequest, CiamError> {
         let client_id =
             self.client_id_required("fill in the application's client_id: the login names it")?;
         let user_name = required_field("user name", &self.user_name)?;
@@ -231,7 +238,7 @@ impl Form {
             password: SecretString::from(password.to_owned()),
             tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
             device: self.device_fields()?,
-            language: crate::ciam::login::DEFAULT_LANGUAGE.to_owned(),
+            language: lang.tenant_tag().to_owned(),
         })
     }
 
@@ -253,14 +260,7 @@ impl Form {
     /// The report's setting: the tenant, and each device value with where it came from.
     pub fn report_setting(&self) -> ReportSetting {
         let d = &self.device;
-        let row = |f: &DeviceField| {
-            let source = if f.is_detected() {
-                "detected"
-            } else {
-                "set by the user"
-            };
-            (f.value.clone(), source.to_owned())
-        };
+        let row = |f: &DeviceField| (f.value.clone(), ValueSource::detected_if(f.is_detected()));
         ReportSetting {
             tenant: self
                 .tenant()
@@ -376,7 +376,7 @@ mod tests {
     #[test]
     fn a_request_needs_domain_tokens_and_device() {
         let exchange = Operation::Call(Step::Exchange);
-        let problem = |form: &Form| match form.prepare(exchange, None) {
+        let problem = |form: &Form| match form.prepare(exchange, None, Lang::En) {
             Ok(_) => String::new(),
             Err(e) => e.to_string(),
         };
@@ -388,7 +388,7 @@ mod tests {
         form.session_token.text = "session-token-1".into();
         assert!(problem(&form).starts_with("device IP:"));
         form.device.apply_detected(profile());
-        let prepared = form.prepare(exchange, None).expect("complete");
+        let prepared = form.prepare(exchange, None, Lang::En).expect("complete");
         assert_eq!(prepared.tenant.to_string(), "https://tenant.example.com");
         let request = prepared.call().expect("a call").request();
         assert_eq!(request.plain_field("device_ip"), Some("10.0.0.5"));

@@ -7,9 +7,11 @@ use time::OffsetDateTime;
 
 use super::job::{Operation, PreparedCall};
 use crate::check::CheckReport;
-use crate::ciam::{CiamError, HttpRecord, TenantUrl, UserInfo};
+use crate::ciam::{CiamError, HttpRecord, SessionEnd, TenantUrl, UserInfo};
+use crate::i18n::Lang;
 use crate::step::{Call, StepRecord};
 use crate::ticket::Ticket;
+use crate::tr;
 
 /// One entry of the history list.
 pub enum HistoryEntry {
@@ -65,22 +67,29 @@ impl HistoryEntry {
     }
 
     /// `HTTP 200`, `HTTP 400 IDAAS.SDK.PARAM.0023`, `4 of 5 passed`, `cancelled`…
-    pub fn status(&self) -> String {
+    pub fn status(&self, lang: Lang) -> String {
         match self {
             HistoryEntry::Call { record, .. } => record.status(),
-            HistoryEntry::Check { passed, total, .. } => format!("{passed} of {total} passed"),
-            HistoryEntry::Cancelled { .. } => "cancelled".into(),
+            HistoryEntry::Check { passed, total, .. } => {
+                tr!(
+                    lang,
+                    "history-check-passed",
+                    passed = *passed as u64,
+                    total = *total as u64
+                )
+            }
+            HistoryEntry::Cancelled { .. } => tr!(lang, "history-cancelled"),
         }
     }
 
-    pub fn summary(&self) -> &str {
+    pub fn summary(&self, lang: Lang) -> String {
         match self {
-            HistoryEntry::Call { record, .. } => &record.summary,
+            HistoryEntry::Call { record, .. } => record.summary(lang),
             HistoryEntry::Check { passed, total, .. } if passed == total => {
-                "the network path works"
+                tr!(lang, "history-check-works")
             }
-            HistoryEntry::Check { .. } => "a step failed",
-            HistoryEntry::Cancelled { .. } => "cancelled by you",
+            HistoryEntry::Check { .. } => tr!(lang, "history-check-failed"),
+            HistoryEntry::Cancelled { .. } => tr!(lang, "history-cancelled-by-you"),
         }
     }
 
@@ -128,19 +137,16 @@ pub enum Verdict {
         operation: Operation,
         error: CiamError,
         /// What the failure means beyond its advice (a refresh: expired or revoked?).
-        note: Option<&'static str>,
+        note: Option<SessionEnd>,
     },
     Cancelled {
         operation: Operation,
         after: Duration,
     },
     Check(CheckReport),
-    /// A step that worked and filled a field (Get token, Log in, Refresh), and what needs
-    /// attention (a password that expires soon).
-    Done {
-        text: String,
-        warnings: Vec<String>,
-    },
+    /// A step that worked and filled a field (Get token, Log in, Refresh); its record says what
+    /// needs attention (a password that expires soon).
+    Done(Box<StepRecord>),
     /// A ticket handed over, redeemed: whose it is.
     User(Box<UserInfo>),
 }

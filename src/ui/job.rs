@@ -3,7 +3,9 @@
 
 use crate::check::CheckReport;
 use crate::ciam::{ClientOptions, TenantUrl};
+use crate::i18n::Lang;
 use crate::step::{Call, CallOutcome, Step};
+use crate::tr;
 
 /// What a button (or a shortcut) starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,20 +17,20 @@ pub enum Operation {
 }
 
 impl Operation {
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> String {
         match self {
-            Operation::Call(step) => step.title(),
-            Operation::RedeemGiven => "Redeem a ticket handed over",
-            Operation::Check => "Connection check",
+            Operation::Call(step) => step.title(lang),
+            Operation::RedeemGiven => tr!(lang, "operation-redeem-given"),
+            Operation::Check => tr!(lang, "operation-check"),
         }
     }
 
     /// The button's name, for the history list and the cards.
-    pub fn short(self) -> &'static str {
+    pub fn short(self, lang: Lang) -> String {
         match self {
-            Operation::Call(step) => step.short(),
-            Operation::RedeemGiven => "Redeem ticket",
-            Operation::Check => "Check",
+            Operation::Call(step) => step.short(lang),
+            Operation::RedeemGiven => tr!(lang, "button-redeem-ticket"),
+            Operation::Check => tr!(lang, "button-check"),
         }
     }
 }

@@ -7,7 +7,9 @@ use crate::cli::shared::overrides;
 use crate::clock::Clock;
 use crate::device::DeviceOverrides;
 use crate::env_vars;
+use crate::i18n::Lang;
 use crate::mock::{MockTenant, Scenario};
+use crate::ui::fonts::FontSource;
 
 #[derive(Default)]
 pub struct Launch {
@@ -22,11 +24,14 @@ pub struct Launch {
     /// `--demo`: the mock tenant the window talks to; kept alive as long as the window.
     pub demo: Option<MockTenant>,
     pub clock: Clock,
+    /// `--lang` or `$SSO_DIAG_LANG`: for this run, over the remembered choice and the system's.
+    pub lang: Option<Lang>,
+    pub fonts: FontSource,
 }
 
 impl Launch {
     /// The window as the command line asks for it; tokens come only from the environment.
-    pub fn from_args(args: &WindowArgs) -> Result<Self, CiamError> {
+    pub fn from_args(args: &WindowArgs, lang: Option<Lang>) -> Result<Self, CiamError> {
         Ok(Launch {
             domain: args.tenant.domain.clone(),
             tenant_id: args.tenant.tenant_id.clone(),
@@ -40,6 +45,7 @@ impl Launch {
                 .as_ref()
                 .map(|p| p.display().to_string()),
             proxy: args.network.proxy.clone(),
+            lang,
             ..Launch::default()
         })
     }

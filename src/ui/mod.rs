@@ -8,9 +8,11 @@
 pub mod app;
 mod commands;
 pub mod device_form;
+pub mod fonts;
 pub mod form;
 pub mod history;
 pub mod job;
+pub mod lang;
 pub mod launch;
 pub mod panels;
 pub mod session;
@@ -21,8 +23,9 @@ pub mod worker;
 pub use app::SsoDiagApp;
 pub use launch::Launch;
 
+use crate::i18n::Lang;
+
 pub use crate::APP_ID;
-pub const WINDOW_TITLE: &str = "sso-diag — SSO ticket diagnostics";
 
 /// The 64 px icon: large enough for the task bar, small enough to decode in well under a millisecond.
 fn window_icon() -> std::sync::Arc<egui::IconData> {
@@ -31,11 +34,13 @@ fn window_icon() -> std::sync::Arc<egui::IconData> {
 }
 
 /// No subcommand: open the window, pre-filled from the options and the environment. The exit code.
-pub fn open(args: &crate::cli::args::WindowArgs) -> u8 {
-    let mut launch = match Launch::from_args(args) {
+/// `lang`: said for this run (`--lang`, `$SSO_DIAG_LANG`).
+pub fn open(args: &crate::cli::args::WindowArgs, lang: Option<crate::i18n::Lang>) -> u8 {
+    let mut launch = match Launch::from_args(args, lang) {
         Ok(l) => l,
         Err(e) => {
-            crate::cli::shared::report_error(&e, false);
+            let lang = lang.unwrap_or_else(crate::i18n::from_system);
+            crate::cli::shared::report_error(&e, false, lang);
             return e.exit_code();
         }
     };
@@ -63,11 +68,13 @@ pub fn open(args: &crate::cli::args::WindowArgs) -> u8 {
 pub fn run(launch: Launch) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(WINDOW_TITLE)
+            .with_title(crate::tr!(Lang::En, "ui-window-title"))
             .with_app_id(APP_ID)
             .with_inner_size([980.0, 760.0])
             .with_min_inner_size([720.0, 520.0])
             .with_icon(window_icon()),
+        // The window adds the system's fonts itself (`fonts.rs`), to know whether Chinese can be drawn.
+        system_font_fallback: false,
         ..Default::default()
     };
     eframe::run_native(

@@ -9,7 +9,8 @@ use time::OffsetDateTime;
 
 use super::history::{HistoryEntry, Running, TicketView, Verdict};
 use super::job::{JobResult, Operation, PreparedCall};
-use crate::ciam::{AccessTokenGrant, CiamError, SessionEnd};
+use crate::ciam::{AccessTokenGrant, CiamError};
+use crate::i18n::Lang;
 use crate::report::{Report, ReportSetting, curl_command};
 use crate::secret::Redactor;
 use crate::step::{Answer, Step, StepRecord};
@@ -38,10 +39,7 @@ pub enum Filled {
 /// What the result area needs of a finished call's record.
 struct Shown {
     operation: Operation,
-    summary: String,
-    problem: Option<CiamError>,
-    warnings: Vec<String>,
-    note: Option<&'static str>,
+    record: Box<StepRecord>,
     round_trip: Duration,
 }
 
@@ -111,10 +109,7 @@ impl Session {
         let record = StepRecord::new(&call, &outcome, received_wall);
         let shown = Shown {
             operation: run.operation,
-            summary: record.summary.clone(),
-            problem: record.error.clone(),
-            warnings: record.warnings.clone(),
-            note: record.session_end.map(SessionEnd::explain),
+            record: Box::new(record.clone()),
             round_trip: outcome.record.elapsed,
         };
         self.push(HistoryEntry::Call {
@@ -134,15 +129,13 @@ impl Session {
     ) -> Option<Filled> {
         let Shown {
             operation,
-            summary,
-            problem,
-            warnings,
-            note,
+            record,
             round_trip,
         } = shown;
+        let (problem, note) = (record.error.clone(), record.session_end);
         // The ticket on screen is redeemed from its card, which shows the answer.
         let card_redeem = operation == Operation::Call(Step::Redeem);
-        let done = |text: String| Verdict::Done { text, warnings };
+        let done = Verdict::Done(record);
         match result {
             Err(error) => {
                 match &mut self.verdict {
@@ -158,20 +151,18 @@ impl Session {
                 None
             }
             Ok(Answer::AccessToken(grant)) => {
-                self.verdict = done(format!("Access token filled in: {summary}."));
+                self.verdict = done;
                 Some(Filled::AccessToken(grant))
             }
             Ok(Answer::Login(grant)) => {
-                self.verdict = done(format!("Session token filled in: {summary}."));
+                self.verdict = done;
                 Some(Filled::SessionToken {
                     token: grant.session_token,
                     id_token: grant.id_token,
                 })
             }
             Ok(Answer::Session(grant)) => {
-                self.verdict = done(format!(
-                    "{summary}; it is filled in. The old one has ended."
-                ));
+                self.verdict = done;
                 Some(Filled::SessionToken {
                     token: grant.session_token,
                     id_token: grant.id_token,
@@ -258,6 +249,7 @@ impl Session {
         setting: ReportSetting,
         mut redactor: Redactor,
         generated: OffsetDateTime,
+        lang: Lang,
     ) -> Option<String> {
         let mut latest: Vec<&StepRecord> = Step::ALL
             .iter()
@@ -282,7 +274,7 @@ impl Session {
             _ => None,
         };
         let report = Report::from_steps(setting, latest, user);
-        Some(report.to_markdown(generated, &redactor))
+        Some(report.to_markdown(generated, &redactor, lang))
     }
 
     /// The selected (or newest) call's request as curl.

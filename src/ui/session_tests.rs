@@ -13,7 +13,8 @@ use crate::ciam::{
     ClientOptions, DeviceFields, ExchangeRequest, HttpRecord, TenantUrl, TicketGrant, UserInfo,
     VerifyRequest,
 };
-use crate::report::{ReportSetting, device_rows};
+use crate::i18n::Lang;
+use crate::report::{ReportSetting, ValueSource, device_rows};
 use crate::step::{Call, CallOutcome};
 use crate::ui::job::Job;
 
@@ -102,7 +103,7 @@ fn rejected(code: &str, message: &str) -> JobResult {
 }
 
 fn setting() -> ReportSetting {
-    let row = |v: &str| (v.to_owned(), "detected".to_owned());
+    let row = |v: &str| (v.to_owned(), ValueSource::Detected);
     ReportSetting {
         tenant: "https://tenant.example.com".into(),
         device: device_rows([row("debian12"), row("10.0.0.5"), row("ff"), row("")]),
@@ -156,8 +157,8 @@ fn a_finished_exchange_goes_into_the_history_and_shows_the_ticket() {
     assert!(s.running.is_none());
     assert_eq!(s.history.len(), 1);
     let entry = &s.history[0];
-    assert_eq!(entry.status(), "HTTP 200");
-    assert_eq!(entry.summary(), "ticket issued, valid for 300 s");
+    assert_eq!(entry.status(Lang::En), "HTTP 200");
+    assert_eq!(entry.summary(Lang::En), "ticket issued, valid for 300 s");
     assert!(entry.ok());
     let ticket = s.ticket().expect("the ticket on screen");
     assert_eq!(ticket.value, TICKET);
@@ -172,8 +173,14 @@ fn a_rejection_shows_its_card_and_its_code_in_the_history() {
         .expect("started");
     let answer = rejected("IDAAS.SDK.PARAM.0023", "Invalid or expired session token");
     s.finish(id, answer, Instant::now(), OffsetDateTime::UNIX_EPOCH);
-    assert_eq!(s.history[0].status(), "HTTP 400 IDAAS.SDK.PARAM.0023");
-    assert_eq!(s.history[0].summary(), "failed: Session token rejected");
+    assert_eq!(
+        s.history[0].status(Lang::En),
+        "HTTP 400 IDAAS.SDK.PARAM.0023"
+    );
+    assert_eq!(
+        s.history[0].summary(Lang::En),
+        "failed: Session token rejected"
+    );
     assert!(matches!(&s.verdict, Verdict::Failed { operation, .. } if *operation == EXCHANGE));
 }
 
@@ -197,7 +204,7 @@ fn cancel_drops_the_late_result() {
         "a cancelled call's ticket never appears"
     );
     assert_eq!(s.history.len(), 1);
-    assert_eq!(s.history[0].status(), "cancelled");
+    assert_eq!(s.history[0].status(Lang::En), "cancelled");
     assert!(
         !s.cancel(Instant::now(), OffsetDateTime::UNIX_EPOCH),
         "nothing left to cancel"
@@ -236,7 +243,7 @@ fn a_refused_input_sends_nothing_and_says_why() {
     assert!(
         matches!(&s.verdict, Verdict::Failed { error, .. } if error.to_string() == "domain: it is empty")
     );
-    let none = s.report_markdown(setting(), redactor(), OffsetDateTime::UNIX_EPOCH);
+    let none = s.report_markdown(setting(), redactor(), OffsetDateTime::UNIX_EPOCH, Lang::En);
     assert!(none.is_none(), "nothing went out: nothing to report");
 }
 
@@ -253,7 +260,7 @@ fn redeem_keeps_the_ticket_and_names_its_owner_in_the_report() {
     };
     let answer = answered(Step::Redeem, 200, Ok(Answer::User(user)));
     s.finish(id, answer, Instant::now(), OffsetDateTime::UNIX_EPOCH);
-    assert_eq!(s.history[1].summary(), "ticket redeemed: 张伟");
+    assert_eq!(s.history[1].summary(Lang::En), "ticket redeemed: 张伟");
     assert_eq!(
         s.next_tick(Instant::now()),
         None,
@@ -261,7 +268,7 @@ fn redeem_keeps_the_ticket_and_names_its_owner_in_the_report() {
     );
 
     let report = s
-        .report_markdown(setting(), redactor(), OffsetDateTime::UNIX_EPOCH)
+        .report_markdown(setting(), redactor(), OffsetDateTime::UNIX_EPOCH, Lang::En)
         .expect("a report");
     assert!(
         report.contains("**Ticket issued and redeemed for 张伟**"),

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
+
 pub const STORAGE_KEY: &str = "sso-diag.settings";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +24,8 @@ pub struct Settings {
     pub ca_file: String,
     /// `http://host:port`; empty = the environment's and the system's proxy settings.
     pub proxy: String,
+    /// The language picked in the header; `None` follows the system's.
+    pub lang: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -38,6 +42,7 @@ impl Default for Settings {
             user_name: String::new(),
             ca_file: String::new(),
             proxy: String::new(),
+            lang: None,
         }
     }
 }

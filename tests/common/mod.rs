@@ -26,6 +26,8 @@ pub fn sso_diag() -> Command {
         .env_remove("https_proxy")
         .env_remove("http_proxy")
         .env_remove("ALL_PROXY")
+        // English, whatever this machine's locale: the tests in Chinese say so.
+        .env(env_vars::LANG, "en")
         .stdin(Stdio::null());
     cmd
 }

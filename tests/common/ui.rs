@@ -6,30 +6,83 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::OutputCommand;
+use egui::{FallbackRequest, FontData, FontInsert, FontPriority, FontProvider, InsertFontFamily};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use sso_diag::i18n::Lang;
+use sso_diag::ui::fonts::FontSource;
 use sso_diag::ui::{Launch, SsoDiagApp};
 
 pub type Window = Harness<'static, SsoDiagApp>;
 
-/// The window at `size`. Widgets scrolled out of view are not in the accessibility tree (as for
-/// a screen reader), so tests that read far down the page use a tall window.
+/// The window at `size`, in English unless `launch` says otherwise, drawing Chinese (a tenant's
+/// user names, the Chinese UI) with the font the repository carries — never this machine's, so the
+/// tests pass where no CJK font is installed. Widgets scrolled out of view are not in the
+/// accessibility tree (as for a screen reader), so tests that read far down the page use a tall
+/// window.
 pub fn window(launch: Launch, size: [f32; 2]) -> Window {
-    Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, None, launch))
+    build(launch, size, Arc::new(TestCjkFont), None)
 }
 
-/// As [`window`], with the system fonts eframe adds at run time, for text such as Chinese names.
-pub fn window_with_system_fonts(launch: Launch, size: [f32; 2]) -> Window {
-    Harness::builder()
-        .with_size(size)
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new(),
-            ));
+/// As [`window`], on a machine without any font for Chinese.
+pub fn window_without_cjk_font(launch: Launch, size: [f32; 2]) -> Window {
+    build(launch, size, Arc::new(NoFonts), None)
+}
+
+/// As [`window`], started with what an earlier window saved; in the language it remembered
+/// unless `launch` names one.
+pub fn window_restored(launch: Launch, size: [f32; 2], storage: MemoryStorage) -> Window {
+    build(launch, size, Arc::new(TestCjkFont), Some(storage))
+}
+
+fn build(
+    mut launch: Launch,
+    size: [f32; 2],
+    fonts: Arc<dyn FontProvider>,
+    storage: Option<MemoryStorage>,
+) -> Window {
+    if storage.is_none() {
+        launch.lang.get_or_insert(Lang::En);
+    }
+    launch.fonts = FontSource::Given(fonts);
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        let storage = storage.as_ref().map(|s| s as &dyn eframe::Storage);
+        SsoDiagApp::new(&cc.egui_ctx, storage, launch)
+    })
+}
+
+/// A subset of Noto Sans CJK SC (OFL-1.1, tests/fonts/README.md): every GB2312 character and
+/// every character of the Chinese messages.
+static TEST_CJK_FONT: &[u8] = include_bytes!("../fonts/NotoSansSC-subset.otf");
+
+/// Finds the test font for Chinese characters, as the system's provider does at run time.
+struct TestCjkFont;
+
+impl FontProvider for TestCjkFont {
+    fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
+        let c = request.cluster.chars().next()?;
+        let cjk = matches!(
+            c as u32,
+            0x2000..=0x206F | 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF
+        );
+        cjk.then(|| FontInsert {
+            name: "sso-diag test CJK".into(),
+            data: FontData::from_static(TEST_CJK_FONT),
+            families: vec![InsertFontFamily {
+                family: request.family.clone(),
+                priority: FontPriority::Lowest,
+            }],
         })
-        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, None, launch))
+    }
+}
+
+/// A machine with no font beyond egui's own.
+struct NoFonts;
+
+impl FontProvider for NoFonts {
+    fn font_for(&self, _: &FallbackRequest<'_>) -> Option<FontInsert> {
+        None
+    }
 }
 
 /// Steps the window until `done` holds, for at most 10 s; background work runs on its own thread.

@@ -10,16 +10,18 @@ use crate::ciam::input::strip_token_decoration;
 use crate::ciam::jwt::{JwtInsight, human_duration, now_unix};
 use crate::step::Step;
 use crate::ticket::format_mm_ss;
+use crate::tr;
 use crate::ui::form::{Form, SecretInput, tidy_token, token_len};
 use crate::ui::job::Operation;
-use crate::ui::theme;
+use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Intent> {
-    section(ui, "Credentials");
+    let l = lang::of(ui);
+    section(ui, &tr!(l, "ui-credentials"));
     let mut intents = Vec::new();
     form_grid(ui, "credentials_grid", |ui| {
-        let access = SecretRow::token("Access token", TokenField::Access)
-            .hint("Bearer token of the application");
+        let access = SecretRow::token(tr!(l, "ui-access-token"), TokenField::Access)
+            .hint(tr!(l, "ui-access-token-hint"));
         if access.show(ui, &mut form.access_token, &mut intents) {
             intents.push(Intent::AccessTokenEdited);
         }
@@ -28,21 +30,19 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Inten
             ui.add(egui::Label::new(line).wrap());
             ui.end_row();
         }
-        SecretRow::token("Session token", TokenField::Session)
-            .hint("the user's session_token from login")
+        SecretRow::token(tr!(l, "ui-session-token"), TokenField::Session)
+            .hint(tr!(l, "ui-session-token-hint"))
             .show(ui, &mut form.session_token, &mut intents);
         ui.label("");
         ui.horizontal(|ui| {
-            let hover = "POST /api/v2/tenant/sso/session-token/refresh: is the session alive, \
-                or did it expire or was it revoked? A new session token replaces this one.";
             if ui
-                .add_enabled(!busy, egui::Button::new("Refresh session"))
-                .on_hover_text(hover)
+                .add_enabled(!busy, egui::Button::new(tr!(l, "ui-refresh-session")))
+                .on_hover_text(tr!(l, "ui-refresh-session-hover"))
                 .clicked()
             {
                 intents.push(Intent::Run(Operation::Call(Step::Refresh)));
             }
-            ui.weak("tells a live session from an expired or revoked one");
+            ui.weak(tr!(l, "ui-refresh-session-note"));
         });
         ui.end_row();
     });
@@ -51,46 +51,47 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Inten
 
 /// A masked field in a form grid, with Show and Paste and its length (never its value).
 pub struct SecretRow {
-    name: &'static str,
+    name: String,
     field: TokenField,
-    hint: &'static str,
+    hint: String,
     /// Tokens lose what a paste brings along (spaces, quotes, `Bearer `); passwords keep it all.
     tidy: bool,
 }
 
 impl SecretRow {
-    pub fn token(name: &'static str, field: TokenField) -> Self {
+    pub fn token(name: String, field: TokenField) -> Self {
         Self {
             name,
             field,
-            hint: "",
+            hint: String::new(),
             tidy: true,
         }
     }
 
-    pub fn password(name: &'static str, field: TokenField) -> Self {
+    pub fn password(name: String, field: TokenField) -> Self {
         Self {
             tidy: false,
             ..Self::token(name, field)
         }
     }
 
-    pub fn hint(self, hint: &'static str) -> Self {
+    pub fn hint(self, hint: String) -> Self {
         Self { hint, ..self }
     }
 
     /// Draws the row; a Paste press becomes an intent. Returns whether the user edited the text.
     pub fn show(&self, ui: &mut Ui, input: &mut SecretInput, intents: &mut Vec<Intent>) -> bool {
+        let l = lang::of(ui);
         let mut edited = false;
-        let label = grid_label(ui, self.name);
-        let lower = self.name.to_lowercase();
+        let label = grid_label(ui, &self.name);
+        let name = self.name.as_str();
         ui.horizontal(|ui| {
             let buttons_width = 190.0;
             let r = ui
                 .add(
                     TextEdit::singleline(&mut input.text)
                         .password(!input.reveal)
-                        .hint_text(self.hint)
+                        .hint_text(self.hint.as_str())
                         .font(egui::TextStyle::Monospace)
                         .desired_width((ui.available_width() - buttons_width).max(120.0)),
                 )
@@ -101,12 +102,19 @@ impl SecretRow {
                     tidy_token(&mut input.text);
                 }
             }
-            let shown = if input.reveal { "Hide" } else { "Show" };
-            ui.toggle_value(&mut input.reveal, shown)
-                .on_hover_text(format!("Show or hide the {lower}"));
+            let shown = if input.reveal {
+                tr!(l, "ui-hide")
+            } else {
+                tr!(l, "ui-show")
+            };
+            ui.toggle_value(&mut input.reveal, shown).on_hover_text(tr!(
+                l,
+                "ui-show-hover",
+                name = name
+            ));
             if ui
-                .button("Paste")
-                .on_hover_text(format!("Paste the {lower} from the clipboard"))
+                .button(tr!(l, "ui-paste"))
+                .on_hover_text(tr!(l, "ui-paste-hover", name = name))
                 .clicked()
             {
                 intents.push(Intent::Paste(self.field));
@@ -116,11 +124,7 @@ impl SecretRow {
             } else {
                 input.text.chars().count()
             };
-            let text = if len == 0 {
-                "empty".to_owned()
-            } else {
-                format!("{len} chars")
-            };
+            let text = tr!(l, "ui-chars", count = len as u64);
             ui.label(RichText::new(text).weak());
         });
         ui.end_row();
@@ -139,51 +143,45 @@ pub fn shows_jwt_countdown(form: &Form) -> bool {
 /// "JWT (signature not checked): issuer … · expires in 12:34", red once expired; or the expiry of
 /// a token from "Get token".
 fn access_token_insight(ui: &Ui, form: &Form, now: Instant) -> Option<RichText> {
+    let l = lang::of(ui);
     if let Some(life) = form.access_token_expiry {
         let left = life.remaining(now);
         return Some(if left.is_zero() {
-            RichText::new("From client credentials: expired. Get a new token.")
-                .color(theme::error(ui))
+            RichText::new(tr!(l, "ui-client-token-expired")).color(theme::error(ui))
         } else {
-            RichText::new(format!(
-                "From client credentials: expires in {}",
-                life.mm_ss(now)
-            ))
-            .color(theme::ok(ui))
+            let left = life.mm_ss(now);
+            RichText::new(tr!(l, "ui-client-token-expires", left = left)).color(theme::ok(ui))
         });
     }
     let insight = JwtInsight::decode(strip_token_decoration(&form.access_token.text))?;
-    let mut parts = vec!["JWT, read locally (signature not checked)".to_owned()];
+    let mut parts = vec![tr!(l, "ui-jwt-local")];
     if let Some(iss) = &insight.issuer {
-        parts.push(format!("issuer {iss}"));
+        parts.push(tr!(l, "ui-jwt-issuer", issuer = iss.as_str()));
     }
     if let Some(aud) = &insight.audience {
-        parts.push(format!("audience {aud}"));
+        parts.push(tr!(l, "ui-jwt-audience", audience = aud.as_str()));
     }
     if let Some(iat) = insight
         .issued_at
         .and_then(|t| time::OffsetDateTime::from_unix_timestamp(t).ok())
     {
-        parts.push(format!("issued {}", crate::clock::local_hms(iat)));
+        parts.push(tr!(l, "ui-jwt-issued", time = crate::clock::local_hms(iat)));
     }
     let now_unix = now_unix();
     let (expiry, expired) = match insight.seconds_left(now_unix) {
-        Some(left) if left <= 0 => (
-            format!(
-                "EXPIRED {} ago: the tenant will refuse it",
-                human_duration(left.unsigned_abs())
-            ),
-            true,
-        ),
-        Some(left) if left < 24 * 3600 => (
-            format!("expires in {}", format_mm_ss(left.unsigned_abs())),
-            false,
-        ),
-        Some(left) => (
-            format!("expires in {}", human_duration(left.unsigned_abs())),
-            false,
-        ),
-        None => ("no expiry".to_owned(), false),
+        Some(left) if left <= 0 => {
+            let ago = human_duration(left.unsigned_abs(), l);
+            (tr!(l, "ui-jwt-expired", ago = ago), true)
+        }
+        Some(left) if left < 24 * 3600 => {
+            let left = format_mm_ss(left.unsigned_abs());
+            (tr!(l, "ui-expires-in", left = left), false)
+        }
+        Some(left) => {
+            let left = human_duration(left.unsigned_abs(), l);
+            (tr!(l, "ui-expires-in", left = left), false)
+        }
+        None => (tr!(l, "ui-jwt-no-expiry"), false),
     };
     parts.push(expiry);
     let text = RichText::new(parts.join(" · ")).size(12.0);

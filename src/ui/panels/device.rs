@@ -3,16 +3,17 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::{Intent, form_grid, grid_label};
+use crate::i18n::Lang;
+use crate::tr;
 use crate::ui::form::{DeviceField, DeviceForm};
-use crate::ui::theme;
-
-const FINGERPRINT_NOTE: &str =
-    "Must equal the fingerprint the user logged in with (X-device-fingerprint)";
+use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Vec<Intent> {
+    let l = lang::of(ui);
     let mut intents = Vec::new();
-    let summary = summary(device);
-    egui::CollapsingHeader::new(RichText::new(format!("Device   {summary}")).strong())
+    let summary = summary(device, l);
+    let title = tr!(l, "ui-device-summary", summary = summary);
+    egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt("device_section")
         .default_open(false)
         .show(ui, |ui| {
@@ -20,7 +21,7 @@ pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Vec<Intent> {
                 let long_name = device.profile.as_ref().map(|p| p.os_name.clone());
                 field_row(
                     ui,
-                    "OS version",
+                    &tr!(l, "ui-os-version"),
                     &mut device.os_version,
                     long_name.as_deref(),
                     |_| {},
@@ -31,15 +32,16 @@ pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Vec<Intent> {
                     .as_ref()
                     .map(|p| p.addresses.clone())
                     .unwrap_or_default();
-                field_row(ui, "Device IP", &mut device.device_ip, None, |ui_value| {
+                let name = tr!(l, "ui-device-ip");
+                field_row(ui, &name, &mut device.device_ip, None, |ui_value| {
                     let (ui, value) = ui_value;
                     egui::ComboBox::from_id_salt("device_ip_choices")
-                        .selected_text("addresses")
+                        .selected_text(tr!(l, "ui-addresses"))
                         .width(90.0)
                         .show_ui(ui, |ui| {
                             for (i, addr) in addresses.iter().enumerate() {
                                 let text = if i == 0 {
-                                    format!("{addr}  (route to tenant)")
+                                    tr!(l, "ui-route-to-tenant", address = addr.as_str())
                                 } else {
                                     addr.clone()
                                 };
@@ -51,43 +53,35 @@ pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Vec<Intent> {
                         });
                 });
 
-                field_row(
-                    ui,
-                    "Fingerprint",
-                    &mut device.fingerprint,
-                    None,
-                    |ui_value| {
-                        let (ui, value) = ui_value;
-                        if ui.button("Copy fingerprint").clicked() {
-                            intents.push(Intent::Copy {
-                                text: value.value.clone(),
-                                what: "Fingerprint",
-                            });
-                        }
-                    },
-                );
+                let name = tr!(l, "ui-fingerprint");
+                field_row(ui, &name, &mut device.fingerprint, None, |ui_value| {
+                    let (ui, value) = ui_value;
+                    if ui.button(tr!(l, "ui-copy-fingerprint")).clicked() {
+                        intents.push(Intent::Copy {
+                            text: value.value.clone(),
+                            what: tr!(l, "ui-fingerprint"),
+                        });
+                    }
+                });
                 ui.label("");
                 let source = device
                     .fingerprint_source()
-                    .map(|s| s.describe())
-                    .unwrap_or("detecting…");
-                ui.label(
-                    RichText::new(format!("{FINGERPRINT_NOTE}; {source}."))
-                        .small()
-                        .weak(),
-                );
+                    .map(|s| s.describe(l))
+                    .unwrap_or_else(|| tr!(l, "ui-detecting"));
+                let note = tr!(l, "ui-fingerprint-note", source = source);
+                ui.label(RichText::new(note).small().weak());
                 ui.end_row();
 
-                field_row(ui, "Agent", &mut device.agent, None, |_| {});
+                field_row(ui, &tr!(l, "ui-agent"), &mut device.agent, None, |_| {});
             });
         });
     intents
 }
 
 /// `debian12 · 10.0.0.5 · fp 9f2c…a41e` for the collapsed header.
-fn summary(device: &DeviceForm) -> String {
+fn summary(device: &DeviceForm, l: Lang) -> String {
     if device.profile.is_none() && device.os_version.value.is_empty() {
-        return "detecting…".to_owned();
+        return tr!(l, "ui-detecting");
     }
     let fp = &device.fingerprint.value;
     let fp_short = if fp.chars().count() > 10 {
@@ -108,17 +102,15 @@ fn summary(device: &DeviceForm) -> String {
     ]
     .iter()
     .any(|f| f.user_set);
-    format!(
-        "{} · {} · fp {}{}",
-        device.os_version.value,
-        device.device_ip.value,
-        fp_short,
-        if any_override {
-            " · (edited)"
-        } else {
-            " · (detected)"
-        }
-    )
+    let values = format!(
+        "{} · {} · fp {fp_short}",
+        device.os_version.value, device.device_ip.value
+    );
+    if any_override {
+        tr!(l, "ui-device-edited", values = values)
+    } else {
+        tr!(l, "ui-device-detected", values = values)
+    }
 }
 
 /// Label | [value] [extra…] detected-marker-or-Reset
@@ -129,6 +121,7 @@ fn field_row(
     note: Option<&str>,
     extra: impl FnOnce((&mut Ui, &mut DeviceField)),
 ) {
+    let l = lang::of(ui);
     let label = grid_label(ui, name);
     ui.horizontal(|ui| {
         let r = ui
@@ -143,12 +136,20 @@ fn field_row(
         }
         extra((ui, field));
         if field.is_detected() {
-            ui.label(RichText::new("detected").color(theme::ok(ui)).small());
+            ui.label(
+                RichText::new(tr!(l, "ui-detected"))
+                    .color(theme::ok(ui))
+                    .small(),
+            );
         } else if field.detected.is_some() {
-            ui.label(RichText::new("edited").color(theme::warn(ui)).small());
+            ui.label(
+                RichText::new(tr!(l, "ui-edited"))
+                    .color(theme::warn(ui))
+                    .small(),
+            );
             if ui
-                .small_button("Reset")
-                .on_hover_text(format!("Use the detected {}", name.to_lowercase()))
+                .small_button(tr!(l, "ui-reset"))
+                .on_hover_text(tr!(l, "ui-reset-hover", name = name))
                 .clicked()
             {
                 field.reset();

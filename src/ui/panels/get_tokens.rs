@@ -8,41 +8,46 @@ use secrecy::ExposeSecret;
 use super::credentials::SecretRow;
 use super::{Intent, TokenField, form_grid, grid_label};
 use crate::ciam::jwt::{JwtInsight, human_duration, now_unix};
+use crate::i18n::Lang;
 use crate::step::Step;
+use crate::tr;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
-
-const EXPLANATION: &str = "Both use the client_id above. Log in sends this window's device, \
-                           so the session token will match the exchange's fingerprint.";
+use crate::ui::lang;
 
 pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
+    let l = lang::of(ui);
     let mut intents = Vec::new();
-    let title = RichText::new("Get tokens: client credentials, test login").strong();
+    let title = RichText::new(tr!(l, "ui-get-tokens")).strong();
     egui::CollapsingHeader::new(title)
         .id_salt("token_helpers")
         .default_open(false)
         .show(ui, |ui| {
-            ui.label(RichText::new(EXPLANATION).weak().size(12.0));
+            ui.label(
+                RichText::new(tr!(l, "ui-get-tokens-note"))
+                    .weak()
+                    .size(12.0),
+            );
             form_grid(ui, "helpers_grid", |ui| {
-                SecretRow::token("Client secret", TokenField::ClientSecret)
-                    .hint("the application's client secret")
+                SecretRow::token(tr!(l, "ui-client-secret"), TokenField::ClientSecret)
+                    .hint(tr!(l, "ui-client-secret-hint"))
                     .show(ui, &mut form.client_secret, &mut intents);
                 run_button(ui, busy, Step::AccessToken, &mut intents);
 
-                let label = grid_label(ui, "User name");
+                let label = grid_label(ui, &tr!(l, "ui-user-name"));
                 ui.add(
                     TextEdit::singleline(&mut form.user_name)
-                        .hint_text("a test user")
+                        .hint_text(tr!(l, "ui-user-name-hint"))
                         .desired_width(240.0),
                 )
                 .labelled_by(label);
                 ui.end_row();
-                SecretRow::password("Password", TokenField::Password)
-                    .hint("never saved")
+                SecretRow::password(tr!(l, "ui-password"), TokenField::Password)
+                    .hint(tr!(l, "ui-password-hint"))
                     .show(ui, &mut form.password, &mut intents);
                 run_button(ui, busy, Step::Login, &mut intents);
             });
-            if let Some(line) = id_token_line(form) {
+            if let Some(line) = id_token_line(form, l) {
                 ui.label(RichText::new(line).weak().size(12.0));
             }
         });
@@ -51,13 +56,14 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
 
 /// The row under an input with the button that runs `step`.
 fn run_button(ui: &mut Ui, busy: bool, step: Step, intents: &mut Vec<Intent>) {
+    let l = lang::of(ui);
     let hover = match step {
-        Step::AccessToken => "POST /api/v2/tenant/token: fills in the access token",
-        _ => "POST /api/v2/sdk/login: fills in the session token",
+        Step::AccessToken => tr!(l, "ui-get-token-hover"),
+        _ => tr!(l, "ui-log-in-hover"),
     };
     ui.label("");
     if ui
-        .add_enabled(!busy, egui::Button::new(step.short()))
+        .add_enabled(!busy, egui::Button::new(step.short(l)))
         .on_hover_text(hover)
         .clicked()
     {
@@ -67,20 +73,21 @@ fn run_button(ui: &mut Ui, busy: bool, step: Step, intents: &mut Vec<Intent>) {
 }
 
 /// `id_token (signature not checked) · subject … · issuer … · expires in …`
-fn id_token_line(form: &Form) -> Option<String> {
+fn id_token_line(form: &Form, l: Lang) -> Option<String> {
     let insight = JwtInsight::decode(form.id_token.as_ref()?.expose_secret())?;
-    let mut parts = vec!["id_token (signature not checked)".to_owned()];
+    let mut parts = vec![tr!(l, "ui-id-token")];
     if let Some(sub) = &insight.subject {
-        parts.push(format!("subject {sub}"));
+        parts.push(tr!(l, "ui-jwt-subject", subject = sub.as_str()));
     }
     if let Some(iss) = &insight.issuer {
-        parts.push(format!("issuer {iss}"));
+        parts.push(tr!(l, "ui-jwt-issuer", issuer = iss.as_str()));
     }
     if let Some(left) = insight.seconds_left(now_unix()) {
         parts.push(if left > 0 {
-            format!("expires in {}", human_duration(left.unsigned_abs()))
+            let left = human_duration(left.unsigned_abs(), l);
+            tr!(l, "ui-expires-in", left = left)
         } else {
-            "expired".into()
+            tr!(l, "ui-expired")
         });
     }
     Some(parts.join(" · "))

@@ -5,28 +5,29 @@ use egui::{RichText, Ui};
 
 use super::credentials::SecretRow;
 use super::{Intent, TokenField, form_grid};
+use crate::tr;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
+use crate::ui::lang;
 
 pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
+    let l = lang::of(ui);
     let mut intents = Vec::new();
-    egui::CollapsingHeader::new(RichText::new("Redeem a ticket…").strong())
+    egui::CollapsingHeader::new(RichText::new(tr!(l, "ui-redeem-a-ticket")).strong())
         .id_salt("handed_ticket")
         .default_open(false)
         .show(ui, |ui| {
-            let note = "A ticket is one-time: redeeming it here uses it up. It is sent with the \
-                        access token above and this window's device.";
+            let note = tr!(l, "ui-redeem-a-ticket-note");
             ui.label(RichText::new(note).weak().size(12.0));
             form_grid(ui, "handed_ticket_grid", |ui| {
-                SecretRow::token("Ticket to redeem", TokenField::HandedTicket)
-                    .hint("a ticket you were handed")
+                SecretRow::token(tr!(l, "ui-ticket-to-redeem"), TokenField::HandedTicket)
+                    .hint(tr!(l, "ui-ticket-to-redeem-hint"))
                     .show(ui, &mut form.handed_ticket, &mut intents);
                 ui.label("");
-                let hover = "POST /api/v2/tenant/sso/sso-ticket/verify: whose ticket it is, or \
-                             why not (used, expired, another device)";
+                let button = Operation::RedeemGiven.short(l);
                 if ui
-                    .add_enabled(!busy, egui::Button::new("Redeem ticket"))
-                    .on_hover_text(hover)
+                    .add_enabled(!busy, egui::Button::new(button))
+                    .on_hover_text(tr!(l, "ui-redeem-ticket-hover"))
                     .clicked()
                 {
                     intents.push(Intent::Run(Operation::RedeemGiven));

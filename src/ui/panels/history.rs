@@ -6,16 +6,18 @@ use egui::{RichText, Ui};
 use super::Intent;
 use crate::clock::{format_ms, local_hms};
 use crate::text::escape_controls;
+use crate::tr;
 use crate::ui::session::Session;
-use crate::ui::theme;
+use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, session: &Session) -> Vec<Intent> {
+    let l = lang::of(ui);
     let mut intents = Vec::new();
     let history = &session.history;
     ui.add_space(6.0);
-    ui.label(RichText::new("History").strong().size(15.0));
+    ui.label(RichText::new(tr!(l, "ui-history")).strong().size(15.0));
     if history.is_empty() {
-        ui.weak("Calls appear here. Click one to inspect it.");
+        ui.weak(tr!(l, "ui-history-empty"));
         return intents;
     }
     let shown = session.selected.unwrap_or(history.len() - 1);
@@ -31,13 +33,13 @@ pub fn show(ui: &mut Ui, session: &Session) -> Vec<Intent> {
                 let text = format!(
                     "{}  {}\n{} · {}",
                     local_hms(entry.at()),
-                    entry.operation().short(),
-                    escape_controls(&entry.status()),
+                    entry.operation().short(l),
+                    escape_controls(&entry.status(l)),
                     format_ms(entry.duration())
                 );
                 let r = ui
                     .selectable_label(i == shown, RichText::new(text).color(color).size(12.0))
-                    .on_hover_text(escape_controls(entry.summary()));
+                    .on_hover_text(escape_controls(&entry.summary(l)));
                 if r.clicked() {
                     intents.push(Intent::Select(i));
                 }

@@ -4,31 +4,36 @@ use egui::{RichText, Ui};
 
 use crate::clock::{format_ms, local_hms};
 use crate::text::{escape_controls, escape_controls_keep_lines};
+use crate::tr;
 use crate::ui::history::HistoryEntry;
+use crate::ui::lang;
 
 pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
     let Some((entry, record)) = entry.and_then(|e| e.http_record().map(|r| (e, r))) else {
         return;
     };
+    let l = lang::of(ui);
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(RichText::new("Request / response inspector").strong())
+    egui::CollapsingHeader::new(RichText::new(tr!(l, "ui-inspector")).strong())
         .id_salt("inspector")
         .default_open(false)
         .show(ui, |ui| {
-            ui.weak(format!(
-                "{} at {}",
-                entry.operation().title(),
-                local_hms(entry.at())
+            let (operation, time) = (entry.operation().title(l), local_hms(entry.at()));
+            ui.weak(tr!(
+                l,
+                "ui-inspector-at",
+                operation = operation,
+                time = time
             ));
             let r = &record.request;
-            ui.label(RichText::new("Request").strong());
+            ui.label(RichText::new(tr!(l, "ui-request")).strong());
             mono(ui, &format!("{} {}", r.method, r.url));
             headers(ui, "request_headers", &r.headers);
             if !r.body.is_empty() {
                 mono(ui, &r.body);
             }
             ui.add_space(8.0);
-            ui.label(RichText::new("Response").strong());
+            ui.label(RichText::new(tr!(l, "ui-response")).strong());
             match &record.response {
                 Some(resp) => {
                     mono(
@@ -37,16 +42,14 @@ pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
                     );
                     headers(ui, "response_headers", &resp.headers);
                     if resp.body.is_empty() {
-                        ui.weak("(empty body)");
+                        ui.weak(tr!(l, "ui-empty-body"));
                     } else {
                         mono(ui, &resp.body);
                     }
                 }
                 None => {
-                    ui.weak(format!(
-                        "No response (after {}).",
-                        format_ms(record.elapsed)
-                    ));
+                    let took = format_ms(record.elapsed);
+                    ui.weak(tr!(l, "ui-no-response", took = took));
                 }
             }
         });

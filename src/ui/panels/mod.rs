@@ -12,6 +12,7 @@ pub mod result;
 pub mod run_bar;
 pub mod tenant;
 
+use crate::i18n::Lang;
 use crate::ui::job::Operation;
 
 /// Which secret field a Paste button belongs to.
@@ -33,12 +34,12 @@ pub enum Intent {
     /// Copy this text; the string names what was copied, for the confirmation.
     Copy {
         text: String,
-        what: &'static str,
+        what: String,
     },
     /// Copy a credential (the ticket): kept out of the desktop's clipboard history.
     CopySecret {
         text: String,
-        what: &'static str,
+        what: String,
     },
     CopyReport,
     SaveReport,
@@ -47,6 +48,8 @@ pub enum Intent {
     Select(usize),
     /// The user typed in the access token: an expiry from "Get token" no longer applies.
     AccessTokenEdited,
+    /// Speak this language from the next frame on, and remember it.
+    SetLang(Lang),
 }
 
 /// A label in the first column of a grid, and the id to tie its input to (`labelled_by`).

@@ -6,26 +6,25 @@ use std::time::Instant;
 use egui::{RichText, Ui};
 
 use super::Intent;
-use crate::check::{CheckReport, CheckStatus};
+use crate::check::{self, CheckReport, CheckStatus};
 use crate::ciam::{CiamError, UserInfo};
 use crate::clock::{format_ms, local_hms};
 use crate::step::Step;
 use crate::text::escape_controls;
 use crate::ticket::TicketState;
+use crate::tr;
 use crate::ui::history::{TicketView, Verdict};
 use crate::ui::job::Operation;
 use crate::ui::session::Session;
-use crate::ui::theme;
-
-const BEFORE_ANYTHING: &str =
-    "Fill in the tenant and both tokens, then press Exchange. Nothing is sent before that.";
+use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
+    let l = lang::of(ui);
     let busy = session.running.is_some();
     match &session.verdict {
         Verdict::Nothing => {
             if !busy {
-                ui.weak(BEFORE_ANYTHING);
+                ui.weak(tr!(l, "ui-before-anything"));
             }
             Vec::new()
         }
@@ -36,9 +35,9 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             note,
         } => {
             error_card(ui, *operation, error);
-            if let Some(note) = note {
+            if let Some(end) = note {
                 ui.add_space(4.0);
-                ui.add(egui::Label::new(RichText::new(*note).strong()).wrap());
+                ui.add(egui::Label::new(RichText::new(end.explain(l)).strong()).wrap());
             }
             Vec::new()
         }
@@ -46,32 +45,39 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             let accent = theme::ok(ui);
             theme::card(ui, accent).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                let title = "Ticket redeemed: it is now used up";
+                let title = tr!(l, "ui-ticket-redeemed");
                 ui.label(RichText::new(title).size(18.0).strong().color(accent));
                 user_table(ui, user);
             });
             Vec::new()
         }
         Verdict::Cancelled { operation, after } => {
-            ui.label(
-                RichText::new(format!(
-                    "{} cancelled after {:.1} s: no result was kept.",
-                    operation.short(),
-                    after.as_secs_f32()
-                ))
-                .size(15.0),
+            let seconds = format!("{:.1}", after.as_secs_f32());
+            let operation = operation.short(l);
+            let text = tr!(
+                l,
+                "ui-cancelled-after",
+                operation = operation,
+                seconds = seconds
             );
+            ui.label(RichText::new(text).size(15.0));
             Vec::new()
         }
         Verdict::Check(report) => {
             check_card(ui, report);
             Vec::new()
         }
-        Verdict::Done { text, warnings } => {
-            let text = escape_controls(text);
+        Verdict::Done(record) => {
+            let summary = record.summary(l);
+            let text = match record.step {
+                Step::AccessToken => tr!(l, "ui-access-token-filled", summary = summary),
+                Step::Refresh => tr!(l, "ui-session-refreshed", summary = summary),
+                _ => tr!(l, "ui-session-token-filled", summary = summary),
+            };
+            let text = escape_controls(&text);
             ui.label(RichText::new(text).color(theme::ok(ui)).size(15.0));
-            for warning in warnings {
-                let warning = format!("Warning: {}", escape_controls(warning));
+            for warning in record.warnings(l) {
+                let warning = tr!(l, "ui-warning", warning = escape_controls(&warning));
                 let text = RichText::new(warning).color(theme::warn(ui));
                 ui.add(egui::Label::new(text).wrap());
             }
@@ -81,6 +87,7 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
 }
 
 fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<Intent> {
+    let l = lang::of(ui);
     let mut intents = Vec::new();
     let ticket = &view.ticket;
     let used = view.user.is_some();
@@ -97,14 +104,16 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
+            let took = format_ms(view.round_trip);
             ui.label(
-                RichText::new(format!("Ticket issued in {}", format_ms(view.round_trip)))
+                RichText::new(tr!(l, "ui-ticket-issued-in", took = took))
                     .size(18.0)
                     .strong()
                     .color(theme::ok(ui)),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak(format!("received {}", local_hms(ticket.received_wall)));
+                let time = local_hms(ticket.received_wall);
+                ui.weak(tr!(l, "ui-received-at", time = time));
             });
         });
         ui.add_space(4.0);
@@ -117,18 +126,20 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
                 )
                 .selectable(true),
             );
-            if ui.button("Copy").on_hover_text("Copy the ticket").clicked() {
+            if ui
+                .button(tr!(l, "ui-copy"))
+                .on_hover_text(tr!(l, "ui-copy-ticket-hover"))
+                .clicked()
+            {
                 intents.push(Intent::CopySecret {
                     text: ticket.value.clone(),
-                    what: "Ticket",
+                    what: tr!(l, "ui-ticket"),
                 });
             }
             let can_redeem = !used && state != TicketState::Expired && !busy;
             if ui
-                .add_enabled(can_redeem, egui::Button::new("Redeem"))
-                .on_hover_text(
-                    "Verify the ticket for the user's attributes; it can be redeemed once",
-                )
+                .add_enabled(can_redeem, egui::Button::new(Step::Redeem.short(l)))
+                .on_hover_text(tr!(l, "ui-redeem-hover"))
                 .clicked()
             {
                 intents.push(Intent::Run(Operation::Call(Step::Redeem)));
@@ -136,26 +147,25 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
         });
         ui.add_space(6.0);
         if used {
-            ui.label(
-                RichText::new("Used: redeemed, so it cannot be redeemed again.")
-                    .size(18.0)
-                    .strong(),
-            );
+            ui.label(RichText::new(tr!(l, "ui-ticket-used")).size(18.0).strong());
         } else {
             let countdown = if state == TicketState::Expired {
-                "Expired".to_owned()
+                tr!(l, "ui-ticket-expired")
             } else {
-                format!("expires in {}", ticket.countdown(now))
+                tr!(l, "ui-expires-in", left = ticket.countdown(now))
             };
             ui.horizontal(|ui| {
                 ui.label(RichText::new(countdown).size(22.0).strong().color(accent));
-                ui.weak(format!(
-                    "one-time use · valid for {} s · until {}",
-                    ticket.expire().as_secs(),
-                    ticket
-                        .expires_wall()
-                        .map(local_hms)
-                        .unwrap_or_else(|| "beyond any date".into())
+                let until = ticket
+                    .expires_wall()
+                    .map(local_hms)
+                    .unwrap_or_else(|| tr!(l, "cli-beyond-any-date"));
+                let seconds = ticket.expire().as_secs();
+                ui.weak(tr!(
+                    l,
+                    "ui-ticket-validity",
+                    seconds = seconds,
+                    until = until
                 ));
             });
             ui.add(
@@ -164,7 +174,7 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
                     .desired_height(8.0),
             );
             if state == TicketState::Expired {
-                ui.label("This ticket can no longer be redeemed: press Exchange for a new one.");
+                ui.label(tr!(l, "ui-ticket-gone"));
             }
         }
         if let Some(user) = &view.user {
@@ -185,13 +195,12 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
 
 /// "Whose it is: 张伟" and the user's attributes, as the tenant sent them (controls escaped).
 fn user_table(ui: &mut Ui, user: &UserInfo) {
-    ui.label(
-        RichText::new(format!(
-            "Whose it is: {}",
-            escape_controls(user.display_name().unwrap_or("(no name)"))
-        ))
-        .strong(),
-    );
+    let l = lang::of(ui);
+    let text = match user.display_name() {
+        Some(name) => tr!(l, "ui-whose", name = escape_controls(name)),
+        None => tr!(l, "ui-whose-no-name"),
+    };
+    ui.label(RichText::new(text).strong());
     egui::Grid::new("user_grid")
         .num_columns(2)
         .spacing([16.0, 3.0])
@@ -206,7 +215,8 @@ fn user_table(ui: &mut Ui, user: &UserInfo) {
 }
 
 fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
-    let advice = error.advice();
+    let l = lang::of(ui);
+    let advice = error.advice(l);
     let accent = theme::error(ui);
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -217,7 +227,7 @@ fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
                     .strong()
                     .color(accent),
             );
-            ui.weak(format!("({})", operation.short()));
+            ui.weak(tr!(l, "ui-in-parentheses", text = operation.short(l)));
         });
         let evidence = escape_controls(&error.evidence());
         ui.add(egui::Label::new(RichText::new(evidence).monospace()).selectable(true));
@@ -226,10 +236,10 @@ fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
             .num_columns(2)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
-                ui.label(RichText::new("Likely cause").strong());
+                ui.label(RichText::new(tr!(l, "ui-likely-cause")).strong());
                 ui.add(egui::Label::new(escape_controls(&advice.cause)).wrap());
                 ui.end_row();
-                ui.label(RichText::new("Try").strong());
+                ui.label(RichText::new(tr!(l, "ui-try")).strong());
                 ui.add(egui::Label::new(escape_controls(&advice.action)).wrap());
                 ui.end_row();
             });
@@ -237,6 +247,7 @@ fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
 }
 
 fn check_card(ui: &mut Ui, report: &CheckReport) {
+    let l = lang::of(ui);
     let accent = if report.passed() {
         theme::ok(ui)
     } else {
@@ -245,9 +256,9 @@ fn check_card(ui: &mut Ui, report: &CheckReport) {
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let title = if report.passed() {
-            "The network path to the tenant works"
+            tr!(l, "ui-check-works")
         } else {
-            "The network is in the way"
+            tr!(l, "ui-check-in-the-way")
         };
         ui.label(RichText::new(title).size(18.0).strong().color(accent));
         egui::Grid::new("check_grid")
@@ -256,26 +267,29 @@ fn check_card(ui: &mut Ui, report: &CheckReport) {
             .show(ui, |ui| {
                 for step in &report.steps {
                     let (mark, color) = match step.status {
-                        CheckStatus::Pass => ("pass", theme::ok(ui)),
-                        CheckStatus::Warn => ("warn", theme::warn(ui)),
-                        CheckStatus::Fail => ("FAIL", theme::error(ui)),
-                        CheckStatus::Skipped => ("skipped", ui.visuals().weak_text_color()),
+                        CheckStatus::Pass => (tr!(l, "cli-check-pass"), theme::ok(ui)),
+                        CheckStatus::Warn => (tr!(l, "cli-check-warn"), theme::warn(ui)),
+                        CheckStatus::Fail => (tr!(l, "cli-check-fail"), theme::error(ui)),
+                        CheckStatus::Skipped => {
+                            (tr!(l, "ui-check-skipped"), ui.visuals().weak_text_color())
+                        }
                     };
-                    ui.label(RichText::new(step.name).strong());
+                    ui.label(RichText::new(check::step_name(step.name, l)).strong());
                     ui.label(RichText::new(mark).color(color));
                     ui.vertical(|ui| {
-                        let time = step
-                            .elapsed_ms
-                            .map(|ms| format!(" ({ms} ms)"))
-                            .unwrap_or_default();
-                        let sentence = escape_controls(&step.sentence);
-                        ui.add(egui::Label::new(format!("{sentence}{time}")).wrap());
+                        let sentence = escape_controls(&step.sentence.text(l));
+                        let line = match step.elapsed_ms {
+                            Some(ms) => {
+                                tr!(l, "ui-check-sentence-ms", sentence = sentence, ms = ms)
+                            }
+                            None => sentence,
+                        };
+                        ui.add(egui::Label::new(line).wrap());
                         for (k, v) in &step.details {
+                            let detail = format!("{}: {}", k.text(l), v.text(l));
                             ui.add(
                                 egui::Label::new(
-                                    RichText::new(escape_controls(&format!("{k}: {v}")))
-                                        .weak()
-                                        .size(12.0),
+                                    RichText::new(escape_controls(&detail)).weak().size(12.0),
                                 )
                                 .selectable(true),
                             );

@@ -7,8 +7,10 @@ use egui::{RichText, Ui};
 
 use super::Intent;
 use crate::step::Step;
+use crate::tr;
 use crate::ui::history::Running;
 use crate::ui::job::Operation;
+use crate::ui::lang;
 
 pub fn show(
     ui: &mut Ui,
@@ -16,15 +18,16 @@ pub fn show(
     now: Instant,
     notice: Option<&str>,
 ) -> Vec<Intent> {
+    let l = lang::of(ui);
     let mut intents = Vec::new();
     ui.add_space(10.0);
     ui.horizontal_wrapped(|ui| {
-        let button = egui::Button::new(RichText::new("Exchange").size(16.0).strong())
-            .min_size(egui::vec2(130.0, 32.0));
+        let text = RichText::new(Step::Exchange.short(l)).size(16.0).strong();
+        let button = egui::Button::new(text).min_size(egui::vec2(130.0, 32.0));
         let r = ui
             .add_enabled(running.is_none(), button)
-            .on_hover_text("Exchange the session token for an SSO ticket (Ctrl+Enter)")
-            .on_disabled_hover_text("Something is already running");
+            .on_hover_text(tr!(l, "ui-exchange-hover"))
+            .on_disabled_hover_text(tr!(l, "ui-busy"));
         if r.clicked() {
             intents.push(Intent::Run(Operation::Call(Step::Exchange)));
         }
@@ -32,13 +35,17 @@ pub fn show(
             Some(run) => {
                 ui.spinner();
                 let secs = now.saturating_duration_since(run.started).as_secs_f32();
-                ui.label(format!(
-                    "{}: waiting for the tenant… {secs:.1} s",
-                    run.operation.short()
+                let seconds = format!("{secs:.1}");
+                let operation = run.operation.short(l);
+                ui.label(tr!(
+                    l,
+                    "ui-waiting",
+                    operation = operation,
+                    seconds = seconds
                 ));
                 if ui
-                    .button("Cancel")
-                    .on_hover_text("Stop waiting (Esc)")
+                    .button(tr!(l, "ui-cancel"))
+                    .on_hover_text(tr!(l, "ui-cancel-hover"))
                     .clicked()
                 {
                     intents.push(Intent::Cancel);
@@ -51,31 +58,32 @@ pub fn show(
         }
         ui.separator();
         if ui
-            .add_enabled(running.is_none(), egui::Button::new("Check connection"))
-            .on_hover_text("DNS, TCP, TLS, HTTP and the clock, step by step; sends no token")
+            .add_enabled(
+                running.is_none(),
+                egui::Button::new(tr!(l, "ui-check-connection")),
+            )
+            .on_hover_text(tr!(l, "ui-check-connection-hover"))
             .clicked()
         {
             intents.push(Intent::Run(Operation::Check));
         }
         if ui
-            .button("Copy report")
-            .on_hover_text("A Markdown report of the last calls, secrets redacted")
+            .button(tr!(l, "ui-copy-report"))
+            .on_hover_text(tr!(l, "ui-copy-report-hover"))
             .clicked()
         {
             intents.push(Intent::CopyReport);
         }
         if ui
-            .button("Save report")
-            .on_hover_text("Save that report as a file in Downloads")
+            .button(tr!(l, "ui-save-report"))
+            .on_hover_text(tr!(l, "ui-save-report-hover"))
             .clicked()
         {
             intents.push(Intent::SaveReport);
         }
         if ui
-            .button("Copy as curl")
-            .on_hover_text(
-                "The inspected request as a curl command; tokens as $SSO_DIAG_… variables",
-            )
+            .button(tr!(l, "ui-copy-curl"))
+            .on_hover_text(tr!(l, "ui-copy-curl-hover"))
             .clicked()
         {
             intents.push(Intent::CopyCurl);

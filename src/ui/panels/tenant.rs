@@ -4,15 +4,17 @@ use egui::{RichText, TextEdit, Ui};
 
 use super::{form_grid, grid_label, section, text_row};
 use crate::ciam::TenantUrl;
+use crate::tr;
 use crate::ui::form::Form;
-use crate::ui::theme;
+use crate::ui::{lang, theme};
 
 /// Returns whether the domain field has the keyboard focus (detection waits until it has not).
 pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
-    section(ui, "Tenant");
+    let l = lang::of(ui);
+    section(ui, &tr!(l, "ui-tenant"));
     let mut domain_focused = false;
     form_grid(ui, "tenant_grid", |ui| {
-        let label = grid_label(ui, "Domain");
+        let label = grid_label(ui, &tr!(l, "ui-domain"));
         ui.vertical(|ui| {
             let r = ui
                 .add(
@@ -25,77 +27,62 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
             if !form.domain.trim().is_empty() {
                 match TenantUrl::parse(&form.domain) {
                     Ok(url) => {
-                        ui.label(
-                            RichText::new(format!("Requests go to {url}"))
-                                .color(theme::ok(ui))
-                                .size(12.0),
-                        );
+                        let text = tr!(l, "ui-requests-go-to", url = url.to_string());
+                        ui.label(RichText::new(text).color(theme::ok(ui)).size(12.0));
                     }
                     Err(e) => {
-                        ui.label(
-                            RichText::new(format!("Not usable: {e}"))
-                                .color(theme::error(ui))
-                                .size(12.0),
-                        );
+                        let text = tr!(l, "ui-not-usable", problem = e.to_string());
+                        ui.label(RichText::new(text).color(theme::error(ui)).size(12.0));
                     }
                 }
             }
         });
         ui.end_row();
 
-        text_row(
-            ui,
-            "X-tenant-id",
-            &mut form.tenant_id,
-            "optional: only ISV callers on a shared domain",
-        );
-
-        text_row(
-            ui,
-            "client_id",
-            &mut form.client_id,
-            "optional: the SSO application's client_id (OneAccess)",
-        );
+        let hint = tr!(l, "ui-tenant-id-hint");
+        text_row(ui, "X-tenant-id", &mut form.tenant_id, &hint);
+        let hint = tr!(l, "ui-client-id-hint");
+        text_row(ui, "client_id", &mut form.client_id, &hint);
     });
-    let summary = format!(
-        "Network   timeout {:.0} s · {} · {}",
-        form.timeout_secs,
-        if form.proxy.trim().is_empty() {
-            "system proxy settings"
-        } else {
-            "proxy set"
-        },
-        if form.ca_file.trim().is_empty() {
-            "system trust store"
-        } else {
-            "extra CA file"
-        }
+    let proxy = if form.proxy.trim().is_empty() {
+        tr!(l, "ui-network-system-proxy")
+    } else {
+        tr!(l, "ui-network-proxy-set")
+    };
+    let trust = if form.ca_file.trim().is_empty() {
+        tr!(l, "ui-network-system-trust")
+    } else {
+        tr!(l, "ui-network-extra-ca")
+    };
+    let seconds = format!("{:.0}", form.timeout_secs);
+    let summary = tr!(
+        l,
+        "ui-network-summary",
+        seconds = seconds,
+        proxy = proxy,
+        trust = trust
     );
     egui::CollapsingHeader::new(RichText::new(summary).strong())
         .id_salt("network_section")
         .default_open(false)
         .show(ui, |ui| {
             form_grid(ui, "network_grid", |ui| {
-                text_row(
-                    ui,
-                    "CA file",
-                    &mut form.ca_file,
-                    "optional: PEM of extra authorities to trust",
-                );
+                let (label, hint) = (tr!(l, "ui-ca-file"), tr!(l, "ui-ca-file-hint"));
+                text_row(ui, &label, &mut form.ca_file, &hint);
+                let (label, hint) = (tr!(l, "ui-proxy"), tr!(l, "ui-proxy-hint"));
+                text_row(ui, &label, &mut form.proxy, &hint);
 
-                text_row(ui, "Proxy", &mut form.proxy, "optional: http://proxy:8080");
-
-                let label = grid_label(ui, "Timeout");
+                let label = grid_label(ui, &tr!(l, "ui-timeout"));
                 ui.horizontal(|ui| {
                     ui.add(
                         egui::DragValue::new(&mut form.timeout_secs)
                             .range(1.0..=600.0)
                             .speed(0.5)
                             .max_decimals(1)
-                            .suffix(" s"),
+                            .suffix(tr!(l, "ui-seconds-suffix")),
                     )
                     .labelled_by(label);
-                    ui.weak("for the whole request; connecting gets at most 10 s");
+                    ui.weak(tr!(l, "ui-timeout-note"));
                 });
                 ui.end_row();
             });

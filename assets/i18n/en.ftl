@@ -1,0 +1,380 @@
+# sso-diag in English. Every message here has a twin in zh-CN.ftl with the same variables
+# (tests/i18n_complete.rs checks). Variables: $name. Keep technical names (client_id,
+# X-tenant-id, HTTP 401) as the tenant's console spells them.
+
+## Advice: what went wrong, why, what to try (src/ciam/advice.rs)
+
+advice-input-title = Check the { $field }
+advice-input-cause = Nothing was sent. The { $field }: { $problem }.
+advice-input-action = Correct the { $field } and try again.
+advice-dns-title = Tenant domain not found
+advice-dns-cause = This machine could not look up the name "{ $host }".
+advice-dns-action = Check the spelling of the domain. On a corporate network or VPN, check that you are connected; the domain may only resolve there.
+advice-connect-title = Could not connect to the tenant
+advice-connect-cause = Nothing accepted a connection at { $target }: the port is closed, a firewall blocks it, or the host is unreachable.
+advice-connect-action = Check the domain and port. If your network needs a proxy, set HTTPS_PROXY. Try the same domain in a browser.
+advice-proxy-title = The proxy could not reach the tenant
+advice-proxy-cause = The proxy this machine uses (--proxy, HTTPS_PROXY or the system setting) refused or failed to open a tunnel to { $target }: the request never reached the tenant.
+advice-proxy-action = Check the proxy address and whether it needs a login; try without the proxy, or ask the network team whether it allows this domain.
+advice-timeout-title = The tenant did not answer in time
+advice-timeout-connect-cause = No connection could be made within { $seconds } s: the network is slow, filtered, or the host is down.
+advice-timeout-total-cause = The tenant accepted the connection but did not finish answering within { $seconds } s.
+advice-timeout-action = Try again; if it keeps happening, check the network or proxy, or raise the timeout.
+advice-tls-title = Secure connection failed
+advice-tls-cause = The tenant's certificate was not accepted by this machine ({ $detail }). A company proxy that inspects TLS, a wrong domain, or an expired certificate causes this.
+advice-tls-action = Check the domain is the tenant's own. If your company inspects TLS, its CA must be installed on this machine.
+advice-server-title = The tenant had an internal error
+advice-server-cause = The tenant accepted the request but failed while processing it (HTTP 5xx). This is on the tenant's side, often a temporary overload ("system busy").
+advice-server-action = Wait a minute and try again. If it persists, escalate to the tenant's operators with the report.
+advice-redirect-title = The tenant answered with a redirect
+advice-redirect-cause = The server redirected instead of answering ({ $problem }). It was not followed, so the token went nowhere else. The domain is probably not the tenant's API domain.
+advice-use-user-domain = Use the tenant's user-access domain exactly as shown in its console.
+advice-unexpected-title = The answer was not what the API documents
+advice-unexpected-cause = The server answered, but not with the documented JSON ({ $problem }). A proxy or a wrong domain may be in the way.
+advice-unexpected-action = Check the domain; look at the raw response below for who answered.
+advice-401-title = Access token rejected
+advice-401-cause = The tenant did not accept the Authorization header (HTTP 401).
+advice-401-action = Get a new access token with the application's client credentials.
+advice-403-title = Access denied
+advice-403-cause = The tenant understood the request but this application may not make it (HTTP 403).
+advice-403-action = Check the application's API permissions in the tenant console.
+advice-404-title = API not found on this domain
+advice-404-cause = This server does not offer the tenant API at this path: the domain is probably not the tenant's user-access domain.
+advice-rejected-title = Request rejected by the tenant
+advice-rejected-cause = The tenant refused the request; its own message below says why.
+advice-rejected-action = Read the tenant's error code and message, correct the input and try again.
+advice-wait-default = a few minutes (3 by default)
+
+field-domain = domain
+field-password = password
+field-ticket = ticket
+field-report = report file
+field-proxy = proxy
+field-ca-file = CA file
+field-user-name = user name
+field-device-ip = device IP
+field-os-version = OS version
+field-fingerprint = device fingerprint
+field-agent = agent
+field-session-token = session token
+field-access-token = access token
+field-client-secret = client secret
+
+## One line per step, for the history, the report and the command line (src/step/record.rs)
+
+summary-failed = failed: { $title }
+summary-access-token = access token issued
+summary-access-token-for = access token issued, valid for { $seconds } s
+summary-the-user = the user
+summary-logged-in = { $user } logged in; session token bound to fingerprint { $fingerprint }
+summary-ticket = ticket issued, valid for { $seconds } s
+summary-redeemed = ticket redeemed: { $name }
+summary-redeemed-no-name = ticket redeemed: (no name)
+summary-session-alive = the session is alive: a new session token
+summary-session-alive-for = the session is alive: a new session token, valid for { $seconds } s
+warning-from-catalogue = { $title }: { $cause } { $action }
+warning-status = the login answered status { $status }
+
+## Refresh: how a session ended (src/ciam/refresh.rs)
+
+session-expired = The session expired: its token's own lifetime is over. Have the user sign in again.
+session-revoked = The session was revoked: its token has not expired yet, so the tenant ended it early (the user signed out, changed the password, or an administrator ended the session). Have the user sign in again.
+session-ended = The session has ended. Its token is opaque (no expiry inside), so whether it expired or was revoked cannot be told from here; the tenant's session log says which.
+
+## Connection check (src/check/mod.rs)
+
+check-clock = Clock
+check-skipped = Skipped: { $because }.
+check-error = error
+check-protocol = protocol
+check-subject = subject
+check-issuer = issuer
+check-expires = expires
+check-trusted = trusted
+check-server = server
+check-tenant-time = tenant time
+check-yes = yes
+check-no-because = no: { $why }
+check-dns-fail = This machine cannot find the address of { $host }. Check the spelling of the domain; on a company network or VPN, check that you are connected.
+check-dns-slow = Looking up { $host } took more than { $seconds } s: the name server is not answering.
+check-dns-address = { $host } is an address; no lookup needed.
+check-dns-pass = { $host } resolves to { $addresses }.
+check-because-dns = the name did not resolve
+check-tcp-refused = Nothing accepts connections on port { $port } of { $host } (connection refused): the port is wrong or the service is down.
+check-tcp-fail = Could not open a connection to { $host }:{ $port }: a firewall or proxy may be blocking it.
+check-tcp-pass = A connection to { $address } opened.
+check-because-tcp = no connection could be opened
+check-tls-pass = A secure connection was made ({ $protocol }); this machine trusts the tenant's certificate.
+check-tls-untrusted = The tenant's certificate is not trusted by this machine: { $why }. A company proxy that inspects TLS, or a wrong domain, causes this.
+check-because-untrusted = the certificate is not trusted, so no request is sent
+check-tls-fail = A secure connection could not be made: the server may not speak TLS on this port, or something in between breaks it.
+check-tls-slow = The secure handshake took more than { $seconds } s.
+check-because-tls = no secure connection
+check-because-plain-http = plain http to this machine uses no TLS
+check-http-fail = The connection works but an HTTP request to the tenant got no answer.
+check-because-http = no HTTP answer
+check-http-pass = The tenant answered an HTTP request (HTTP { $status }).
+check-because-no-date = the tenant sent no Date header
+check-because-bad-date = the tenant's Date header ({ $date }) is not an HTTP date
+check-clock-pass = This machine's clock agrees with the tenant's (within { $seconds } s).
+check-clock-ahead = This machine's clock is { $seconds } s ahead of the tenant's: token expiry shown here will be off by as much. Set the clock automatically.
+check-clock-behind = This machine's clock is { $seconds } s behind the tenant's: token expiry shown here will be off by as much. Set the clock automatically.
+
+## Steps and the buttons that run them (src/step/mod.rs)
+
+step-access-token = Access token from client credentials
+step-login = Test login
+step-exchange = Exchange session token for SSO ticket
+step-redeem = Redeem the ticket for user info
+step-refresh = Refresh the session token
+button-get-token = Get token
+button-log-in = Log in
+button-exchange = Exchange
+button-redeem = Redeem
+button-refresh = Refresh
+
+## Durations and token insight (src/ciam/jwt.rs), device (src/device.rs)
+
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours-minutes = { $hours } h { $minutes } min
+duration-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+jwt-access-token-expired = the access token expired { $ago } ago (read from the JWT's exp claim; signature not checked)
+fingerprint-from-machine-id = derived from this machine's id (HMAC-SHA256; the id itself is never sent)
+fingerprint-from-host-name = derived from the host name: the machine id could not be read, so it may change if the host is renamed
+fingerprint-entered = entered by you
+
+## Command line: human output (src/cli/). --json stays English.
+
+cli-error = error: { $title }
+cli-error-in-step = error: { $title } ({ $step })
+cli-likely-cause = {"  "}likely cause: { $cause }
+cli-try = {"  "}try: { $action }
+cli-warning = warning: { $warning }
+cli-user = user
+cli-redeemed = Ticket redeemed: it belongs to { $name } (it is now used up)
+cli-redeemed-no-name = Ticket redeemed: it belongs to (no name) (it is now used up)
+cli-session-alive = The session is alive: the tenant refreshed it and issued a new session token.
+cli-valid-for = valid for
+cli-seconds = { $seconds } s
+cli-token = token
+cli-print-token-hint = (add --print-token to print the new token itself)
+cli-step-line = { $step } { $summary } ({ $ms } ms)
+cli-ticket-issued = SSO ticket issued by { $tenant } in { $ms } ms
+cli-ticket = ticket
+cli-status = status
+cli-ticket-used = redeemed (one-time: it cannot be used again)
+cli-beyond-any-date = beyond any date
+cli-expires-in = expires in
+cli-expires = { $left } (at { $until }; one-time use)
+cli-device = device
+cli-device-line = { $os } · { $ip } · fingerprint { $fingerprint } · { $agent }
+cli-report-not-written = error: could not write the report to { $path }: { $error }
+cli-logged-in = { $user } logged in in { $ms } ms: session token of { $chars } chars, bound to fingerprint { $fingerprint }
+cli-logged-in-for = { $user } logged in in { $ms } ms: session token of { $chars } chars, valid for { $seconds } s, bound to fingerprint { $fingerprint }
+cli-check-title = Connection check for { $tenant }
+cli-check-pass = pass
+cli-check-warn = WARN
+cli-check-fail = FAIL
+cli-check-skip = skip
+cli-check-line = {"  "}[{ $mark }] { $step } { $sentence }
+cli-check-line-ms = {"  "}[{ $mark }] { $step } { $sentence } ({ $ms } ms)
+
+## The Markdown report (src/report/markdown.rs)
+
+report-title = sso-diag report
+report-tenant = **Tenant:** { $tenant }
+report-generated = **Generated:** { $when }
+report-app = **sso-diag** { $version } on { $os } ({ $platform })
+report-language = **Language:** { $language } (the report's and the login's X-L)
+report-redacted = Tokens, secrets, passwords and tickets are redacted in this report.
+report-verdict = Verdict
+report-nothing-run = Nothing was run
+report-ticket-issued = Ticket issued
+report-ticket-redeemed = Ticket issued and redeemed
+report-ticket-redeemed-for = Ticket issued and redeemed for { $user }
+report-step-done = { $step }: { $summary }
+report-failed-at = **{ $title }** (step: { $step })
+report-evidence = **Evidence:** { $evidence }
+report-cause = **Likely cause:** { $cause }
+report-try = **Try:** { $action }
+report-warnings = Warnings
+report-steps = Steps
+report-steps-header = | # | step | outcome | HTTP | time |
+report-device = Device
+report-device-header = | field | value | source |
+report-source-detected = detected
+report-source-set-by-user = set by the user
+report-field-os-version = OS version
+report-field-device-ip = device IP
+report-field-fingerprint = fingerprint
+report-field-agent = agent
+report-request = Request:
+report-response = Response ({ $took }):
+report-no-response = No response after { $took }.
+
+## The window (src/ui/). Accessible names are these same words.
+
+ui-tenant = Tenant
+ui-domain = Domain
+ui-requests-go-to = Requests go to { $url }
+ui-not-usable = Not usable: { $problem }
+ui-tenant-id-hint = optional: only ISV callers on a shared domain
+ui-client-id-hint = optional: the SSO application's client_id (OneAccess)
+ui-network-summary = Network   timeout { $seconds } s · { $proxy } · { $trust }
+ui-network-system-proxy = system proxy settings
+ui-network-proxy-set = proxy set
+ui-network-system-trust = system trust store
+ui-network-extra-ca = extra CA file
+ui-ca-file = CA file
+ui-ca-file-hint = optional: PEM of extra authorities to trust
+ui-proxy = Proxy
+ui-proxy-hint = optional: http://proxy:8080
+ui-timeout = Timeout
+ui-seconds-suffix = {" "}s
+ui-timeout-note = for the whole request; connecting gets at most 10 s
+ui-credentials = Credentials
+ui-access-token = Access token
+ui-access-token-hint = Bearer token of the application
+ui-session-token = Session token
+ui-session-token-hint = the user's session_token from login
+ui-refresh-session = Refresh session
+ui-refresh-session-hover = POST /api/v2/tenant/sso/session-token/refresh: is the session alive, or did it expire or was it revoked? A new session token replaces this one.
+ui-refresh-session-note = tells a live session from an expired or revoked one
+ui-show = Show
+ui-hide = Hide
+ui-show-hover = Show or hide: { $name }
+ui-paste = Paste
+ui-paste-hover = Paste from the clipboard: { $name }
+ui-chars = { $count ->
+    [0] empty
+    [one] 1 char
+   *[other] { $count } chars
+}
+ui-client-token-expired = From client credentials: expired. Get a new token.
+ui-client-token-expires = From client credentials: expires in { $left }
+ui-jwt-local = JWT, read locally (signature not checked)
+ui-jwt-issuer = issuer { $issuer }
+ui-jwt-audience = audience { $audience }
+ui-jwt-issued = issued { $time }
+ui-jwt-expired = EXPIRED { $ago } ago: the tenant will refuse it
+ui-expires-in = expires in { $left }
+ui-jwt-no-expiry = no expiry
+ui-get-tokens = Get tokens: client credentials, test login
+ui-get-tokens-note = Both use the client_id above. Log in sends this window's device, so the session token will match the exchange's fingerprint.
+ui-client-secret = Client secret
+ui-client-secret-hint = the application's client secret
+ui-user-name = User name
+ui-user-name-hint = a test user
+ui-password = Password
+ui-password-hint = never saved
+ui-get-token-hover = POST /api/v2/tenant/token: fills in the access token
+ui-log-in-hover = POST /api/v2/sdk/login: fills in the session token
+ui-id-token = id_token (signature not checked)
+ui-jwt-subject = subject { $subject }
+ui-expired = expired
+ui-redeem-a-ticket = Redeem a ticket…
+ui-redeem-a-ticket-note = A ticket is one-time: redeeming it here uses it up. It is sent with the access token above and this window's device.
+ui-ticket-to-redeem = Ticket to redeem
+ui-ticket-to-redeem-hint = a ticket you were handed
+ui-redeem-ticket-hover = POST /api/v2/tenant/sso/sso-ticket/verify: whose ticket it is, or why not (used, expired, another device)
+ui-device-summary = Device   { $summary }
+ui-os-version = OS version
+ui-device-ip = Device IP
+ui-addresses = addresses
+ui-route-to-tenant = { $address }  (route to tenant)
+ui-fingerprint = Fingerprint
+ui-copy-fingerprint = Copy fingerprint
+ui-detecting = detecting…
+ui-fingerprint-note = Must equal the fingerprint the user logged in with (X-device-fingerprint); { $source }.
+ui-agent = Agent
+ui-device-edited = { $values } · (edited)
+ui-device-detected = { $values } · (detected)
+ui-detected = detected
+ui-edited = edited
+ui-reset = Reset
+ui-reset-hover = Use the detected value: { $name }
+operation-redeem-given = Redeem a ticket handed over
+operation-check = Connection check
+button-redeem-ticket = Redeem ticket
+button-check = Check
+history-check-passed = { $passed } of { $total } passed
+history-cancelled = cancelled
+history-check-works = the network path works
+history-check-failed = a step failed
+history-cancelled-by-you = cancelled by you
+ui-exchange-hover = Exchange the session token for an SSO ticket (Ctrl+Enter)
+ui-busy = Something is already running
+ui-waiting = { $operation }: waiting for the tenant… { $seconds } s
+ui-cancel = Cancel
+ui-cancel-hover = Stop waiting (Esc)
+ui-check-connection = Check connection
+ui-check-connection-hover = DNS, TCP, TLS, HTTP and the clock, step by step; sends no token
+ui-copy-report = Copy report
+ui-copy-report-hover = A Markdown report of the last calls, secrets redacted
+ui-save-report = Save report
+ui-save-report-hover = Save that report as a file in Downloads
+ui-copy-curl = Copy as curl
+ui-copy-curl-hover = The inspected request as a curl command; tokens as $SSO_DIAG_… variables
+ui-history = History
+ui-history-empty = Calls appear here. Click one to inspect it.
+ui-inspector = Request / response inspector
+ui-inspector-at = { $operation } at { $time }
+ui-request = Request
+ui-response = Response
+ui-empty-body = (empty body)
+ui-no-response = No response (after { $took }).
+ui-before-anything = Fill in the tenant and both tokens, then press Exchange. Nothing is sent before that.
+ui-ticket-redeemed = Ticket redeemed: it is now used up
+ui-cancelled-after = { $operation } cancelled after { $seconds } s: no result was kept.
+ui-access-token-filled = Access token filled in: { $summary }.
+ui-session-token-filled = Session token filled in: { $summary }.
+ui-session-refreshed = { $summary }; it is filled in. The old one has ended.
+ui-warning = Warning: { $warning }
+ui-ticket-issued-in = Ticket issued in { $took }
+ui-received-at = received { $time }
+ui-copy = Copy
+ui-copy-ticket-hover = Copy the ticket
+ui-ticket = Ticket
+ui-redeem-hover = Verify the ticket for the user's attributes; it can be redeemed once
+ui-ticket-used = Used: redeemed, so it cannot be redeemed again.
+ui-ticket-expired = Expired
+ui-ticket-validity = one-time use · valid for { $seconds } s · until { $until }
+ui-ticket-gone = This ticket can no longer be redeemed: press Exchange for a new one.
+ui-whose = Whose it is: { $name }
+ui-whose-no-name = Whose it is: (no name)
+ui-in-parentheses = ({ $text })
+ui-likely-cause = Likely cause
+ui-try = Try
+ui-check-works = The network path to the tenant works
+ui-check-in-the-way = The network is in the way
+ui-check-skipped = skipped
+ui-check-sentence-ms = { $sentence } ({ $ms } ms)
+ui-app-subtitle = SSO ticket diagnostics
+ui-demo = DEMO · mock tenant
+ui-demo-hover = A mock tenant runs inside this window at { $url }
+ui-theme = Theme
+ui-theme-system = System
+ui-theme-light = Light
+ui-theme-dark = Dark
+ui-window-title = sso-diag — SSO ticket diagnostics
+# Shown in English in both files on purpose: it appears exactly when no font can draw Chinese.
+font-missing = Chinese needs a Chinese font, and this computer has none, so the window stays in English. Install one, then choose 中文 again — Debian/Ubuntu: sudo apt install fonts-noto-cjk (or fonts-wqy-microhei); Fedora/RHEL: sudo dnf install google-noto-sans-cjk-fonts; Windows and macOS include one (Microsoft YaHei, PingFang).
+
+ui-copied = { $what } copied to the clipboard
+ui-report-copied = Report copied to the clipboard (secrets redacted)
+ui-nothing-to-report = Nothing to report yet: run a step first.
+ui-curl-copied = curl command copied (tokens as $SSO_DIAG_… variables)
+ui-no-request = No request to copy yet.
+ui-clipboard-failed = Could not read the clipboard: { $error }
+ui-pasted = { $name } pasted ({ $count ->
+    [one] 1 char
+   *[other] { $count } chars
+})
+ui-report-saved = Report saved to { $path }
+ui-report-not-saved = Could not save the report to { $path }: { $error }
+ui-network-thread-failed = Could not start the network thread: { $error }
+ui-language-switched = Language: English
