@@ -159,6 +159,7 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
     // 2. TCP
     let started = Instant::now();
     let mut last_error = String::new();
+    let mut timed_out = None;
     let mut stream = None;
     for addr in &addrs {
         match tokio::time::timeout(STEP_TIMEOUT, tokio::net::TcpStream::connect(addr)).await {
@@ -167,7 +168,7 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
                 break;
             }
             Ok(Err(e)) => last_error = format!("{addr}: {e}"),
-            Err(_) => last_error = format!("{addr}: no answer within {} s", STEP_TIMEOUT.as_secs()),
+            Err(_) => timed_out = Some(*addr),
         }
     }
     let Some((stream, addr)) = stream else {
@@ -177,7 +178,17 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
             msg!("check-tcp-fail", host = host.as_str(), port = port)
         };
         let mut s = step("TCP", CheckStatus::Fail, sentence);
-        s.details.push(detail(msg!("check-error"), last_error));
+        let error = match timed_out {
+            Some(addr) if last_error.is_empty() => {
+                msg!(
+                    "check-no-answer",
+                    address = addr.to_string(),
+                    seconds = STEP_TIMEOUT.as_secs()
+                )
+            }
+            _ => Message::verbatim(last_error),
+        };
+        s.details.push((msg!("check-error"), error));
         s.elapsed_ms = ms(started.elapsed());
         steps.push(s);
         return finish(steps, 2, msg!("check-because-tcp"));

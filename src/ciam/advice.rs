@@ -47,7 +47,7 @@ fn for_error(error: &CiamError, lang: Lang) -> Advice {
                     l,
                     "advice-input-cause",
                     field = field.clone(),
-                    problem = problem.as_str()
+                    problem = problem.text(l)
                 ),
                 tr!(l, "advice-input-action", field = field),
             )
@@ -234,7 +234,10 @@ mod tests {
 
     #[test]
     fn exit_codes_follow_whose_problem_it_is() {
-        assert_eq!(CiamError::invalid_input("domain", "empty").exit_code(), 2);
+        assert_eq!(
+            CiamError::invalid_input("domain", crate::msg!("input-empty")).exit_code(),
+            2
+        );
         let dns = CiamError::Dns {
             host: "x".into(),
             detail: "y".into(),

@@ -127,10 +127,7 @@ impl TenantClient {
                 .ok()
                 .filter(|c| !c.is_empty())
                 .ok_or_else(|| {
-                    CiamError::invalid_input(
-                        "CA file",
-                        "it holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
-                    )
+                    CiamError::invalid_input("CA file", crate::msg!("input-ca-not-pem"))
                 })?;
             builder = builder.tls_certs_merge(certs);
         }

@@ -8,11 +8,13 @@
 
 use std::time::Duration;
 
+use crate::i18n::Message;
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CiamError {
     /// An input was refused before anything was sent.
     #[error("{field}: {problem}")]
-    InvalidInput { field: String, problem: String },
+    InvalidInput { field: String, problem: Message },
 
     #[error("could not resolve {host}: {detail}")]
     Dns { host: String, detail: String },
@@ -87,10 +89,11 @@ fn rejection_text(status: u16, code: Option<&str>, message: Option<&str>) -> Str
 }
 
 impl CiamError {
-    pub fn invalid_input(field: &str, problem: impl Into<String>) -> Self {
+    /// `field`: the name advice words it by (`advice::field_name`); `problem`: what is wrong.
+    pub fn invalid_input(field: &str, problem: Message) -> Self {
         CiamError::InvalidInput {
             field: field.to_owned(),
-            problem: problem.into(),
+            problem,
         }
     }
 

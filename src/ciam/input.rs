@@ -1,6 +1,7 @@
 //! Checks on what a user typed or pasted, done before anything is sent, so a bad value is named
 //! plainly instead of turning into a confusing answer from the tenant.
 
+use crate::msg;
 use secrecy::SecretString;
 
 use super::error::CiamError;
@@ -17,34 +18,25 @@ pub const MAX_FIELD_LEN: usize = 1024;
 pub fn normalize_token(field: &str, raw: &str) -> Result<SecretString, CiamError> {
     let token = strip_token_decoration(raw);
     if token.is_empty() {
-        return Err(CiamError::invalid_input(field, "it is empty"));
+        return Err(CiamError::invalid_input(field, msg!("input-empty")));
     }
     let chars = token.chars().count();
     if token.len() > MAX_TOKEN_LEN {
         return Err(CiamError::invalid_input(
             field,
-            format!(
-                "it is {chars} characters long, more than any real token ({MAX_TOKEN_LEN}); \
-                    check what was pasted"
-            ),
+            msg!("input-token-too-long", chars = chars, max = MAX_TOKEN_LEN),
         ));
     }
     if token
         .chars()
         .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
     {
-        return Err(CiamError::invalid_input(
-            field,
-            "it contains spaces, line breaks or invisible characters; paste the token alone",
-        ));
+        return Err(CiamError::invalid_input(field, msg!("input-token-spaces")));
     }
     if chars < MIN_TOKEN_LEN {
         return Err(CiamError::invalid_input(
             field,
-            format!(
-                "it is only {chars} characters long; real tokens are far longer \
-                    (at least {MIN_TOKEN_LEN}): check what was pasted"
-            ),
+            msg!("input-token-too-short", chars = chars, min = MIN_TOKEN_LEN),
         ));
     }
     Ok(SecretString::from(token.to_owned()))
@@ -66,7 +58,7 @@ pub fn strip_token_decoration(raw: &str) -> &str {
 
 /// A required plain field: trimmed, not empty, no control characters, not absurdly long.
 pub fn required_field(field: &str, raw: &str) -> Result<String, CiamError> {
-    optional_field(field, raw)?.ok_or_else(|| CiamError::invalid_input(field, "it is empty"))
+    optional_field(field, raw)?.ok_or_else(|| CiamError::invalid_input(field, msg!("input-empty")))
 }
 
 /// An optional plain field: `None` when blank.
@@ -78,16 +70,17 @@ pub fn optional_field(field: &str, raw: &str) -> Result<Option<String>, CiamErro
     if value.len() > MAX_FIELD_LEN {
         return Err(CiamError::invalid_input(
             field,
-            format!(
-                "it is {} characters long (at most {MAX_FIELD_LEN})",
-                value.chars().count()
+            msg!(
+                "input-field-too-long",
+                chars = value.chars().count(),
+                max = MAX_FIELD_LEN
             ),
         ));
     }
     if value.chars().any(|c| c.is_control() || is_invisible(c)) {
         return Err(CiamError::invalid_input(
             field,
-            "it contains line breaks or invisible characters",
+            msg!("input-field-controls"),
         ));
     }
     Ok(Some(value.to_owned()))
@@ -157,7 +150,11 @@ mod tests {
 /// The contents of a CA file the user named, read before anything is sent.
 pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<u8>, CiamError> {
     std::fs::read(path).map_err(|e| {
-        CiamError::invalid_input("CA file", format!("could not read {}: {e}", path.display()))
+        let path = path.display().to_string();
+        CiamError::invalid_input(
+            "CA file",
+            msg!("input-unreadable", source = path, error = e.to_string()),
+        )
     })
 }
 
@@ -172,7 +169,7 @@ pub fn device_fields(
     if device_ip.parse::<std::net::IpAddr>().is_err() {
         return Err(CiamError::invalid_input(
             "device IP",
-            format!("\"{device_ip}\" is not an IP address (e.g. 192.168.1.2)"),
+            msg!("input-not-an-ip", value = device_ip.as_str()),
         ));
     }
     Ok(super::DeviceFields {

@@ -2,6 +2,8 @@
 //! parse errors told apart (an answer that is not HTTP), and an error's whole chain in one line.
 
 use super::error::CiamError;
+use crate::i18n::Message;
+use crate::msg;
 
 /// The server answered, but not with HTTP a client can read (hyper's parse errors): a wrong port,
 /// another protocol, or an answer with absurd headers.
@@ -20,28 +22,16 @@ pub(super) fn is_protocol_error(lower: &str) -> bool {
 /// An explicit proxy, checked before anything is sent: only `http://` and `https://` proxies
 /// (what corporate networks run) are supported.
 pub(super) fn proxy_setting(text: &str) -> Result<reqwest::Proxy, CiamError> {
-    let invalid = |why: String| CiamError::invalid_input("proxy", why);
-    let url = url::Url::parse(text).map_err(|e| {
-        invalid(format!(
-            "not a proxy URL like http://proxy.example.com:8080 ({e})"
-        ))
-    })?;
+    let invalid = |why: Message| CiamError::invalid_input("proxy", why);
+    let not_a_url = |e: String| invalid(msg!("input-proxy-not-url", error = e));
+    let url = url::Url::parse(text).map_err(|e| not_a_url(e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid(format!(
-            "{}:// proxies are not supported; give an http:// or https:// proxy",
-            url.scheme()
-        )));
+        return Err(invalid(msg!("input-proxy-scheme", scheme = url.scheme())));
     }
     if url.host_str().is_none_or(str::is_empty) || url.port() == Some(0) {
-        return Err(invalid(
-            "give the proxy's host and port, like http://proxy.example.com:8080".into(),
-        ));
+        return Err(invalid(msg!("input-proxy-host-port")));
     }
-    reqwest::Proxy::all(url.as_str()).map_err(|e| {
-        invalid(format!(
-            "not a proxy URL like http://proxy.example.com:8080 ({e})"
-        ))
-    })
+    reqwest::Proxy::all(url.as_str()).map_err(|e| not_a_url(e.to_string()))
 }
 
 /// The error and all its causes in one line: reqwest's own message is often just

@@ -4,6 +4,8 @@
 //! paths are ours to add), user-info, a scheme other than http/https, and plain http to any host
 //! that is not this machine.
 
+use crate::i18n::Message;
+use crate::msg;
 use std::fmt;
 use std::net::IpAddr;
 
@@ -16,33 +18,56 @@ pub struct TenantUrl {
 }
 
 /// Why a domain was refused; the message names the problem in the user's terms.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TenantUrlError {
-    #[error("the domain is empty")]
     Empty,
-    #[error("the domain contains a space or a control character")]
     BadCharacter,
-    #[error("only https:// (or http:// to this machine) is supported, not {0}://")]
     UnsupportedScheme(String),
-    #[error("plain http:// would send the token unencrypted; use https://{0}")]
     InsecureHttp(String),
-    #[error("remove the user name/password before the @")]
     UserInfo,
-    #[error("enter the domain only, without a path (remove \"{0}\")")]
     Path(String),
-    #[error("enter the domain only, without a query (remove \"?{0}\")")]
     Query(String),
-    #[error("enter the domain only, without a fragment (remove \"#{0}\")")]
     Fragment(String),
-    #[error("port 0 cannot be connected to; give the tenant's port (or none for 443)")]
     PortZero,
-    #[error("\"{0}\" is longer than the 63 characters a part of a domain name may have")]
     LabelTooLong(String),
-    #[error("the domain is longer than the 253 characters a domain name may have")]
     NameTooLong,
-    #[error("not a valid domain: {0}")]
+    NoHost,
     Invalid(String),
 }
+
+impl TenantUrlError {
+    /// What is wrong, in the reader's language when shown.
+    pub fn message(&self) -> Message {
+        match self {
+            TenantUrlError::Empty => msg!("domain-empty"),
+            TenantUrlError::BadCharacter => msg!("domain-bad-character"),
+            TenantUrlError::UnsupportedScheme(s) => msg!("domain-scheme", scheme = s.as_str()),
+            TenantUrlError::InsecureHttp(host) => {
+                msg!("domain-insecure-http", host = host.as_str())
+            }
+            TenantUrlError::UserInfo => msg!("domain-user-info"),
+            TenantUrlError::Path(p) => msg!("domain-path", path = p.as_str()),
+            TenantUrlError::Query(q) => msg!("domain-query", query = q.as_str()),
+            TenantUrlError::Fragment(f) => msg!("domain-fragment", fragment = f.as_str()),
+            TenantUrlError::PortZero => msg!("domain-port-zero"),
+            TenantUrlError::LabelTooLong(label) => {
+                msg!("domain-label-too-long", label = label.as_str())
+            }
+            TenantUrlError::NameTooLong => msg!("domain-too-long"),
+            TenantUrlError::NoHost => msg!("domain-no-host"),
+            TenantUrlError::Invalid(why) => msg!("domain-invalid", why = why.as_str()),
+        }
+    }
+}
+
+/// English, for logs and tests.
+impl std::fmt::Display for TenantUrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for TenantUrlError {}
 
 impl TenantUrl {
     pub fn parse(input: &str) -> Result<Self, TenantUrlError> {
@@ -92,9 +117,7 @@ impl TenantUrl {
         if let Some(f) = url.fragment() {
             return Err(TenantUrlError::Fragment(f.to_owned()));
         }
-        let host = url
-            .host()
-            .ok_or_else(|| TenantUrlError::Invalid("no host".into()))?;
+        let host = url.host().ok_or(TenantUrlError::NoHost)?;
         if url.port() == Some(0) {
             return Err(TenantUrlError::PortZero);
         }

@@ -21,7 +21,7 @@ use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, Goal, SessionT
 use crate::i18n::Lang;
 use crate::report::Report;
 use crate::ticket::Ticket;
-use crate::tr;
+use crate::{msg, tr};
 
 /// Everything checked and assembled before a byte is sent.
 pub struct Prepared {
@@ -57,7 +57,7 @@ pub fn prepare(
     if stdin_users > 1 {
         return Err(CiamError::invalid_input(
             "standard input",
-            "only one secret can come from standard input",
+            msg!("input-one-stdin"),
         ));
     }
     let client_id = optional_field(
@@ -79,7 +79,11 @@ pub fn prepare(
         .as_deref()
         .map(|path| {
             PendingFile::create(path).map_err(|e| {
-                CiamError::invalid_input("report", format!("cannot write {}: {e}", path.display()))
+                let (path, error) = (path.display().to_string(), e.to_string());
+                CiamError::invalid_input(
+                    "report",
+                    msg!("input-cannot-write", path = path, error = error),
+                )
             })
         })
         .transpose()?;
@@ -125,18 +129,16 @@ fn access_source(
             "--client-secret-file",
         )?;
         let client_id = client_id.map(str::to_owned).ok_or_else(|| {
-            CiamError::invalid_input(
-                "client_id",
-                "give --client-id to fetch an access token with the client secret",
-            )
+            CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-token"))
         })?;
         return Ok(AccessTokenSource::ClientCredentials { client_id, secret });
     }
     Err(CiamError::invalid_input(
         "access token",
-        format!(
-            "not given; set ${access_env} (or ${secret_env} with --client-id), or use \
-                --access-token-file PATH"
+        msg!(
+            "input-cli-access-not-given",
+            access_env = access_env,
+            secret_env = secret_env
         ),
     ))
 }
@@ -158,10 +160,7 @@ pub fn session_source(
     let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
     let password = read_password(args.password_file.as_deref())?;
     let client_id = client_id.map(str::to_owned).ok_or_else(|| {
-        CiamError::invalid_input(
-            "client_id",
-            "give --client-id: the login names the application",
-        )
+        CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login"))
     })?;
     Ok(SessionTokenSource::Login {
         client_id,

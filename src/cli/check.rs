@@ -19,7 +19,7 @@ fn run_checks(args: &CheckArgs, lang: Lang) -> Result<u8, CiamError> {
     if args.json {
         match serde_json::to_value(&report) {
             Ok(value) => out::json(&value, &[]),
-            Err(e) => out::eline(format!("error: {e}")),
+            Err(e) => out::eline(tr!(lang, "cli-error", title = e.to_string())),
         }
     } else {
         let l = lang;

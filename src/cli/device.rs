@@ -5,6 +5,7 @@ use super::{out, shared};
 use crate::ciam::CiamError;
 use crate::device::{ANY_ROUTE, DeviceProfile};
 use crate::i18n::Lang;
+use crate::tr;
 
 pub fn run(args: &DeviceArgs, lang: Lang) -> u8 {
     shared::exit_code(show_device(args, lang), args.json, lang)
@@ -17,7 +18,7 @@ fn show_device(args: &DeviceArgs, lang: Lang) -> Result<u8, CiamError> {
         match serde_json::to_value(&profile) {
             Ok(value) => out::json(&value, &[]),
             Err(e) => {
-                out::eline(format!("error: {e}"));
+                out::eline(tr!(lang, "cli-error", title = e.to_string()));
                 return Ok(1);
             }
         }

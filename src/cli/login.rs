@@ -10,7 +10,7 @@ use crate::ciam::input::{optional_field, required_field};
 use crate::ciam::{CiamError, LoginRequest, login};
 use crate::clock::millis;
 use crate::i18n::Lang;
-use crate::tr;
+use crate::{msg, tr};
 use secrecy::ExposeSecret;
 
 pub fn run(args: &LoginArgs, lang: Lang) -> u8 {
@@ -23,12 +23,7 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
         "client_id",
         args.tenant.client_id.as_deref().unwrap_or_default(),
     )
-    .map_err(|_| {
-        CiamError::invalid_input(
-            "client_id",
-            "give --client-id: the login names the application",
-        )
-    })?;
+    .map_err(|_| CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login")))?;
     let user_name = required_field("user name", &args.user)?;
     let password = read_password(args.password_file.as_deref())?;
     let (_, device) = shared::device(&base, &shared::overrides(&args.device)?)?;

@@ -1,5 +1,7 @@
 //! Where the command line gets its secrets: an environment variable, a file, or standard input.
 
+use crate::i18n::Message;
+use crate::msg;
 use std::io::Read;
 use std::path::Path;
 
@@ -23,13 +25,13 @@ pub fn read_secret(
             Err(std::env::VarError::NotPresent) => {
                 return Err(CiamError::invalid_input(
                     field,
-                    format!("not given; set ${env} or use {flag} PATH"),
+                    msg!("input-secret-not-given", env = env, flag = flag),
                 ));
             }
             Err(std::env::VarError::NotUnicode(_)) => {
                 return Err(CiamError::invalid_input(
                     field,
-                    format!("${env} is not valid UTF-8"),
+                    msg!("input-not-utf8", env = env),
                 ));
             }
         },
@@ -41,9 +43,9 @@ pub fn read_secret(
 pub fn read_raw(field: &str, path: &Path) -> Result<String, CiamError> {
     let limit = crate::ciam::input::MAX_TOKEN_LEN as u64 * 4;
     let source = if path == Path::new("-") {
-        "standard input".to_owned()
+        msg!("input-standard-input")
     } else {
-        path.display().to_string()
+        Message::verbatim(path.display().to_string())
     };
     let mut text = String::new();
     // One byte past the limit tells a runaway input from one that just fits.
@@ -52,15 +54,17 @@ pub fn read_raw(field: &str, path: &Path) -> Result<String, CiamError> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_string(&mut text))
     };
-    result.map_err(|e| CiamError::invalid_input(field, format!("could not read {source}: {e}")))?;
+    result.map_err(|e| {
+        let error = e.to_string();
+        CiamError::invalid_input(
+            field,
+            msg!("input-unreadable", source = source.clone(), error = error),
+        )
+    })?;
     if text.len() as u64 > limit {
         return Err(CiamError::invalid_input(
             field,
-            format!(
-                "{source} holds more than {} KiB, far more than any real secret; check what it \
-                    holds",
-                limit / 1024
-            ),
+            msg!("input-too-big", source = source, kib = limit / 1024),
         ));
     }
     Ok(text)
@@ -82,12 +86,12 @@ pub fn read_password(file: Option<&Path>) -> Result<SecretString, CiamError> {
     let raw = match file {
         Some(path) => read_raw("password", path)?,
         None => std::env::var(PASSWORD_ENV).map_err(|_| {
-            CiamError::invalid_input("password", format!("${PASSWORD_ENV} is not valid UTF-8"))
+            CiamError::invalid_input("password", msg!("input-not-utf8", env = PASSWORD_ENV))
         })?,
     };
     let password = raw.trim_end_matches(['\r', '\n']);
     if password.is_empty() {
-        return Err(CiamError::invalid_input("password", "it is empty"));
+        return Err(CiamError::invalid_input("password", msg!("input-empty")));
     }
     Ok(SecretString::from(password.to_owned()))
 }

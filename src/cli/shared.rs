@@ -11,11 +11,11 @@ use crate::ciam::input::{device_fields, optional_field};
 use crate::ciam::{CiamError, ClientOptions, DeviceFields, TenantClient, TenantUrl};
 use crate::device::{DeviceOverrides, DeviceProfile};
 use crate::i18n::Lang;
-use crate::tr;
+use crate::{msg, tr};
 
 pub fn tenant(domain: Option<&str>) -> Result<TenantUrl, CiamError> {
     TenantUrl::parse(domain.unwrap_or_default())
-        .map_err(|e| CiamError::invalid_input("domain", e.to_string()))
+        .map_err(|e| CiamError::invalid_input("domain", e.message()))
 }
 
 /// The CA file's contents, read before anything is sent.
@@ -29,10 +29,7 @@ pub fn client(
     network: &NetworkArgs,
 ) -> Result<TenantClient, CiamError> {
     if !(timeout_secs.is_finite() && timeout_secs > 0.0 && timeout_secs <= 3600.0) {
-        return Err(CiamError::invalid_input(
-            "timeout",
-            "give a number of seconds between 0 and 3600",
-        ));
+        return Err(CiamError::invalid_input("timeout", msg!("input-timeout")));
     }
     let options = ClientOptions {
         extra_ca_pem: read_ca_file(network.ca_file.as_deref())?,

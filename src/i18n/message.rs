@@ -6,17 +6,17 @@ use serde::{Serialize, Serializer};
 
 use super::{Lang, text};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     /// The Fluent id; empty for text shown as it is ([`Message::verbatim`]).
     id: &'static str,
     args: Vec<(&'static str, Arg)>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
-    Number(f64),
+    Number(i64),
     /// Itself a message, worded in the same language.
     Message(Box<Message>),
 }
@@ -35,13 +35,19 @@ impl From<&str> for Arg {
 
 impl From<u64> for Arg {
     fn from(n: u64) -> Self {
-        Arg::Number(n as f64)
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 
 impl From<u16> for Arg {
     fn from(n: u16) -> Self {
-        Arg::Number(f64::from(n))
+        Arg::Number(i64::from(n))
     }
 }
 
@@ -86,6 +92,13 @@ impl Message {
             args.set(*name, value);
         }
         text(lang, self.id, Some(&args))
+    }
+}
+
+/// English: for the log, `--json` and error chains.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 

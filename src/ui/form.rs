@@ -17,7 +17,8 @@ use crate::ciam::{
     TenantUrl, VerifyRequest,
 };
 use crate::device::DeviceOverrides;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::report::{ReportSetting, ValueSource, device_rows};
 use crate::secret::Redactor;
 use crate::step::{Call, Step};
@@ -125,8 +126,7 @@ impl Form {
     }
 
     pub fn tenant(&self) -> Result<TenantUrl, CiamError> {
-        TenantUrl::parse(&self.domain)
-            .map_err(|e| CiamError::invalid_input("domain", e.to_string()))
+        TenantUrl::parse(&self.domain).map_err(|e| CiamError::invalid_input("domain", e.message()))
     }
 
     /// `operation` checked and assembled once, before a byte is sent. `ticket` is the one on
@@ -148,9 +148,8 @@ impl Form {
             Operation::Call(Step::Login) => Job::Call(Call::login(&self.login_request(lang)?)),
             Operation::Call(Step::Exchange) => Job::Call(Call::exchange(&self.exchange_request()?)),
             Operation::Call(Step::Redeem) => {
-                let ticket = ticket.ok_or_else(|| {
-                    CiamError::invalid_input("ticket", "there is no ticket to redeem")
-                })?;
+                let ticket = ticket
+                    .ok_or_else(|| CiamError::invalid_input("ticket", msg!("input-no-ticket")))?;
                 Job::Call(Call::redeem(
                     &self.verify_request(SecretString::from(ticket.to_owned()))?,
                 ))
@@ -208,29 +207,26 @@ impl Form {
         normalize_token("access token", &self.access_token.text)
     }
 
-    fn client_id_required(&self, why: &str) -> Result<String, CiamError> {
+    fn client_id_required(&self, why: Message) -> Result<String, CiamError> {
         optional_field("client_id", &self.client_id)?
             .ok_or_else(|| CiamError::invalid_input("client_id", why))
     }
 
     /// Client credentials for "Get token".
     fn client_credentials(&self) -> Result<(String, SecretString), CiamError> {
-        let client_id = self.client_id_required(
-            "fill in the application's client_id to get a token with its secret",
-        )?;
+        let client_id = self.client_id_required(msg!("input-ui-client-id-for-token"))?;
         let secret = normalize_token("client secret", &self.client_secret.text)?;
         Ok((client_id, secret))
     }
 
     /// A test login with this window's device, for "Log in".
     fn login_request(&self, lang: Lang) -> Result<LoginRequest, CiamError> {
-        let client_id =
-            self.client_id_required("fill in the application's client_id: the login names it")?;
+        let client_id = self.client_id_required(msg!("input-ui-client-id-for-login"))?;
         let user_name = required_field("user name", &self.user_name)?;
         // A password may contain spaces; only surrounding line breaks a paste brings are dropped.
         let password = self.password.text.trim_matches(['\r', '\n']);
         if password.is_empty() {
-            return Err(CiamError::invalid_input("password", "it is empty"));
+            return Err(CiamError::invalid_input("password", msg!("input-empty")));
         }
         Ok(LoginRequest {
             client_id,

@@ -36,11 +36,12 @@ fn window_icon() -> std::sync::Arc<egui::IconData> {
 /// No subcommand: open the window, pre-filled from the options and the environment. The exit code.
 /// `lang`: said for this run (`--lang`, `$SSO_DIAG_LANG`).
 pub fn open(args: &crate::cli::args::WindowArgs, lang: Option<crate::i18n::Lang>) -> u8 {
+    // Before the window: its remembered language is not read yet.
+    let said = lang.unwrap_or_else(crate::i18n::from_system);
     let mut launch = match Launch::from_args(args, lang) {
         Ok(l) => l,
         Err(e) => {
-            let lang = lang.unwrap_or_else(crate::i18n::from_system);
-            crate::cli::shared::report_error(&e, false, lang);
+            crate::cli::shared::report_error(&e, false, said);
             return e.exit_code();
         }
     };
@@ -48,7 +49,8 @@ pub fn open(args: &crate::cli::args::WindowArgs, lang: Option<crate::i18n::Lang>
         launch = match launch.demo_of(args.scenario) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("error: could not start the demo tenant: {e}");
+                let error = e.to_string();
+                crate::cli::out::eline(crate::tr!(said, "ui-demo-failed", error = error));
                 return 3;
             }
         };
@@ -56,10 +58,9 @@ pub fn open(args: &crate::cli::args::WindowArgs, lang: Option<crate::i18n::Lang>
     match run(launch) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: could not open the window: {e}");
-            eprintln!(
-                "  (no display? the command line works without one: sso-diag exchange --help)"
-            );
+            let error = e.to_string();
+            crate::cli::out::eline(crate::tr!(said, "ui-window-failed", error = error));
+            crate::cli::out::eline(crate::tr!(said, "ui-no-display"));
             1
         }
     }

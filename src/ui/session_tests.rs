@@ -238,7 +238,10 @@ fn a_superseded_result_is_dropped() {
 #[test]
 fn a_refused_input_sends_nothing_and_says_why() {
     let mut s = Session::default();
-    s.refuse(EXCHANGE, CiamError::invalid_input("domain", "it is empty"));
+    s.refuse(
+        EXCHANGE,
+        CiamError::invalid_input("domain", crate::msg!("input-empty")),
+    );
     assert!(s.history.is_empty() && s.running.is_none());
     assert!(
         matches!(&s.verdict, Verdict::Failed { error, .. } if error.to_string() == "domain: it is empty")
@@ -285,7 +288,7 @@ fn redeem_keeps_the_ticket_and_names_its_owner_in_the_report() {
 #[test]
 fn a_failed_redeem_shows_beside_the_ticket() {
     let (mut s, id) = redeeming();
-    let error = CiamError::invalid_input("x", "y");
+    let error = CiamError::invalid_input("x", crate::i18n::Message::verbatim("y"));
     let answer = answered(Step::Redeem, 400, Err(error));
     s.finish(id, answer, Instant::now(), OffsetDateTime::UNIX_EPOCH);
     match &s.verdict {

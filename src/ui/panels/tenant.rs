@@ -31,7 +31,7 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
                         ui.label(RichText::new(text).color(theme::ok(ui)).size(12.0));
                     }
                     Err(e) => {
-                        let text = tr!(l, "ui-not-usable", problem = e.to_string());
+                        let text = tr!(l, "ui-not-usable", problem = e.message().text(l));
                         ui.label(RichText::new(text).color(theme::error(ui)).size(12.0));
                     }
                 }
