@@ -362,7 +362,7 @@ ui-theme-light = Light
 ui-theme-dark = Dark
 ui-window-title = sso-diag — SSO ticket diagnostics
 # Shown in English in both files on purpose: it appears exactly when no font can draw Chinese.
-font-missing = Chinese needs a Chinese font, and this computer has none, so the window stays in English. Install one, then choose 中文 again — Debian/Ubuntu: sudo apt install fonts-noto-cjk (or fonts-wqy-microhei); Fedora/RHEL: sudo dnf install google-noto-sans-cjk-fonts; Windows and macOS include one (Microsoft YaHei, PingFang).
+font-missing = Chinese needs a Chinese font, and this computer has none, so the window stays in English. Install one, then choose Chinese again — Debian/Ubuntu: sudo apt install fonts-noto-cjk (or fonts-wqy-microhei); Fedora/RHEL: sudo dnf install google-noto-sans-cjk-fonts; Windows and macOS include one (Microsoft YaHei, PingFang).
 
 ui-copied = { $what } copied to the clipboard
 ui-report-copied = Report copied to the clipboard (secrets redacted)
@@ -422,3 +422,5 @@ ui-window-failed = error: could not open the window: { $error }
 ui-no-display = {"  "}(no display? the command line works without one: sso-diag exchange --help)
 domain-no-host = the domain has no host name
 check-no-answer = { $address }: no answer within { $seconds } s
+# The language switch's name for Chinese until a font for it is found (so in English in both files).
+ui-chinese-without-font = Chinese

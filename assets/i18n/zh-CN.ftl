@@ -357,7 +357,7 @@ ui-theme-light = 浅色
 ui-theme-dark = 深色
 ui-window-title = sso-diag — SSO 票据诊断
 # 两个文件中都是英文,这是有意的:它恰好在无法显示中文时出现。
-font-missing = Chinese needs a Chinese font, and this computer has none, so the window stays in English. Install one, then choose 中文 again — Debian/Ubuntu: sudo apt install fonts-noto-cjk (or fonts-wqy-microhei); Fedora/RHEL: sudo dnf install google-noto-sans-cjk-fonts; Windows and macOS include one (Microsoft YaHei, PingFang).
+font-missing = Chinese needs a Chinese font, and this computer has none, so the window stays in English. Install one, then choose Chinese again — Debian/Ubuntu: sudo apt install fonts-noto-cjk (or fonts-wqy-microhei); Fedora/RHEL: sudo dnf install google-noto-sans-cjk-fonts; Windows and macOS include one (Microsoft YaHei, PingFang).
 
 ui-copied = 已复制到剪贴板:{ $what }
 ui-report-copied = 报告已复制到剪贴板(机密已脱敏)
@@ -414,3 +414,5 @@ ui-window-failed = 错误:无法打开窗口:{ $error }
 ui-no-display = {"  "}(没有显示器?命令行无需显示器即可使用:sso-diag exchange --help)
 domain-no-host = 域名中没有主机名
 check-no-answer = { $address }:{ $seconds } 秒内无应答
+# 找到中文字体之前,语言切换中"中文"一项的名称(因此两个文件中都是英文)。
+ui-chinese-without-font = Chinese

@@ -131,7 +131,10 @@ impl<'a> Report<'a> {
                     error: error.clone(),
                 },
                 None => ReportVerdict::Success {
-                    user: user.map(|u| u.display_name().unwrap_or_default().to_owned()),
+                    user: user
+                        .and_then(UserInfo::display_name)
+                        .or(last.user_name())
+                        .map(str::to_owned),
                 },
             },
         };

@@ -87,6 +87,14 @@ impl StepRecord {
         }
     }
 
+    /// Whose ticket a redeem found, as the tenant named the user.
+    pub fn user_name(&self) -> Option<&str> {
+        match &self.said {
+            Said::User { name } => name.as_deref(),
+            _ => None,
+        }
+    }
+
     /// What worked but needs attention, in words (from the catalogue).
     pub fn warnings(&self, lang: Lang) -> Vec<String> {
         self.warning_statuses

@@ -88,7 +88,7 @@ impl SsoDiagApp {
     }
 
     /// The language to draw in: the chosen one, unless no font on this machine can draw it.
-    fn shown_lang(&mut self) -> Lang {
+    fn shown_lang(&self) -> Lang {
         match self.lang {
             Lang::ZhCn if !self.fonts.has_chinese() => Lang::En,
             lang => lang,
@@ -211,7 +211,13 @@ impl eframe::App for SsoDiagApp {
 
         egui::Panel::top("header").show(ui, |ui| {
             let demo_url = self.demo.as_ref().map(MockTenant::url);
-            intents.extend(panels::header::show(ui, demo_url, self.lang));
+            let can_draw_chinese = self.fonts.knows_chinese() == Some(true);
+            intents.extend(panels::header::show(
+                ui,
+                demo_url,
+                self.lang,
+                can_draw_chinese,
+            ));
         });
 
         egui::Panel::right("history")

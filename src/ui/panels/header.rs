@@ -9,8 +9,14 @@ use crate::tr;
 use crate::ui::{lang, theme};
 
 /// `demo_url`: where the built-in mock tenant listens, in `--demo`. `chosen`: the language the
-/// user picked (drawn in English while no font can draw it).
-pub fn show(ui: &mut Ui, demo_url: Option<String>, chosen: Lang) -> Vec<Intent> {
+/// user picked (drawn in English while no font can draw it). `can_draw_chinese`: known to be
+/// drawable, so the switch can name Chinese in Chinese.
+pub fn show(
+    ui: &mut Ui,
+    demo_url: Option<String>,
+    chosen: Lang,
+    can_draw_chinese: bool,
+) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
     ui.add_space(4.0);
@@ -26,11 +32,11 @@ pub fn show(ui: &mut Ui, demo_url: Option<String>, chosen: Lang) -> Vec<Intent> 
             ui.separator();
             // Right-to-left layout: added in reverse.
             for option in Lang::ALL.into_iter().rev() {
-                if ui
-                    .selectable_label(chosen == option, option.own_name())
-                    .clicked()
-                    && chosen != option
-                {
+                let name = match option {
+                    Lang::ZhCn if !can_draw_chinese => tr!(Lang::En, "ui-chinese-without-font"),
+                    _ => option.own_name().to_owned(),
+                };
+                if ui.selectable_label(chosen == option, name).clicked() && chosen != option {
                     intents.push(Intent::SetLang(option));
                 }
             }
