@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use sso_diag::cli::{self, Cli, Command};
 use sso_diag::logging::{self, LogTarget};
 
@@ -17,7 +17,12 @@ fn main() -> ExitCode {
     // Before any thread exists: the local UTC offset cannot be read safely afterwards.
     sso_diag::clock::init_local_offset();
     attach_console();
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    // --help speaks the language this run will speak.
+    let matches = cli::help::command(cli::help::early_lang(&args)).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let log_target = match (&cli.log_file, &cli.command) {
         (Some(path), _) => LogTarget::File(path.clone()),
         // The window has no console to log to (on Windows, none at all).

@@ -214,3 +214,32 @@ fn the_check_and_the_report_in_chinese() {
     }
     assert!(!report.contains(demo::SESSION_TOKEN));
 }
+
+#[test]
+fn help_in_chinese() {
+    let out = sso_diag()
+        .args(["exchange", "--lang", "zh-CN", "--help"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for want in [
+        "用法:sso-diag exchange",
+        "选项:",
+        "租户的域名",
+        "打印帮助",
+        "退出码:0 已签发票据",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+    assert!(!text.contains("Options:"), "{text}");
+    let english = sso_diag()
+        .args(["exchange", "--help"])
+        .output()
+        .expect("run");
+    assert!(
+        stdout(&english).contains("Usage: sso-diag exchange"),
+        "{}",
+        stdout(&english)
+    );
+}

@@ -424,3 +424,57 @@ domain-no-host = the domain has no host name
 check-no-answer = { $address }: no answer within { $seconds } s
 # The language switch's name for Chinese until a font for it is found (so in English in both files).
 ui-chinese-without-font = Chinese
+
+## --help (src/cli/help.rs): only the Chinese help uses these; English help is clap's, from args.rs
+
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    Usage: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-commands = Commands
+help-options = Options
+help-about = Troubleshoot CIAM logins: exchange a session token for an SSO ticket and explain what went wrong. Without a subcommand, opens the window.
+help-about-exchange = Exchange a session token for an SSO ticket (POST /api/v2/tenant/sso/session-token/sso-ticket). Exit codes: 0 ticket issued, 2 invalid input, 3 network/TLS/timeout, 4 rejected by the tenant (4xx), 5 tenant server error (5xx), 6 unexpected response.
+help-about-redeem = Redeem a ticket you were handed (POST /api/v2/tenant/sso/sso-ticket/verify): whose is it, or why not. The ticket comes from $SSO_DIAG_TICKET, --ticket-file or standard input, and is used up if valid.
+help-about-refresh = Refresh a session token (POST /api/v2/tenant/sso/session-token/refresh): is the session alive, or did it expire or was it revoked?
+help-about-login = Log a test user in (POST /api/v2/sdk/login) with this device's fingerprint.
+help-about-check = Check the network path to the tenant: DNS, TCP, TLS, HTTP and the clock.
+help-about-device = Print the auto-detected device profile.
+help-about-mock = Run the mock tenant in the foreground.
+help-arg-help = Print help
+help-arg-version = Print version
+help-arg-log-file = Write the log (always redacted) to this file
+help-arg-lang = The language of the window and of the human output: en or zh-CN
+help-arg-check-ca-file = Also trust the certificate authorities in this PEM file
+help-arg-ca-file = Also trust the certificate authorities in this PEM file for this run; verification is never skipped
+help-arg-proxy = Send requests through this proxy (http://host:port)
+help-arg-demo = Start a mock tenant on a free loopback port and fill in the window to use it
+help-arg-mock-scenario = Answer as a real tenant does in this situation
+help-arg-scenario = With --demo: how the mock tenant answers
+help-arg-check-domain = The tenant's domain
+help-arg-device-domain = Detect the route to this tenant (default: any address)
+help-arg-domain = The tenant's domain, e.g. tenant.example.com or https://tenant.example.com:8443
+help-arg-tenant-id = X-tenant-id header (only ISV callers on a shared domain need it)
+help-arg-client-id = The SSO application's client_id
+help-arg-os-version = OS version to send instead of the detected one
+help-arg-device-ip = Device IP to send instead of the detected one
+help-arg-fingerprint = Device fingerprint to send; must equal the one used at the user's login
+help-arg-agent = User agent to send instead of sso-diag's own
+help-arg-access-token-file = Read the access token from this file ('-' = standard input) instead of $SSO_DIAG_ACCESS_TOKEN
+help-arg-client-secret-file = Without an access token: fetch one with --client-id and the secret in this file or $SSO_DIAG_CLIENT_SECRET
+help-arg-report = Write a redacted Markdown report of the run to this file
+help-arg-timeout = Give up after this many seconds
+help-arg-json = Print one JSON object on standard output instead of a summary
+help-arg-session-token-file = Read the session token from this file ('-' = standard input) instead of $SSO_DIAG_SESSION_TOKEN
+help-arg-login-user = The test user's name
+help-arg-user = Without a session token: log this test user in first
+help-arg-login-password-file = Read the password from this file ('-' = standard input) instead of $SSO_DIAG_PASSWORD
+help-arg-password-file = The test user's password, from this file ('-' = standard input)
+help-arg-redeem = Redeem the ticket right away and show whose it is (the ticket is then used up)
+help-arg-curl = Print the exchange request as a curl command and send nothing
+help-arg-ticket-file = Read the ticket from this file ('-' = standard input) instead of $SSO_DIAG_TICKET
+help-arg-login-print-token = Also print the session token itself on standard output
+help-arg-print-token = Also print the new session token itself on standard output
+help-arg-addr = Address to listen on; port 0 picks a free port
+help-arg-ticket-ttl = How long issued tickets stay valid, in seconds
+help-arg-envelope = Answer the verify call in Huawei's {"{"}code, message, data{"}"} envelope

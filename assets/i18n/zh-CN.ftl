@@ -416,3 +416,57 @@ domain-no-host = 域名中没有主机名
 check-no-answer = { $address }:{ $seconds } 秒内无应答
 # 找到中文字体之前,语言切换中"中文"一项的名称(因此两个文件中都是英文)。
 ui-chinese-without-font = Chinese
+
+## --help(src/cli/help.rs)
+
+help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    用法:{"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-commands = 命令
+help-options = 选项
+help-about = 排查 CIAM 登录问题:用会话令牌换取 SSO 票据,并说明出错的原因。不带子命令时打开窗口。
+help-about-exchange = 用会话令牌换取 SSO 票据(POST /api/v2/tenant/sso/session-token/sso-ticket)。退出码:0 已签发票据,2 输入无效,3 网络/TLS/超时,4 被租户拒绝(4xx),5 租户服务器错误(5xx),6 应答不符合预期。
+help-about-redeem = 兑换别人交给你的票据(POST /api/v2/tenant/sso/sso-ticket/verify):它属于谁,或为什么不行。票据来自 $SSO_DIAG_TICKET、--ticket-file 或标准输入;有效的票据兑换后即用掉。
+help-about-refresh = 刷新会话令牌(POST /api/v2/tenant/sso/session-token/refresh):会话是否有效,还是已过期或被吊销?
+help-about-login = 用本机的设备指纹登录一个测试用户(POST /api/v2/sdk/login)。
+help-about-check = 检查到租户的网络路径:DNS、TCP、TLS、HTTP 和时钟。
+help-about-device = 打印自动检测到的设备信息。
+help-about-mock = 在前台运行模拟租户。
+help-arg-help = 打印帮助
+help-arg-version = 打印版本
+help-arg-log-file = 把日志(总是脱敏)写入此文件
+help-arg-lang = 窗口和给人看的输出所用的语言:en 或 zh-CN
+help-arg-check-ca-file = 额外信任此 PEM 文件中的 CA 证书
+help-arg-ca-file = 本次运行额外信任此 PEM 文件中的 CA 证书;证书校验从不跳过
+help-arg-proxy = 通过此代理发送请求(http://主机:端口)
+help-arg-demo = 在空闲的本机端口上启动模拟租户,并让窗口使用它
+help-arg-mock-scenario = 模拟真实租户在此情形下的应答
+help-arg-scenario = 配合 --demo:模拟租户如何应答
+help-arg-check-domain = 租户的域名
+help-arg-device-domain = 检测通往此租户的路由(默认:任意地址)
+help-arg-domain = 租户的域名,例如 tenant.example.com 或 https://tenant.example.com:8443
+help-arg-tenant-id = X-tenant-id 请求头(仅共享域名上的 ISV 调用方需要)
+help-arg-client-id = SSO 应用的 client_id
+help-arg-os-version = 代替自动检测值发送的操作系统版本
+help-arg-device-ip = 代替自动检测值发送的设备 IP
+help-arg-fingerprint = 要发送的设备指纹;必须与用户登录时的一致
+help-arg-agent = 代替 sso-diag 自身的 User-Agent
+help-arg-access-token-file = 从此文件读取访问令牌('-' 表示标准输入),代替 $SSO_DIAG_ACCESS_TOKEN
+help-arg-client-secret-file = 没有访问令牌时:用 --client-id 和此文件(或 $SSO_DIAG_CLIENT_SECRET)中的密钥获取一个
+help-arg-report = 把本次运行的脱敏 Markdown 报告写入此文件
+help-arg-timeout = 超过这么多秒即放弃
+help-arg-json = 在标准输出打印一个 JSON 对象,代替摘要
+help-arg-session-token-file = 从此文件读取会话令牌('-' 表示标准输入),代替 $SSO_DIAG_SESSION_TOKEN
+help-arg-login-user = 测试用户的用户名
+help-arg-user = 没有会话令牌时:先登录这个测试用户
+help-arg-login-password-file = 从此文件读取密码('-' 表示标准输入),代替 $SSO_DIAG_PASSWORD
+help-arg-password-file = 测试用户的密码,来自此文件('-' 表示标准输入)
+help-arg-redeem = 立即兑换票据并显示它属于谁(票据随即用掉)
+help-arg-curl = 把换取请求打印为 curl 命令,不发送任何请求
+help-arg-ticket-file = 从此文件读取票据('-' 表示标准输入),代替 $SSO_DIAG_TICKET
+help-arg-login-print-token = 同时在标准输出打印会话令牌本身
+help-arg-print-token = 同时在标准输出打印新的会话令牌本身
+help-arg-addr = 监听地址;端口 0 表示自动选择空闲端口
+help-arg-ticket-ttl = 签发的票据有效多少秒
+help-arg-envelope = 以华为的 {"{"}code, message, data{"}"} 信封格式应答校验请求

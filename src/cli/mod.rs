@@ -5,6 +5,7 @@ mod call;
 pub mod check;
 pub mod device;
 pub mod exchange;
+pub mod help;
 pub mod login;
 pub mod mock;
 pub mod out;
