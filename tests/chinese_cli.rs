@@ -122,18 +122,14 @@ fn a_rejection_is_explained_in_chinese_with_the_same_exit_code() {
 
 #[test]
 fn a_refused_input_is_explained_in_chinese() {
-    let out = sso_diag()
-        .args([
-            "exchange",
-            "--lang",
-            "zh-CN",
-            "--domain",
-            "http://example.com",
-        ])
-        .env(env_vars::ACCESS_TOKEN, demo::ACCESS_TOKEN)
-        .env(env_vars::SESSION_TOKEN, demo::SESSION_TOKEN)
-        .output()
-        .expect("run");
+    let out = exchange_command(
+        "http://example.com",
+        demo::ACCESS_TOKEN,
+        demo::SESSION_TOKEN,
+        &["--lang", "zh-CN"],
+    )
+    .output()
+    .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let text = stderr(&out);
     assert!(text.contains("错误:请检查域名"), "{text}");
@@ -171,11 +167,7 @@ fn the_login_asks_the_tenant_for_the_same_language() {
 
 #[test]
 fn the_check_and_the_report_in_chinese() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = common::closed_port();
     let out = sso_diag()
         .args([
             "check",

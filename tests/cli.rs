@@ -232,11 +232,7 @@ fn tokens_are_not_accepted_as_arguments() {
 
 #[test]
 fn network_trouble_exits_3() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = common::closed_port();
     let out = exchange(
         &format!("http://127.0.0.1:{port}"),
         "access-token-x",

@@ -350,11 +350,7 @@ fn a_silent_server_times_out_within_the_limit() {
 #[test]
 fn a_closed_port_is_a_connection_error() {
     // Bind then drop: the port is free and nothing listens on it.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = common::closed_port();
     let err = run(
         &format!("http://127.0.0.1:{port}"),
         &request("a-token-7", "s-token-7"),

@@ -278,11 +278,7 @@ fn an_expired_jwt_access_token_is_flagged_before_sending() {
 
 #[test]
 fn check_explains_a_closed_port() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = common::closed_port();
     let out = sso_diag()
         .args(["check", "--domain", &format!("http://127.0.0.1:{port}")])
         .output()

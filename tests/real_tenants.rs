@@ -19,9 +19,8 @@ fn mock(scenario: Scenario) -> MockTenant {
 fn title(code: &str) -> String {
     catalogue::lookup(code)
         .unwrap_or_else(|| panic!("{code} is in the catalogue"))
-        .text(Lang::En)
+        .text(Lang::En, "")
         .title
-        .clone()
 }
 
 /// `sso-diag SUBCOMMAND` for the demo user against `tenant`, all secrets in the environment.
@@ -82,8 +81,7 @@ fn login_statuses_that_refuse_are_the_tenants_rejections() {
         let tenant = mock(scenario);
         let advice = catalogue::lookup(status)
             .expect("catalogue")
-            .text(Lang::En)
-            .clone();
+            .text(Lang::En, "");
         for sub in ["login", "exchange"] {
             let out = as_demo_user(sub, &tenant, &[]);
             assert_eq!(

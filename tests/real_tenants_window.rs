@@ -20,8 +20,7 @@ fn demo_of(scenario: Scenario) -> Window {
 fn text(code: &str) -> catalogue::Text {
     catalogue::lookup(code)
         .expect("in the catalogue")
-        .text(Lang::En)
-        .clone()
+        .text(Lang::En, "")
 }
 
 fn log_in(h: &mut Window) {

@@ -126,11 +126,7 @@ fn an_expired_jwt_is_flagged_before_anything_is_sent() {
 
 #[test]
 fn the_check_explains_a_closed_port_and_skips_the_rest() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port();
+    let port = common::closed_port();
     let mut h = harness(Launch {
         domain: Some(format!("http://127.0.0.1:{port}")),
         ..Launch::default()

@@ -308,7 +308,7 @@ history-check-failed = a step failed
 history-cancelled-by-you = cancelled by you
 ui-exchange-hover = Exchange the session token for an SSO ticket (Ctrl+Enter)
 ui-busy = Something is already running
-ui-waiting = { $operation }: waiting for the tenant… { $seconds } s
+ui-waiting = { $operation }: waiting for the tenant… { NUMBER($seconds, minimumFractionDigits: 1) } s
 ui-cancel = Cancel
 ui-cancel-hover = Stop waiting (Esc)
 ui-check-connection = Check connection
@@ -329,7 +329,7 @@ ui-empty-body = (empty body)
 ui-no-response = No response (after { $took }).
 ui-before-anything = Fill in the tenant and both tokens, then press Exchange. Nothing is sent before that.
 ui-ticket-redeemed = Ticket redeemed: it is now used up
-ui-cancelled-after = { $operation } cancelled after { $seconds } s: no result was kept.
+ui-cancelled-after = { $operation } cancelled after { NUMBER($seconds, minimumFractionDigits: 1) } s: no result was kept.
 ui-access-token-filled = Access token filled in: { $summary }.
 ui-session-token-filled = Session token filled in: { $summary }.
 ui-session-refreshed = { $summary }; it is filled in. The old one has ended.
@@ -478,3 +478,158 @@ help-arg-print-token = Also print the new session token itself on standard outpu
 help-arg-addr = Address to listen on; port 0 picks a free port
 help-arg-ticket-ttl = How long issued tickets stay valid, in seconds
 help-arg-envelope = Answer the verify call in Huawei's {"{"}code, message, data{"}"} envelope
+status-ok = ok
+status-invalid-input = input refused
+status-dns = name not found
+status-connect = no connection
+status-proxy = proxy failed
+status-timeout = timeout
+status-tls = TLS failed
+status-unexpected = unexpected answer
+ui-device-values = { $os } · { $ip } · fp { $fingerprint }
+
+## The tenant's codes (src/ciam/codes.toml holds which codes, steps and status; these are
+## the words). Ids: code- and the canonical code, dots as dashes. { $wait }: how long the tenant says to wait.
+
+code-IDAAS-SDK-PARAM-0023-title = Session token rejected
+code-IDAAS-SDK-PARAM-0023-cause = The user's session has ended or expired, or the session token was copied incompletely.
+code-IDAAS-SDK-PARAM-0023-action = Have the user sign in again, then paste the new session token.
+code-IDAAS-SDK-PARAM-0024-title = Device fingerprint does not match the login
+code-IDAAS-SDK-PARAM-0024-cause = The device fingerprint sent differs from the one the user logged in with.
+code-IDAAS-SDK-PARAM-0024-action = Use the fingerprint from the user's login request (its X-device-fingerprint header) instead of this machine's.
+code-IDAAS-SDK-PARAM-0001-title = A required field is missing
+code-IDAAS-SDK-PARAM-0001-cause = The tenant says a required parameter was blank (see its message).
+code-IDAAS-SDK-PARAM-0001-action = Fill in the named field and try again.
+code-IDAAS-SDK-PARAM-0002-title = The tenant could not read the request
+code-IDAAS-SDK-PARAM-0002-cause = The request body was not valid JSON, often because a pasted value holds a stray quote or line break.
+code-IDAAS-SDK-PARAM-0002-action = Paste the values again without extra quotes, spaces or line breaks, and try again.
+code-IDAAS-SDK-PARAM-0025-title = SSO ticket invalid or already used
+code-IDAAS-SDK-PARAM-0025-cause = An SSO ticket can be redeemed once, within its expiry.
+code-IDAAS-SDK-PARAM-0025-action = Exchange the session token for a new ticket and redeem that one.
+code-PARAM-0032-title = SSO ticket invalid or already used
+code-PARAM-0032-cause = An SSO ticket can be redeemed once, within its expiry.
+code-PARAM-0032-action = Exchange the session token for a new ticket and redeem that one.
+code-PARAM-0031-title = SSO ticket missing
+code-PARAM-0031-cause = The request reached the tenant without an SSO ticket in it.
+code-PARAM-0031-action = Paste the whole sso_ticket from the exchange step and redeem it again.
+code-invalid_client-title = Client credentials rejected
+code-invalid_client-cause = The client_id or client secret is wrong, or the application is not allowed to use client credentials.
+code-invalid_client-action = Copy the client_id and secret again from the application's settings in the tenant console.
+code-invalid_token-title = Access token rejected
+code-invalid_token-cause = The access token is wrong, expired (they last about 30 minutes), or belongs to another tenant.
+code-invalid_token-action = Get a new access token with the application's client credentials.
+code-invalid_grant-title = The tenant refused the sign-in
+code-invalid_grant-cause = The credentials were refused: a wrong user name or password, a locked or disabled user, or an expired password. The tenant's message tells which.
+code-invalid_grant-action = Read the tenant's message, then correct the password, wait for the unlock, or ask an administrator to enable the user or reset the password.
+code-unsupported_grant_type-title = Grant type not accepted
+code-unsupported_grant_type-cause = The tenant does not accept grant_type=client_credentials here, usually because the application is not set up for it.
+code-unsupported_grant_type-action = Ask the tenant administrator to allow client credentials for the application, and check the domain is the tenant's.
+code-invalid_scope-title = Requested scope not allowed
+code-invalid_scope-cause = The scope asked for is not one the application may have.
+code-invalid_scope-action = Leave the scope empty, or use one the application is granted in the tenant console.
+code-insufficient_scope-title = Access token lacks permission for this call
+code-insufficient_scope-cause = The access token is valid, but its application is not granted this API.
+code-insufficient_scope-action = Grant the application the API permission in the tenant console, then get a new access token.
+code-invalid_request-title = The request is incomplete
+code-invalid_request-cause = The tenant says a required parameter was missing or malformed; its message names it.
+code-invalid_request-action = Check that the named field is filled in and pasted in full, then try again.
+code-unauthorized_user-title = User not authorized for this application
+code-unauthorized_user-cause = The user exists but is not authorized to use this application.
+code-unauthorized_user-action = Ask the tenant administrator to authorize the user, or one of the user's groups, for the application.
+code-access_denied-title = API not enabled for this application
+code-access_denied-cause = The application is not authorized to call this API; the tenant's message names the service.
+code-access_denied-action = Ask the tenant administrator to grant the application this API, then get a new access token.
+code-LOGIN-0002-title = Wrong user name or password
+code-LOGIN-0002-cause = The tenant refused the login; too many attempts lock the account.
+code-LOGIN-0002-action = Check the user name and password with the user before trying again.
+code-LOGIN-0001-title = Account locked after failed logins
+code-LOGIN-0001-cause = Too many wrong passwords were entered, so the tenant locked the account for a while (SDK.LOGIN.1003 is the employee (EIAM) edition's code for the same).
+code-LOGIN-0001-action = Wait { $wait }, then log in again with the right password; an administrator can unlock the account sooner.
+code-IDAAS-SDK-PARAM-0014-title = Login step expired, start again
+code-IDAAS-SDK-PARAM-0014-cause = The state token that links the steps of one login (second factor, password change) is wrong or has expired.
+code-IDAAS-SDK-PARAM-0014-action = Start the login again from the user name and password.
+code-APP-0001-title = Application not found
+code-APP-0001-cause = No application with this client_id exists in the tenant.
+code-APP-0001-action = Check the client_id in the tenant console.
+code-APP-0002-title = Application ID required
+code-APP-0002-cause = The request did not name the application.
+code-APP-0002-action = Fill in the client_id.
+code-APP-0003-title = Application disabled
+code-APP-0003-cause = The application exists but is disabled in the tenant.
+code-APP-0003-action = Ask the tenant administrator to enable it.
+code-IDAAS-TENANT-USER-0001-title = User not found
+code-IDAAS-TENANT-USER-0001-cause = The tenant has no such user.
+code-IDAAS-TENANT-USER-0001-action = Check the user name, and that it is the right tenant.
+code-PARAM-0004-title = The tenant wants a slider captcha
+code-PARAM-0004-cause = After several failed logins the tenant asks for a slider captcha, and sso-diag cannot solve one.
+code-PARAM-0004-action = Wait a while before trying again, or use another test user.
+code-PARAM-0005-title = The tenant wants a captcha first
+code-PARAM-0005-cause = After several failed logins the tenant wants proof of a passed captcha with the login, and sso-diag cannot solve one.
+code-PARAM-0005-action = Wait a while before trying again, or use another test user.
+code-PARAM-0030-title = Signature invalid or expired
+code-PARAM-0030-cause = The tenant expected a signed value with the login (such as a passed captcha) and found it missing, wrong or too old.
+code-PARAM-0030-action = Try again in a while or with another test user; if it persists, take the session token from the application after the user's real login.
+code-CAPTCHA-0002-title = Captcha check failed
+code-CAPTCHA-0002-cause = The tenant demanded a captcha after failed logins and the answer did not pass; sso-diag cannot solve one.
+code-CAPTCHA-0002-action = Wait a while before trying again, or use another test user.
+code-CAPTCHA-0003-title = Captcha pass expired
+code-CAPTCHA-0003-cause = The proof of a passed captcha that the tenant demands after failed logins has expired; sso-diag cannot get a new one.
+code-CAPTCHA-0003-action = Wait a while before trying again, or use another test user.
+code-CAPTCHA-0004-title = Captcha pass not accepted
+code-CAPTCHA-0004-cause = The proof of a passed captcha that the tenant demands after failed logins is wrong; sso-diag cannot solve a captcha.
+code-CAPTCHA-0004-action = Wait a while before trying again, or use another test user.
+code-IDAAS-SDK-CAPTCHA-0006-title = Verification code could not be sent
+code-IDAAS-SDK-CAPTCHA-0006-cause = The tenant wanted to send a verification code (SMS or e-mail) for this login and failed; sso-diag cannot take part in that check anyway.
+code-IDAAS-SDK-CAPTCHA-0006-action = Wait a while before trying again, or use another test user.
+code-IDAAS-SDK-CAPTCHA-0007-title = Verification code wrong
+code-IDAAS-SDK-CAPTCHA-0007-cause = The tenant demanded a verification code for this login and the one given did not match; sso-diag cannot answer such a check.
+code-IDAAS-SDK-CAPTCHA-0007-action = Wait a while before trying again, or use another test user.
+code-SDK-COMMON-1001-title = A required field is missing
+code-SDK-COMMON-1001-cause = The tenant says a required parameter was blank (its message names it); this code comes from the employee (EIAM) edition.
+code-SDK-COMMON-1001-action = Fill in the named field and try again.
+code-SDK-COMMON-1002-title = A field has the wrong format
+code-SDK-COMMON-1002-cause = The tenant says a parameter is in the wrong format (its message names it); this code comes from the employee (EIAM) edition.
+code-SDK-COMMON-1002-action = Correct the named field, for example remove spaces or line breaks, and try again.
+code-SDK-COMMON-1003-title = Device information incomplete
+code-SDK-COMMON-1003-cause = One of the device fields (fingerprint, system version, agent) was missing; this code comes from the employee (EIAM) edition.
+code-SDK-COMMON-1003-action = Fill in all the device fields and log in again.
+code-SDK-COMMON-1012-title = No application for this client ID
+code-SDK-COMMON-1012-cause = The X-client-id header names no application in the tenant; this code comes from the employee (EIAM) edition.
+code-SDK-COMMON-1012-action = Copy the client_id again from the application's settings in the tenant console.
+code-SDK-COMMON-1013-title = User not found
+code-SDK-COMMON-1013-cause = The tenant has no user with this name; this code comes from the employee (EIAM) edition.
+code-SDK-COMMON-1013-action = Check the user name, and that it is the right tenant.
+code-IDAAS-TENANT-COM-0002-title = The tenant is busy
+code-IDAAS-TENANT-COM-0002-cause = The tenant had a temporary internal problem ("system busy"); the request itself may well be fine.
+code-IDAAS-TENANT-COM-0002-action = Wait a minute and try again; if it keeps happening, send the report to the tenant's operators.
+code-IDAAS-COM-0404-title = API not found on this domain
+code-IDAAS-COM-0404-cause = The server has no such API, so the domain is probably not the tenant's user-access domain.
+code-IDAAS-COM-0404-action = Use the tenant's user-access domain exactly as shown in the tenant console.
+code-PASSWORD_WARN-title = Logged in, but the password expires soon
+code-PASSWORD_WARN-cause = This is a warning, not an error: the user is logged in and a session token was issued, but the password will expire soon.
+code-PASSWORD_WARN-action = Carry on with the session token, and have the user change the password soon.
+code-MFA_AUTH-title = A second factor is required
+code-MFA_AUTH-cause = The tenant wants a second factor (such as an SMS code) for this login, which sso-diag cannot complete, so no session token was issued.
+code-MFA_AUTH-action = Use a test user without MFA, or take the session token from the application after the user's real login.
+code-PASSWORD_EXPIRED-title = Password expired
+code-PASSWORD_EXPIRED-cause = The user's password has expired, and the tenant will not log them in until it is changed.
+code-PASSWORD_EXPIRED-action = Have the user change the password, then log in again.
+code-ACCESS_DENIED-title = Login refused by an access policy
+code-ACCESS_DENIED-cause = A policy of the tenant refuses this user, application or device.
+code-ACCESS_DENIED-action = Check the application's access policy and the user's groups in the tenant console.
+
+## How long a lockout lasts, read from the tenant's message (src/ciam/catalogue.rs)
+
+wait-hours = { $n ->
+    [one] { $n } hour
+   *[other] { $n } hours
+}
+wait-minutes = { $n ->
+    [one] { $n } minute
+   *[other] { $n } minutes
+}
+wait-seconds = { $n ->
+    [one] { $n } second
+   *[other] { $n } seconds
+}
+wait-and = { $first } and { $second }

@@ -149,14 +149,14 @@ pub fn field_name(lang: Lang, field: &str) -> String {
 
 /// The catalogue's advice for a code, with `{wait}` filled from the tenant's own message.
 pub fn from_catalogue(entry: Option<&Entry>, message: Option<&str>, lang: Lang) -> Option<Advice> {
-    let text = entry?.text(lang);
     let wait = message
         .and_then(|m| catalogue::wait_in(m, lang))
         .unwrap_or_else(|| tr!(lang, "advice-wait-default"));
+    let text = entry?.text(lang, &wait);
     Some(Advice {
-        title: text.title.clone(),
-        cause: text.cause.clone(),
-        action: text.action.replace("{wait}", &wait),
+        title: text.title,
+        cause: text.cause,
+        action: text.action,
     })
 }
 

@@ -1,5 +1,6 @@
 //! The tenant's own codes as data (`codes.toml`): for each code, every spelling, the steps it can
-//! come from, and our advice — title, likely cause, what to try — in English and Chinese.
+//! come from, the status; our advice for it — title, likely cause, what to try — is in the message
+//! bundle (`code-<canonical code>-title` …) in English and Chinese.
 //!
 //! Classification stays by HTTP status and answer shape first (`advice.rs`); the catalogue only
 //! refines the advice. An unknown code is still shown verbatim with the tenant's message.
@@ -9,6 +10,8 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 pub use crate::i18n::Lang;
+use crate::i18n::{self, FluentArgs};
+use crate::tr;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Entry {
@@ -18,15 +21,13 @@ pub struct Entry {
     pub steps: Vec<String>,
     /// The HTTP status the vendors document (0 when they do not say).
     pub status: u16,
-    pub en: Text,
-    pub zh: Text,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// An entry's advice in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
     pub title: String,
     pub cause: String,
-    /// May hold `{wait}`: how long the tenant says to wait (a lockout).
     pub action: String,
 }
 
@@ -70,10 +71,33 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
 }
 
 impl Entry {
-    pub fn text(&self, lang: Lang) -> &Text {
-        match lang {
-            Lang::En => &self.en,
-            Lang::ZhCn => &self.zh,
+    /// The prefix of its messages: `code-IDAAS-SDK-PARAM-0023`. Case is kept: `access_denied`
+    /// and the login status `ACCESS_DENIED` are different answers.
+    pub fn key(&self) -> String {
+        let code = self.codes.first().map(String::as_str).unwrap_or_default();
+        let code: String = code
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        format!("code-{code}")
+    }
+
+    /// Its advice in `lang`; `wait` fills an action's `{ $wait }` (how long a lockout lasts).
+    pub fn text(&self, lang: Lang, wait: &str) -> Text {
+        let key = self.key();
+        let mut args = FluentArgs::new();
+        args.set("wait", wait.to_owned());
+        let part = |name: &str| i18n::text(lang, &format!("{key}-{name}"), Some(&args));
+        Text {
+            title: part("title"),
+            cause: part("cause"),
+            action: part("action"),
         }
     }
 }
@@ -95,36 +119,42 @@ pub fn wait_in(message: &str, lang: Lang) -> Option<String> {
         if !number.is_empty() {
             let rest: String = chars[i..].iter().collect::<String>();
             let rest = rest.trim_start();
+            // How tenants write the units, in English and Chinese messages.
             let unit = [
-                ("hour", "hour", "小时"),
-                ("小时", "hour", "小时"),
-                ("min", "minute", "分钟"),
-                ("分", "minute", "分钟"),
-                ("sec", "second", "秒"),
-                ("秒", "second", "秒"),
+                ("hour", Unit::Hours),
+                ("小时", Unit::Hours),
+                ("min", Unit::Minutes),
+                ("分", Unit::Minutes),
+                ("sec", Unit::Seconds),
+                ("秒", Unit::Seconds),
             ]
-            .iter()
-            .find(|(prefix, _, _)| rest.to_lowercase().starts_with(prefix));
-            if let (Some((_, en, zh)), Ok(n)) = (unit, number.parse::<u64>())
+            .into_iter()
+            .find(|(prefix, _)| rest.to_lowercase().starts_with(prefix));
+            if let (Some((_, unit)), Ok(n)) = (unit, number.parse::<u64>())
                 && (n > 0 || parts.is_empty())
             {
-                parts.push(match lang {
-                    Lang::En if n == 1 => format!("1 {en}"),
-                    Lang::En => format!("{n} {en}s"),
-                    Lang::ZhCn => format!("{n} {zh}"),
+                parts.push(match unit {
+                    Unit::Hours => tr!(lang, "wait-hours", n = n),
+                    Unit::Minutes => tr!(lang, "wait-minutes", n = n),
+                    Unit::Seconds => tr!(lang, "wait-seconds", n = n),
                 });
             }
             number.clear();
         }
         i += 1;
     }
-    if parts.is_empty() {
-        return None;
-    }
-    Some(match lang {
-        Lang::En => parts.join(" and "),
-        Lang::ZhCn => parts.join(""),
-    })
+    let mut parts = parts.into_iter();
+    let first = parts.next()?;
+    Some(parts.fold(first, |so_far, next| {
+        tr!(lang, "wait-and", first = so_far, second = next)
+    }))
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Hours,
+    Minutes,
+    Seconds,
 }
 
 #[cfg(test)]
@@ -138,17 +168,15 @@ mod tests {
         let steps = ["token", "login", "exchange", "redeem", "refresh"];
         for e in entries() {
             let name = &e.codes[0];
-            for text in [&e.en, &e.zh] {
-                for (what, s) in [
-                    ("title", &text.title),
-                    ("cause", &text.cause),
-                    ("action", &text.action),
-                ] {
-                    assert!(!s.trim().is_empty(), "{name}: empty {what}");
+            for lang in Lang::ALL {
+                for part in ["title", "cause", "action"] {
+                    let id = format!("{}-{part}", e.key());
+                    assert!(i18n::has(lang, &id), "{name}: no {id} in {lang}");
                 }
             }
             assert!(
-                e.zh.title
+                e.text(Lang::ZhCn, "")
+                    .title
                     .chars()
                     .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
                 "{name}: the Chinese title is not Chinese"
@@ -191,7 +219,7 @@ mod tests {
             .collect();
         let catalogue: Vec<(String, String)> = entries()
             .iter()
-            .map(|e| (e.codes[0].clone(), e.en.title.clone()))
+            .map(|e| (e.codes[0].clone(), e.text(Lang::En, "").title))
             .collect();
         assert_eq!(
             table, catalogue,

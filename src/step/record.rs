@@ -117,17 +117,26 @@ impl StepRecord {
         self.record.response.as_ref().map(|r| r.status)
     }
 
-    /// `HTTP 200`, `HTTP 400 IDAAS.SDK.PARAM.0023`, `timeout`… for lists.
-    pub fn status(&self) -> String {
+    /// `HTTP 200`, `HTTP 400 IDAAS.SDK.PARAM.0023`, `timeout`… for lists, in `lang`.
+    pub fn status(&self, lang: Lang) -> String {
+        let l = lang;
         match &self.error {
             None => self
                 .http_status()
                 .map(|s| format!("HTTP {s}"))
-                .unwrap_or_else(|| "ok".into()),
+                .unwrap_or_else(|| tr!(l, "status-ok")),
             Some(e) => match (e.status(), e.code()) {
                 (Some(s), Some(c)) => format!("HTTP {s} {c}"),
                 (Some(s), None) => format!("HTTP {s}"),
-                _ => e.kind().replace('_', " "),
+                _ => match e {
+                    CiamError::InvalidInput { .. } => tr!(l, "status-invalid-input"),
+                    CiamError::Dns { .. } => tr!(l, "status-dns"),
+                    CiamError::Connect { .. } => tr!(l, "status-connect"),
+                    CiamError::Proxy { .. } => tr!(l, "status-proxy"),
+                    CiamError::Timeout { .. } => tr!(l, "status-timeout"),
+                    CiamError::Tls { .. } => tr!(l, "status-tls"),
+                    _ => tr!(l, "status-unexpected"),
+                },
             },
         }
     }
@@ -210,13 +219,13 @@ impl Said {
 fn warning(status: &str, lang: Lang) -> String {
     match catalogue::lookup(status) {
         Some(entry) => {
-            let text = entry.text(lang);
+            let text = entry.text(lang, &tr!(lang, "advice-wait-default"));
             tr!(
                 lang,
                 "warning-from-catalogue",
-                title = text.title.as_str(),
-                cause = text.cause.as_str(),
-                action = text.action.as_str()
+                title = text.title,
+                cause = text.cause,
+                action = text.action
             )
         }
         None => tr!(lang, "warning-status", status = status),

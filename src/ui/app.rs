@@ -88,7 +88,7 @@ impl SsoDiagApp {
     }
 
     /// The language to draw in: the chosen one, unless no font on this machine can draw it.
-    fn shown_lang(&self) -> Lang {
+    pub(super) fn shown_lang(&self) -> Lang {
         match self.lang {
             Lang::ZhCn if !self.fonts.has_chinese() => Lang::En,
             lang => lang,

@@ -16,7 +16,7 @@ const NOTICE_FOR: Duration = Duration::from_secs(4);
 
 impl SsoDiagApp {
     pub(super) fn act(&mut self, ctx: &egui::Context, intent: Intent) {
-        let l = self.lang;
+        let l = self.shown_lang();
         match intent {
             Intent::Run(operation) => self.start(operation),
             Intent::Cancel => {
@@ -81,7 +81,7 @@ impl SsoDiagApp {
             return;
         }
         let ticket = self.session.ticket().map(|t| t.value.as_str());
-        let prepared = match self.form.prepare(operation, ticket, self.lang) {
+        let prepared = match self.form.prepare(operation, ticket, self.shown_lang()) {
             Ok(p) => p,
             Err(error) => return self.session.refuse(operation, error),
         };
@@ -97,7 +97,7 @@ impl SsoDiagApp {
     }
 
     fn paste(&mut self, field: TokenField) {
-        let l = self.lang;
+        let l = self.shown_lang();
         let text = arboard::Clipboard::new().and_then(|mut c| c.get_text());
         let mut text = match text {
             Ok(text) => text,
@@ -154,12 +154,12 @@ impl SsoDiagApp {
             self.form.report_setting(),
             self.form.redactor(),
             OffsetDateTime::now_utc(),
-            self.lang,
+            self.shown_lang(),
         )
     }
 
     fn save_report(&mut self) {
-        let l = self.lang;
+        let l = self.shown_lang();
         let Some(markdown) = self.report_markdown() else {
             return self.show_notice(tr!(l, "ui-nothing-to-report"));
         };

@@ -69,7 +69,7 @@ impl HistoryEntry {
     /// `HTTP 200`, `HTTP 400 IDAAS.SDK.PARAM.0023`, `4 of 5 passed`, `cancelled`…
     pub fn status(&self, lang: Lang) -> String {
         match self {
-            HistoryEntry::Call { record, .. } => record.status(),
+            HistoryEntry::Call { record, .. } => record.status(lang),
             HistoryEntry::Check { passed, total, .. } => {
                 tr!(
                     lang,

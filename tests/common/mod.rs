@@ -105,6 +105,15 @@ pub fn expired_jwt() -> String {
     )
 }
 
+/// A loopback port nothing listens on (bound, then released), for "connection refused".
+pub fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

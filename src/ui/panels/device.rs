@@ -102,9 +102,12 @@ fn summary(device: &DeviceForm, l: Lang) -> String {
     ]
     .iter()
     .any(|f| f.user_set);
-    let values = format!(
-        "{} · {} · fp {fp_short}",
-        device.os_version.value, device.device_ip.value
+    let values = tr!(
+        l,
+        "ui-device-values",
+        os = device.os_version.value.as_str(),
+        ip = device.device_ip.value.as_str(),
+        fingerprint = fp_short
     );
     if any_override {
         tr!(l, "ui-device-edited", values = values)

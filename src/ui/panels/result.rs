@@ -52,7 +52,7 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             Vec::new()
         }
         Verdict::Cancelled { operation, after } => {
-            let seconds = format!("{:.1}", after.as_secs_f32());
+            let seconds = super::run_bar::tenths(after.as_secs_f64());
             let operation = operation.short(l);
             let text = tr!(
                 l,

@@ -34,8 +34,8 @@ pub fn show(
         match running {
             Some(run) => {
                 ui.spinner();
-                let secs = now.saturating_duration_since(run.started).as_secs_f32();
-                let seconds = format!("{secs:.1}");
+                let secs = now.saturating_duration_since(run.started).as_secs_f64();
+                let seconds = tenths(secs);
                 let operation = run.operation.short(l);
                 ui.label(tr!(
                     l,
@@ -94,4 +94,9 @@ pub fn show(
     }
     ui.add_space(6.0);
     intents
+}
+
+/// Seconds to a tenth: Fluent prints the number (`NUMBER(…, minimumFractionDigits: 1)`).
+pub fn tenths(secs: f64) -> f64 {
+    (secs * 10.0).round() / 10.0
 }

@@ -54,7 +54,7 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
     } else {
         tr!(l, "ui-network-extra-ca")
     };
-    let seconds = format!("{:.0}", form.timeout_secs);
+    let seconds = f64::from(form.timeout_secs.round());
     let summary = tr!(
         l,
         "ui-network-summary",
