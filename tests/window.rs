@@ -3,17 +3,18 @@
 
 mod common;
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::ui::{MemoryStorage, Window, all_text, fill, settle, shows, step_until, window};
+use common::ui::{
+    MemoryStorage, Window, all_text, fill, settle, shows, step_until, window, window_restored,
+};
 use common::{RawServer, demo, http_response};
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sso_diag::clock::Clock;
+use sso_diag::i18n::Lang;
 use sso_diag::mock::{MockConfig, MockTenant};
-use sso_diag::ui::{Launch, SsoDiagApp};
+use sso_diag::ui::Launch;
 
 fn harness(launch: Launch) -> Window {
     window(launch, [980.0, 760.0])
@@ -246,14 +247,7 @@ fn chinese_text_from_the_tenant_renders() {
         ..Launch::default()
     };
     // Missing glyphs make the harness panic: this passes only if the font is really found.
-    let mut h = Harness::builder()
-        .with_size([980.0, 760.0])
-        .with_context_setup(|ctx| {
-            ctx.add_font_provider(Arc::new(
-                egui_system_font_provider::SystemFontProvider::new(),
-            ));
-        })
-        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, None, launch));
+    let mut h = harness(launch);
     wait_for_device(&mut h);
     h.get_by_label("Exchange").click();
     step_until(&mut h, "the error card", |h| {
@@ -287,9 +281,11 @@ fn settings_persist_but_tokens_never_do() {
     assert!(!saved.contains("persist-me-not"), "{saved}");
 
     // And a new window starts from them.
-    let restored = Harness::builder()
-        .with_size([980.0, 760.0])
-        .build_eframe(move |cc| SsoDiagApp::new(&cc.egui_ctx, Some(&storage), Launch::default()));
+    let launch = Launch {
+        lang: Some(Lang::En),
+        ..Launch::default()
+    };
+    let restored = window_restored(launch, [980.0, 760.0], storage);
     assert_eq!(
         restored.get_by_label("Domain").value().as_deref(),
         Some("tenant.example.com")

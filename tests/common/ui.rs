@@ -65,8 +65,10 @@ impl FontProvider for TestCjkFont {
             c as u32,
             0x2000..=0x206F | 0x3000..=0x303F | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF
         );
+        // One name per family: egui keeps a single family list per font name, so the same name
+        // offered for Monospace after Proportional would never reach Monospace.
         cjk.then(|| FontInsert {
-            name: "sso-diag test CJK".into(),
+            name: format!("sso-diag test CJK ({:?})", request.family),
             data: FontData::from_static(TEST_CJK_FONT),
             families: vec![InsertFontFamily {
                 family: request.family.clone(),
