@@ -34,3 +34,4 @@ pub mod step;
 pub mod text;
 pub mod ticket;
 pub mod ui;
+pub mod watch;

@@ -44,6 +44,7 @@ fn main() -> ExitCode {
         Some(Command::Refresh(args)) => cli::refresh::run(args, cli_lang),
         Some(Command::Login(args)) => cli::login::run(args, cli_lang),
         Some(Command::Check(args)) => cli::check::run(args, cli_lang),
+        Some(Command::Watch(args)) => cli::watch::run(args, cli_lang),
         Some(Command::Device(args)) => cli::device::run(args, cli_lang),
         Some(Command::Mock(args)) => cli::mock::run(args),
         // The one place that knows both front ends.
@@ -75,12 +76,13 @@ fn redact_panics() {
 /// (`exchange`, `--version` …), print to that terminal. Opening the window needs none.
 #[cfg(windows)]
 fn attach_console() {
-    const TERMINAL_ARGS: [&str; 12] = [
+    const TERMINAL_ARGS: [&str; 13] = [
         "exchange",
         "redeem",
         "refresh",
         "login",
         "check",
+        "watch",
         "device",
         "mock",
         "help",

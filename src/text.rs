@@ -87,7 +87,19 @@ pub fn markdown_code(text: &str) -> String {
 /// `text` padded with spaces to `width` terminal columns, so columns line up in any language: a
 /// Chinese character (or a full-width form) takes two.
 pub fn pad_columns(text: &str, width: usize) -> String {
-    let wide = |c: char| matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+    // East Asian Wide and Fullwidth (Unicode UAX #11), the ranges Chinese text uses.
+    let wide = |c: char| {
+        matches!(
+            c as u32,
+            0x1100..=0x115F
+                | 0x2E80..=0xA4CF
+                | 0xAC00..=0xD7A3
+                | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F
+                | 0xFF00..=0xFF60
+                | 0xFFE0..=0xFFE6
+        )
+    };
     let columns: usize = text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
     format!("{text}{}", " ".repeat(width.saturating_sub(columns)))
 }

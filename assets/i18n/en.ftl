@@ -633,3 +633,76 @@ wait-seconds = { $n ->
    *[other] { $n } seconds
 }
 wait-and = { $first } and { $second }
+
+## Watch mode (src/watch/, src/cli/watch.rs, src/report/watch.rs)
+
+watch-phase-dns = DNS
+watch-phase-connect = TCP
+watch-phase-tls = TLS
+watch-phase-first-byte = first byte
+watch-phase-body = body
+watch-total = total
+watch-outcome-ok = ok
+watch-outcome-rejected = rejected { $code }
+watch-outcome-server-error = server error { $code }
+watch-outcome-network = network ({ $phase })
+watch-outcome-timeout = timeout ({ $phase })
+watch-outcome-unexpected = unexpected answer
+watch-start = Watching { $tenant } every { $interval } s; Ctrl+C stops and prints the summary.
+watch-tickets-expire = Each successful exchange issues a real ticket that is never redeemed: it simply expires.
+watch-phase-ms = { $phase } { $ms }
+watch-total-ms = total { $ms } ms
+watch-line = #{ $number }  { $time }  { $outcome }  { $phases }
+watch-summary = { $attempts ->
+    [one] 1 attempt
+   *[other] { $attempts } attempts
+}, { $ok } ok ({ $rate } %)
+watch-summary-header = {"  "}phase (ms)          p50       p95       max
+watch-failures = {"  "}failed: { $class } { $code } × { $count }
+watch-interval-too-short = give at least 1 second between probes (the tenant is a production system; 0.1 s towards this machine)
+watch-bad-duration = "{ $value }" is not a duration like 90s, 10m or 1h
+report-watch-title = sso-diag watch report
+report-watch-phases-header = | phase | p50 (ms) | p95 (ms) | max (ms) |
+report-watch-failures = Failures
+report-watch-failures-header = | class | code | count |
+report-watch-attempt = Attempt { $number } at { $time }: { $outcome }
+help-about-watch = Probe again and again (the exchange, or reachability only): a line per attempt with where its time went, a summary at the end or on Ctrl+C. Exit code: 0 when every attempt succeeded, else that of the most frequent failure.
+help-arg-what = What each probe sends: exchange, or check (reachability; no token sent)
+help-arg-interval = Seconds between the starts of two probes (at least 1)
+help-arg-count = Stop after this many attempts
+help-arg-duration = Stop after this long: 90s, 10m, 1h
+help-arg-reuse-connection = Keep one connection for every probe, as a real application does
+help-arg-stop-on-failure = Stop at the first failure
+help-arg-csv = Write every attempt to this CSV file as it happens
+help-arg-flaky = Make this share of the SSO calls fail or slow down (0 to 1): system busy, a hang, a slow answer
+help-arg-flaky-seed = The seed of --flaky's choices, to repeat a run exactly
+watch-class-ok = ok
+watch-class-rejected = rejected
+watch-class-server-error = server error
+watch-class-network = network
+watch-class-timeout = timeout
+watch-class-unexpected = unexpected answer
+ui-watch = Watch: repeat the call, see where the time goes
+ui-watch-what = Probe
+ui-watch-what-exchange = the exchange (with the tokens above)
+ui-watch-what-check = reachability only (no token sent)
+ui-watch-every = every
+ui-watch-count = attempts
+ui-watch-count-hover = 0: until stopped
+ui-watch-reuse = reuse connection
+ui-watch-reuse-hover = Keep one connection for every probe, as a real application does; otherwise DNS, TCP and TLS are measured every time
+ui-watch-stop-on-failure = stop at the first failure
+ui-watch-start = Start watching
+ui-watch-pause = Pause
+ui-watch-resume = Resume
+ui-watch-stop = Stop
+ui-watch-sent = { $count ->
+    [one] 1 request sent
+   *[other] { $count } requests sent
+}
+ui-watch-spread = total p50 { $p50 } ms · p95 { $p95 } ms · max { $max } ms
+ui-watch-failed = failed
+ui-watch-ms = ms
+ui-watch-click-hint = Click a bar to see that attempt in the inspector (failures keep their request and answer).
+ui-watch-attempt = Watch attempt #{ $number }: { $outcome }
+help-arg-watch = With --demo: a flaky mock, and the watch running against it

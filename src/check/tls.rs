@@ -91,13 +91,12 @@ pub fn describe_tls_error(error: &rustls::Error) -> String {
     }
 }
 
-pub async fn handshake(
-    stream: TcpStream,
-    host: &str,
+/// This machine's trust store (and `extra_ca_pem`), as the tenant client trusts.
+fn platform_verifier(
+    provider: &Arc<rustls::crypto::CryptoProvider>,
     extra_ca_pem: Option<&[u8]>,
-) -> Result<TlsFacts, String> {
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    let platform = match extra_ca_pem {
+) -> Result<rustls_platform_verifier::Verifier, String> {
+    match extra_ca_pem {
         None => rustls_platform_verifier::Verifier::new(provider.clone()),
         Some(pem) => {
             let roots: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(pem)
@@ -106,7 +105,31 @@ pub async fn handshake(
             rustls_platform_verifier::Verifier::new_with_extra_roots(roots, provider.clone())
         }
     }
-    .map_err(|e| format!("could not load this machine's trusted certificates: {e}"))?;
+    .map_err(|e| format!("could not load this machine's trusted certificates: {e}"))
+}
+
+/// A TLS configuration that verifies as the tenant client does (HTTP/1.1), for watch mode's own
+/// connections.
+pub fn verifying_config(extra_ca_pem: Option<&[u8]>) -> Result<rustls::ClientConfig, String> {
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let verifier = platform_verifier(&provider, extra_ca_pem)?;
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+pub async fn handshake(
+    stream: TcpStream,
+    host: &str,
+    extra_ca_pem: Option<&[u8]>,
+) -> Result<TlsFacts, String> {
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let platform = platform_verifier(&provider, extra_ca_pem)?;
     let verifier = Arc::new(RecordingVerifier {
         inner: Arc::new(platform),
         verdict: Mutex::new(None),

@@ -5,26 +5,21 @@
 
 use std::time::{Duration, Instant};
 
-use secrecy::ExposeSecret;
 use serde_json::Value;
 
-use super::answer::{error_fields, hide_credentials, not_json_problem};
 use super::error::{CiamError, TimeoutPhase};
 pub use super::net_errors::error_chain;
 use super::net_errors::{is_protocol_error, proxy_setting};
 use super::record::{HttpRecord, RequestRecord, ResponseRecord};
-use super::request::{ApiRequest, BodyKind};
+use super::request::ApiRequest;
 use super::tenant_url::TenantUrl;
-use crate::secret::{masked, redact_tenant_text};
+use super::wire::{interpret, response_headers, wire_headers};
+use crate::secret::redact_tenant_text;
 
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const DEFAULT_TOTAL_TIMEOUT: Duration = Duration::from_secs(30);
 /// The documented answers are a few hundred bytes; anything near this is not the tenant API.
 pub const DEFAULT_BODY_CAP: usize = 1024 * 1024;
-
-/// Huawei's gateway demands exactly this spelling; bccastle accepts it too (API.md (3)).
-pub const JSON_CONTENT_TYPE: &str = "application/json;charset=utf8";
-pub const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientOptions {
@@ -164,35 +159,14 @@ impl TenantClient {
     pub async fn post(&self, request: &ApiRequest) -> ApiOutcome {
         let url = self.base.endpoint(request.path);
         request.register_secrets();
-        let content_type = match request.body_kind {
-            BodyKind::Json => JSON_CONTENT_TYPE,
-            BodyKind::Form => FORM_CONTENT_TYPE,
-        };
-        let mut shown_headers = vec![("Content-Type".to_owned(), content_type.to_owned())];
-        let mut builder = self
-            .http
-            .post(url.clone())
-            .header(reqwest::header::CONTENT_TYPE, content_type)
-            .header(reqwest::header::ACCEPT, "application/json");
-        shown_headers.push(("Accept".to_owned(), "application/json".to_owned()));
-        if let Some(token) = &request.bearer {
-            builder = builder.header(
-                reqwest::header::AUTHORIZATION,
-                format!("Bearer {}", token.expose_secret()),
-            );
-            shown_headers.push((
-                "Authorization".to_owned(),
-                format!("Bearer {}", masked(token)),
-            ));
-        }
-        for (name, value) in &request.headers {
-            builder = builder.header(*name, value.as_str());
-            shown_headers.push(((*name).to_owned(), value.clone()));
+        let mut builder = self.http.post(url.clone());
+        for (name, value) in wire_headers(request, true) {
+            builder = builder.header(name, value);
         }
         let record_request = RequestRecord {
             method: "POST".to_owned(),
             url: url.to_string(),
-            headers: shown_headers,
+            headers: wire_headers(request, false),
             body: request.body(false),
         };
 
@@ -269,22 +243,7 @@ impl TenantClient {
         mut response: reqwest::Response,
     ) -> (ResponseRecord, Result<Value, CiamError>) {
         let status = response.status().as_u16();
-        let headers: Vec<(String, String)> = response
-            .headers()
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_owned(),
-                    redact_tenant_text(&String::from_utf8_lossy(v.as_bytes())),
-                )
-            })
-            .collect();
-        let header = |name: &str| {
-            headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| v.clone())
-        };
+        let headers = response_headers(response.headers());
         let cap = self.options.body_cap;
         let mut over_cap = response.content_length().is_some_and(|n| n > cap as u64);
         let mut bytes = Vec::new();
@@ -323,72 +282,7 @@ impl TenantClient {
                 }
             }
         }
-        // Parsed first, redacted after: a tenant may escape characters of an echoed secret
-        // (`\u0041`, `\/`), and only the decoded text shows the secret as it is.
-        let raw = String::from_utf8_lossy(&bytes);
-        let json = serde_json::from_str::<Value>(&raw).ok();
-        // What is kept and shown: new credentials in the answer (a token, a ticket) replaced, and
-        // remembered, so no later log line can print them either. `json` keeps them for parsing.
-        let shown = match &json {
-            Some(value) => redact_tenant_text(
-                &serde_json::to_string_pretty(&hide_credentials(value)).unwrap_or_default(),
-            ),
-            None => redact_tenant_text(&raw),
-        };
-        let text = shown.clone();
-        let record = ResponseRecord {
-            status,
-            headers: headers.clone(),
-            body: shown,
-        };
-        let fail = |error: CiamError| (record.clone(), Err(error));
-
-        if over_cap {
-            return fail(CiamError::UnexpectedResponse {
-                status: Some(status),
-                problem: format!(
-                    "the body is larger than the {} KiB limit; stopped reading",
-                    cap / 1024
-                ),
-                body: String::new(),
-            });
-        }
-        if (300..400).contains(&status) {
-            let location = header("location").unwrap_or_else(|| "no Location header".to_owned());
-            return fail(CiamError::UnexpectedResponse {
-                status: Some(status),
-                problem: format!("redirect to {location} (not followed)"),
-                body: text,
-            });
-        }
-        if (200..300).contains(&status) {
-            return match json {
-                Some(value) => (record.clone(), Ok(value)),
-                None => fail(CiamError::UnexpectedResponse {
-                    status: Some(status),
-                    problem: not_json_problem(header("content-type").as_deref(), &text),
-                    body: text,
-                }),
-            };
-        }
-        let (code, message) = json.as_ref().map(error_fields).unwrap_or((None, None));
-        let code = code.map(|c| redact_tenant_text(&c));
-        let message = message.map(|m| redact_tenant_text(&m));
-        if status >= 500 {
-            fail(CiamError::ServerError {
-                status,
-                code,
-                message,
-                body: text,
-            })
-        } else {
-            fail(CiamError::Rejected {
-                status,
-                code,
-                message,
-                body: text,
-            })
-        }
+        interpret(status, headers, &bytes, over_cap, cap)
     }
 
     fn classify(&self, error: &reqwest::Error) -> CiamError {

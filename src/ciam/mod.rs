@@ -18,6 +18,7 @@ pub mod request;
 pub mod tenant_url;
 pub mod token;
 pub mod verify;
+pub mod wire;
 
 pub use advice::Advice;
 pub use client::{ClientOptions, Outcome, TenantClient};

@@ -131,7 +131,7 @@ impl ApiRequest {
     }
 
     /// The body as sent (`reveal`) or as shown (secrets masked).
-    pub(super) fn body(&self, reveal: bool) -> String {
+    pub fn body(&self, reveal: bool) -> String {
         let value_of = |v: &FieldValue| match v {
             FieldValue::Plain(s) => s.clone(),
             FieldValue::Secret(s) if reveal => s.expose_secret().to_owned(),

@@ -63,6 +63,9 @@ pub struct WindowArgs {
     /// With --demo: how the mock tenant answers (see `sso-diag mock --help`)
     #[arg(long, value_enum, value_name = "NAME", default_value_t = Scenario::Normal, requires = "demo")]
     pub scenario: Scenario,
+    /// With --demo: a flaky mock, and the watch running against it
+    #[arg(long, requires = "demo")]
+    pub watch: bool,
     #[command(flatten)]
     pub tenant: TenantArgs,
     #[command(flatten)]
@@ -97,6 +100,13 @@ pub enum Command {
     Login(LoginArgs),
     /// Check the network path to the tenant: DNS, TCP, TLS, HTTP and the clock.
     Check(CheckArgs),
+    /// Probe again and again (the exchange, or reachability only): a line per attempt with where
+    /// its time went, a summary at the end or on Ctrl+C.
+    ///
+    /// One probe at a time, at least a second apart. Each successful exchange issues a ticket that
+    /// simply expires. Exit code: 0 when every attempt succeeded, else that of the most frequent
+    /// failure (3 network/timeout, 4 rejected, 5 server error, 6 unexpected).
+    Watch(WatchArgs),
     /// Print the auto-detected device profile.
     Device(DeviceArgs),
     /// Run the mock tenant in the foreground.
@@ -191,6 +201,45 @@ pub struct ExchangeArgs {
     pub curl: bool,
 }
 
+/// What each probe of a watch sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum WatchWhat {
+    /// The exchange, with the tokens given (or obtained once: client credentials, test login)
+    Exchange,
+    /// Reachability only: GET / on a new connection; no token is sent
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub call: CallArgs,
+    #[command(flatten)]
+    pub session: SessionArgs,
+    /// What each probe sends
+    #[arg(long, value_enum, default_value_t = WatchWhat::Exchange)]
+    pub what: WatchWhat,
+    /// Seconds between the starts of two probes (at least 1)
+    #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
+    pub interval: f64,
+    /// Stop after this many attempts
+    #[arg(long, value_name = "N", conflicts_with = "duration")]
+    pub count: Option<u32>,
+    /// Stop after this long: 90s, 10m, 1h (without --count or --for: until Ctrl+C)
+    #[arg(long = "for", id = "duration", value_name = "DURATION")]
+    pub duration: Option<String>,
+    /// Keep one connection for every probe, as a real application does (default: a new
+    /// connection each time, so DNS, TCP and TLS are measured every time)
+    #[arg(long)]
+    pub reuse_connection: bool,
+    /// Stop at the first failure
+    #[arg(long)]
+    pub stop_on_failure: bool,
+    /// Write every attempt to this CSV file as it happens
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct RedeemArgs {
     #[command(flatten)]
@@ -269,4 +318,20 @@ pub struct MockArgs {
     /// Answer as a real tenant does in this situation
     #[arg(long, value_enum, value_name = "NAME", default_value_t = Scenario::Normal)]
     pub scenario: Scenario,
+    /// Make this share of the SSO calls misbehave (0 to 1): "system busy" (HTTP 500), a hang
+    /// past any client's timeout, or a slow but correct answer — for `sso-diag watch`
+    #[arg(long, value_name = "RATE", default_value_t = 0.0, value_parser = parse_rate)]
+    pub flaky: f64,
+    /// The seed of --flaky's choices, to repeat a run exactly
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub flaky_seed: u64,
+}
+
+fn parse_rate(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(rate) if (0.0..=1.0).contains(&rate) => Ok(rate),
+        _ => Err(format!(
+            "\"{text}\" is not a share between 0 and 1 (e.g. 0.1)"
+        )),
+    }
 }

@@ -13,6 +13,8 @@ pub fn run(args: &MockArgs) -> u8 {
             VerifyShape::Flat
         },
         scenario: args.scenario,
+        flaky: args.flaky,
+        flaky_seed: args.flaky_seed,
         ..MockConfig::default()
     };
     if !args.addr.ip().is_loopback() {
@@ -60,6 +62,14 @@ pub fn run(args: &MockArgs) -> u8 {
         );
         let _ = writeln!(out, "  tickets expire after {} s", config.ticket_ttl_secs);
         let _ = writeln!(out, "  scenario: {}", config.scenario.name());
+        if config.flaky > 0.0 {
+            let _ = writeln!(
+                out,
+                "  flaky: {:.0} % of SSO calls are busy, hang or slow (seed {})",
+                config.flaky * 100.0,
+                config.flaky_seed
+            );
+        }
         let _ = out.flush();
     }));
     match result {

@@ -14,5 +14,6 @@ pub mod refresh;
 mod run_print;
 pub mod secret_input;
 pub mod shared;
+pub mod watch;
 
 pub use args::{Cli, Command};

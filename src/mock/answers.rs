@@ -42,6 +42,11 @@ pub(super) fn record(
     });
 }
 
+/// As [`record`], from a request taken apart (the flaky middleware answers before any handler).
+pub(super) fn record_parts(state: &MockState, parts: &axum::http::request::Parts, body: &Bytes) {
+    record(state, &parts.method, &parts.uri, &parts.headers, body);
+}
+
 /// An error answer in one of API.md's two shapes; handlers return it with `?`.
 pub(super) struct Rejection(pub StatusCode, pub Value);
 

@@ -5,6 +5,7 @@
 //! misunderstanding in the client cannot hide in both. It only ever binds to loopback by default.
 
 mod answers;
+mod flaky;
 mod routes;
 mod scenario;
 mod sso;
@@ -14,6 +15,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+pub use flaky::{Injected, choices as flaky_choices};
 pub use scenario::Scenario;
 use state::MockState;
 pub use state::{MockConfig, RecordedRequest, VerifyShape};
@@ -92,6 +94,11 @@ impl MockTenant {
     /// Every request received so far, as it arrived.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.state.requests()
+    }
+
+    /// What `--flaky` did to each SSO call so far, in order.
+    pub fn injected(&self) -> Vec<Injected> {
+        self.state.injected()
     }
 }
 

@@ -8,6 +8,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use serde_json::json;
@@ -16,6 +17,7 @@ use super::answers::{
     Reply, Shared, blank, business_error, id_token, json_object, oauth_error, record, required,
 };
 use super::demo;
+use super::flaky::flaky;
 use super::scenario::{LOCK_AFTER, LOCKED_MESSAGE, Scenario};
 use super::sso::{USER_ID, exchange, refresh, verify};
 use super::state::{Session, random_token};
@@ -26,10 +28,16 @@ pub(super) fn router(state: Shared) -> Router {
         .route("/api/v2/sdk/login", post(login))
         .route(
             "/api/v2/tenant/sso/session-token/sso-ticket",
-            post(exchange),
+            post(exchange).layer(from_fn_with_state(state.clone(), flaky)),
         )
-        .route("/api/v2/tenant/sso/session-token/refresh", post(refresh))
-        .route("/api/v2/tenant/sso/sso-ticket/verify", post(verify))
+        .route(
+            "/api/v2/tenant/sso/session-token/refresh",
+            post(refresh).layer(from_fn_with_state(state.clone(), flaky)),
+        )
+        .route(
+            "/api/v2/tenant/sso/sso-ticket/verify",
+            post(verify).layer(from_fn_with_state(state.clone(), flaky)),
+        )
         .fallback(not_found)
         .with_state(state)
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 
 use super::demo;
+use super::flaky::{Dice, Injected};
 use super::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +30,10 @@ pub struct MockConfig {
     pub demo_fingerprint: String,
     /// How the tenant answers (`sso-diag mock --scenario`).
     pub scenario: Scenario,
+    /// The share of SSO calls that misbehave (`sso-diag mock --flaky`), 0 to 1.
+    pub flaky: f64,
+    /// The seed of those choices.
+    pub flaky_seed: u64,
 }
 
 impl Default for MockConfig {
@@ -40,6 +45,8 @@ impl Default for MockConfig {
             verify_shape: VerifyShape::Flat,
             demo_fingerprint: crate::device::machine_fingerprint().0,
             scenario: Scenario::Normal,
+            flaky: 0.0,
+            flaky_seed: 1,
         }
     }
 }
@@ -88,6 +95,9 @@ pub(super) struct Inner {
     pub tickets: HashMap<String, IssuedTicket>,
     pub failed_logins: HashMap<String, u32>,
     pub requests: Vec<RecordedRequest>,
+    /// What `--flaky` did to each SSO call, in order.
+    pub injected: Vec<Injected>,
+    pub dice: Option<Dice>,
 }
 
 pub(super) struct MockState {
@@ -114,6 +124,7 @@ impl MockState {
                 revoked: config.scenario == Scenario::SessionRevoked,
             },
         );
+        inner.dice = Some(Dice::new(config.flaky_seed));
         Self {
             config,
             inner: Mutex::new(inner),
@@ -131,6 +142,10 @@ impl MockState {
 
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.lock().requests.clone()
+    }
+
+    pub fn injected(&self) -> Vec<Injected> {
+        self.lock().injected.clone()
     }
 }
 

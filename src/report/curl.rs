@@ -5,8 +5,8 @@
 use serde_json::Value;
 
 use crate::ciam::TenantUrl;
-use crate::ciam::client::{FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 use crate::ciam::request::{ApiRequest, BodyKind, FieldValue};
+use crate::ciam::wire::{FORM_CONTENT_TYPE, JSON_CONTENT_TYPE};
 
 use crate::env_vars::{self, for_field as variable_for};
 

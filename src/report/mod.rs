@@ -1,8 +1,10 @@
-//! Hand-over: a redacted Markdown report of a run, and a request as a `curl` command with its
+//! Hand-over: a redacted Markdown report of a run (or of a watch), and a request as a `curl` command with its
 //! secrets as environment variables. Neither ever contains a secret.
 
 pub mod curl;
 pub mod markdown;
+pub mod watch;
 
 pub use curl::curl_command;
 pub use markdown::{DeviceRow, Report, ReportSetting, ReportVerdict, ValueSource, device_rows};
+pub use watch::watch_markdown;

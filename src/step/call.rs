@@ -4,6 +4,7 @@
 use secrecy::SecretString;
 
 use super::Step;
+use crate::ciam::client::ApiOutcome;
 use crate::ciam::exchange::parse_ticket_response;
 use crate::ciam::login::read_login;
 use crate::ciam::refresh::parse_refresh_response;
@@ -84,7 +85,12 @@ impl Call {
     }
 
     pub async fn send(&self, client: &TenantClient) -> CallOutcome {
-        let raw = client.post(&self.request).await;
+        self.read(client.post(&self.request).await)
+    }
+
+    /// The step's answer read from what came back, whichever transport brought it (watch mode's
+    /// probe has its own).
+    pub fn read(&self, raw: ApiOutcome) -> CallOutcome {
         let outcome = match self.step {
             Step::AccessToken => raw.parse(|v| parse_token_response(v).map(Answer::AccessToken)),
             Step::Login => read_login(raw).map(Answer::Login),

@@ -13,6 +13,7 @@ use super::launch::Launch;
 use super::panels::{self, Intent};
 use super::session::{Filled, Session};
 use super::settings::{STORAGE_KEY, Settings};
+use super::watching::{WatchState, Watching};
 use super::worker::{Worker, WorkerEvent};
 use crate::ciam::TenantUrl;
 use crate::clock::Clock;
@@ -29,6 +30,7 @@ const TICK_MARGIN: Duration = Duration::from_millis(15);
 pub struct SsoDiagApp {
     pub(super) form: Form,
     pub(super) session: Session,
+    pub(super) watching: Watching,
     pub(super) worker: Option<Worker>,
     pub(super) clock: Clock,
     /// The tenant the device was last detected for.
@@ -45,6 +47,8 @@ pub struct SsoDiagApp {
     fonts: Fonts,
     /// The language the window's title was last set in.
     titled: Option<Lang>,
+    /// `--demo --watch`: start watching once the device is detected.
+    watch_on_start: bool,
 }
 
 impl SsoDiagApp {
@@ -73,6 +77,7 @@ impl SsoDiagApp {
         Self {
             form,
             session: Session::default(),
+            watching: Watching::default(),
             worker,
             clock: launch.clock,
             detected_for: None,
@@ -84,6 +89,7 @@ impl SsoDiagApp {
             lang,
             fonts,
             titled: None,
+            watch_on_start: launch.watch,
         }
     }
 
@@ -112,6 +118,11 @@ impl SsoDiagApp {
                     if self.detected_for.as_deref() == Some(tenant.as_str()) {
                         self.form.device.apply_detected(*profile);
                     }
+                }
+                WorkerEvent::WatchAttempt(attempt) => self.watching.add(*attempt),
+                WorkerEvent::WatchEnded(refused) => {
+                    self.watching.state = WatchState::Finished;
+                    self.watching.refused = refused;
                 }
                 WorkerEvent::Done {
                     id,
@@ -243,10 +254,23 @@ impl eframe::App for SsoDiagApp {
                     let notice = self.notice.as_ref().map(|(t, _)| t.as_str());
                     let running = self.session.running.as_ref();
                     intents.extend(panels::run_bar::show(ui, running, now, notice));
+                    intents.extend(panels::watch::show(
+                        ui,
+                        &mut self.watching,
+                        running.is_some(),
+                    ));
                     ui.separator();
                     intents.extend(panels::result::show(ui, &self.session, now));
-                    let entry = self.session.inspected(|e| e.http_record().is_some());
-                    panels::inspector::show(ui, entry);
+                    let inspected = match self.watching.selected_attempt() {
+                        Some(attempt) => {
+                            panels::inspector::Inspected::of_attempt(attempt, lang::of(ui))
+                        }
+                        None => self
+                            .session
+                            .inspected(|e| e.http_record().is_some())
+                            .and_then(|e| panels::inspector::Inspected::of_entry(e, lang::of(ui))),
+                    };
+                    panels::inspector::show(ui, inspected);
                 });
         });
 
@@ -254,6 +278,11 @@ impl eframe::App for SsoDiagApp {
             self.act(&ctx, intent);
         }
         self.detect_device_if_needed(domain_focused);
+        if self.watch_on_start && self.form.device.profile.is_some() {
+            self.watch_on_start = false;
+            self.watching.settings.interval_secs = 1.0;
+            self.act(&ctx, Intent::WatchStart);
+        }
         self.schedule_repaint(&ctx, now);
         if !self.first_frame_logged {
             self.first_frame_logged = true;

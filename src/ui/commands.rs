@@ -7,10 +7,13 @@ use time::OffsetDateTime;
 
 use super::app::SsoDiagApp;
 use super::form::tidy_token;
-use super::job::Operation;
+use super::job::{Job, Operation, WatchJob};
 use super::panels::{Intent, TokenField};
+use super::watching::WatchState;
+use crate::cli::args::WatchWhat;
 use crate::step::Step;
 use crate::tr;
+use crate::watch::{Control, Target};
 
 const NOTICE_FOR: Duration = Duration::from_secs(4);
 
@@ -54,9 +57,17 @@ impl SsoDiagApp {
                 }
                 None => self.show_notice(tr!(l, "ui-no-request")),
             },
-            Intent::Select(i) => self.session.selected = Some(i),
+            Intent::Select(i) => {
+                self.session.selected = Some(i);
+                self.watching.selected = None;
+            }
             Intent::AccessTokenEdited => self.form.access_token_expiry = None,
             Intent::SetLang(lang) => self.switch_lang(lang),
+            Intent::WatchStart => self.start_watch(),
+            Intent::WatchPause => self.control_watch(Control::Pause, WatchState::Paused),
+            Intent::WatchResume => self.control_watch(Control::Run, WatchState::Running),
+            Intent::WatchStop => self.control_watch(Control::Stop, WatchState::Finished),
+            Intent::SelectAttempt(number) => self.watching.selected = Some(number),
         }
     }
 
@@ -94,6 +105,44 @@ impl SsoDiagApp {
         {
             worker.start(id, prepared);
         }
+    }
+
+    /// Starts watching what the form describes; an input problem is shown in the watch section.
+    fn start_watch(&mut self) {
+        let operation = match self.watching.settings.what {
+            WatchWhat::Exchange => Operation::Call(Step::Exchange),
+            WatchWhat::Check => Operation::Check,
+        };
+        let prepared = match self.form.prepare(operation, None, self.shown_lang()) {
+            Ok(p) => p,
+            Err(error) => {
+                self.watching.refused = Some(error);
+                self.watching.state = WatchState::Finished;
+                return;
+            }
+        };
+        let Some(worker) = self.worker.as_mut() else {
+            return;
+        };
+        let target = match prepared.job {
+            Job::Call(call) => Target::Exchange(Box::new(call)),
+            Job::Check => Target::Reachability,
+        };
+        self.watching.begin();
+        worker.start_watch(WatchJob {
+            tenant: prepared.tenant,
+            options: prepared.options,
+            target,
+            plan: self.watching.settings.plan(),
+            reuse_connection: self.watching.settings.reuse_connection,
+        });
+    }
+
+    fn control_watch(&mut self, control: Control, state: WatchState) {
+        if let Some(worker) = self.worker.as_mut() {
+            worker.control_watch(control);
+        }
+        self.watching.state = state;
     }
 
     fn paste(&mut self, field: TokenField) {

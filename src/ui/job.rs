@@ -65,3 +65,12 @@ impl PreparedCall {
         }
     }
 }
+
+/// A watch as the window starts it: the tenant, its options, what each probe sends, and the plan.
+pub struct WatchJob {
+    pub tenant: TenantUrl,
+    pub options: ClientOptions,
+    pub target: crate::watch::Target,
+    pub plan: crate::watch::Plan,
+    pub reuse_connection: bool,
+}

@@ -27,6 +27,8 @@ pub struct Launch {
     /// `--lang` or `$SSO_DIAG_LANG`: for this run, over the remembered choice and the system's.
     pub lang: Option<Lang>,
     pub fonts: FontSource,
+    /// `--demo --watch`: start watching as soon as the device is detected.
+    pub watch: bool,
 }
 
 impl Launch {
@@ -56,11 +58,27 @@ impl Launch {
     }
 
     /// `--demo --scenario NAME`: the mock answers as a real tenant does in that situation.
-    pub fn demo_of(mut self, scenario: Scenario) -> std::io::Result<Self> {
-        let config = crate::mock::MockConfig {
+    pub fn demo_of(self, scenario: Scenario) -> std::io::Result<Self> {
+        self.demo_with(crate::mock::MockConfig {
             scenario,
             ..crate::mock::MockConfig::default()
-        };
+        })
+    }
+
+    /// `--demo --watch`: a flaky mock (a fifth of the SSO calls busy, hanging or slow) and the
+    /// watch running against it.
+    pub fn demo_watching(self, scenario: Scenario) -> std::io::Result<Self> {
+        let mut launch = self.demo_with(crate::mock::MockConfig {
+            scenario,
+            flaky: 0.2,
+            flaky_seed: rand::random(),
+            ..crate::mock::MockConfig::default()
+        })?;
+        launch.watch = true;
+        Ok(launch)
+    }
+
+    fn demo_with(mut self, config: crate::mock::MockConfig) -> std::io::Result<Self> {
         let mock = MockTenant::start(config)?;
         self.domain = Some(mock.url());
         self.access_token = Some(crate::mock::demo::ACCESS_TOKEN.to_owned());

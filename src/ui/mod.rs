@@ -18,6 +18,7 @@ pub mod panels;
 pub mod session;
 pub mod settings;
 pub mod theme;
+pub mod watching;
 pub mod worker;
 
 pub use app::SsoDiagApp;
@@ -46,7 +47,12 @@ pub fn open(args: &crate::cli::args::WindowArgs, lang: Option<crate::i18n::Lang>
         }
     };
     if args.demo {
-        launch = match launch.demo_of(args.scenario) {
+        let demo = if args.watch {
+            launch.demo_watching(args.scenario)
+        } else {
+            launch.demo_of(args.scenario)
+        };
+        launch = match demo {
             Ok(l) => l,
             Err(e) => {
                 let error = e.to_string();

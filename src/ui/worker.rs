@@ -8,10 +8,12 @@ use std::time::Instant;
 
 use time::OffsetDateTime;
 
-use super::job::{Job, JobResult, PreparedCall};
+use super::job::{Job, JobResult, PreparedCall, WatchJob};
 use crate::check::run_check;
-use crate::ciam::{TenantClient, TenantUrl};
+use crate::ciam::{CiamError, TenantClient, TenantUrl};
 use crate::device::DeviceProfile;
+use crate::watch::{self, Attempt, Control, Probe};
+use tokio::sync::watch as channel;
 
 /// What the background reports.
 pub enum WorkerEvent {
@@ -26,6 +28,10 @@ pub enum WorkerEvent {
         received_at: Instant,
         received_wall: OffsetDateTime,
     },
+    /// One attempt of the watch.
+    WatchAttempt(Box<Attempt>),
+    /// The watch is over (done, stopped, or it could not start: the error).
+    WatchEnded(Option<CiamError>),
 }
 
 pub struct Worker {
@@ -35,6 +41,8 @@ pub struct Worker {
     repaint: egui::Context,
     /// The job in flight, to abort it on cancel.
     in_flight: Option<(u64, tokio::task::AbortHandle)>,
+    /// The watch running, to pause, resume or stop it.
+    watch: Option<channel::Sender<Control>>,
 }
 
 impl Worker {
@@ -51,6 +59,7 @@ impl Worker {
             events_rx,
             repaint,
             in_flight: None,
+            watch: None,
         })
     }
 
@@ -104,6 +113,45 @@ impl Worker {
     pub fn cancel(&mut self) {
         if let Some((_, handle)) = self.in_flight.take() {
             handle.abort();
+        }
+    }
+
+    /// Starts `job`, stopping any earlier watch. Each attempt, and the end, come back as events.
+    pub fn start_watch(&mut self, job: WatchJob) {
+        self.control_watch(Control::Stop);
+        let (control, listen) = channel::channel(Control::Run);
+        let (tx, repaint) = (self.events_tx.clone(), self.repaint.clone());
+        self.spawn(async move {
+            let WatchJob {
+                tenant,
+                options,
+                target,
+                plan,
+                reuse_connection,
+            } = job;
+            let ca = options.extra_ca_pem.as_deref();
+            let probe = Probe::new(tenant, target, ca, options.total_timeout, reuse_connection);
+            let mut probe = match probe {
+                Ok(p) => p,
+                Err(error) => return Some(WorkerEvent::WatchEnded(Some(error))),
+            };
+            watch::run(plan, &mut probe, listen, |attempt| {
+                let _ = tx.send(WorkerEvent::WatchAttempt(Box::new(attempt)));
+                repaint.request_repaint();
+            })
+            .await;
+            Some(WorkerEvent::WatchEnded(None))
+        });
+        self.watch = Some(control);
+    }
+
+    /// Pauses, resumes or stops the watch (a no-op when none runs).
+    pub fn control_watch(&mut self, control: Control) {
+        if let Some(sender) = &self.watch {
+            let _ = sender.send(control);
+        }
+        if control == Control::Stop {
+            self.watch = None;
         }
     }
 

@@ -2,14 +2,50 @@
 
 use egui::{RichText, Ui};
 
+use time::OffsetDateTime;
+
+use crate::ciam::HttpRecord;
 use crate::clock::{format_ms, local_hms};
+use crate::i18n::Lang;
 use crate::text::{escape_controls, escape_controls_keep_lines};
 use crate::tr;
 use crate::ui::history::HistoryEntry;
 use crate::ui::lang;
+use crate::watch::Attempt;
 
-pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
-    let Some((entry, record)) = entry.and_then(|e| e.http_record().map(|r| (e, r))) else {
+/// What the inspector shows: a call from the history, or an attempt of the watch.
+pub struct Inspected<'a> {
+    title: String,
+    at: OffsetDateTime,
+    record: &'a HttpRecord,
+}
+
+impl<'a> Inspected<'a> {
+    pub fn of_entry(entry: &'a HistoryEntry, lang: Lang) -> Option<Self> {
+        Some(Self {
+            title: entry.operation().title(lang),
+            at: entry.at(),
+            record: entry.http_record()?,
+        })
+    }
+
+    pub fn of_attempt(attempt: &'a Attempt, lang: Lang) -> Option<Self> {
+        let number = u64::from(attempt.number);
+        Some(Self {
+            title: tr!(
+                lang,
+                "ui-watch-attempt",
+                number = number,
+                outcome = attempt.outcome.words(lang)
+            ),
+            at: attempt.at,
+            record: attempt.record.as_ref()?,
+        })
+    }
+}
+
+pub fn show(ui: &mut Ui, inspected: Option<Inspected<'_>>) {
+    let Some(Inspected { title, at, record }) = inspected else {
         return;
     };
     let l = lang::of(ui);
@@ -18,13 +54,8 @@ pub fn show(ui: &mut Ui, entry: Option<&HistoryEntry>) {
         .id_salt("inspector")
         .default_open(false)
         .show(ui, |ui| {
-            let (operation, time) = (entry.operation().title(l), local_hms(entry.at()));
-            ui.weak(tr!(
-                l,
-                "ui-inspector-at",
-                operation = operation,
-                time = time
-            ));
+            let time = local_hms(at);
+            ui.weak(tr!(l, "ui-inspector-at", operation = title, time = time));
             let r = &record.request;
             ui.label(RichText::new(tr!(l, "ui-request")).strong());
             mono(ui, &format!("{} {}", r.method, r.url));

@@ -11,6 +11,7 @@ pub mod inspector;
 pub mod result;
 pub mod run_bar;
 pub mod tenant;
+pub mod watch;
 
 use crate::i18n::Lang;
 use crate::ui::job::Operation;
@@ -50,6 +51,12 @@ pub enum Intent {
     AccessTokenEdited,
     /// Speak this language from the next frame on, and remember it.
     SetLang(Lang),
+    WatchStart,
+    WatchPause,
+    WatchResume,
+    WatchStop,
+    /// Show this watch attempt (its number) in the inspector.
+    SelectAttempt(u32),
 }
 
 /// A label in the first column of a grid, and the id to tie its input to (`labelled_by`).

@@ -1,0 +1,15 @@
+//! Watch mode: the same call again and again, each attempt timed phase by phase (DNS, TCP, TLS,
+//! first byte, body) on a connection of its own, classified as a call is, and added up — to catch
+//! the login that fails one time in twenty, and see where the time goes.
+//!
+//! Knows the tenant API (`ciam`) and the steps (`step`); knows nothing of the terminal or the window.
+
+pub mod attempt;
+pub mod probe;
+pub mod run;
+pub mod stats;
+
+pub use attempt::{Attempt, Outcome, Phase, Phases, class_name};
+pub use probe::{Probe, Target};
+pub use run::{Control, LOOPBACK_MIN_INTERVAL, Limit, MIN_INTERVAL, Plan, floor_for, run};
+pub use stats::{Spread, Summary};

@@ -1,0 +1,107 @@
+//! The window's watch against the mock: attempts drawn as they come, the summary and the failures
+//! by code on screen, Pause/Stop, a failed attempt in the inspector, and the same in Chinese.
+
+mod common;
+
+use common::demo;
+use common::ui::{Window, all_text, press, settle, shows, step_until, window};
+use sso_diag::i18n::Lang;
+use sso_diag::mock::{Injected, MockConfig, MockTenant, flaky_choices};
+use sso_diag::ui::Launch;
+
+fn watching(tenant: &MockTenant, lang: Lang) -> Window {
+    let mut h = window(
+        Launch {
+            domain: Some(tenant.url()),
+            access_token: Some(demo::ACCESS_TOKEN.into()),
+            session_token: Some(demo::SESSION_TOKEN.into()),
+            watch: true,
+            lang: Some(lang),
+            ..Launch::default()
+        },
+        [1100.0, 1700.0],
+    );
+    step_until(&mut h, "the first attempt", |h| {
+        shows(h, "1 attempt,") || shows(h, "1 次尝试")
+    });
+    h
+}
+
+#[test]
+fn a_watch_counts_and_explains_a_flaky_tenant() {
+    // A seed whose first three calls include a "system busy" and no hang (a hang waits 30 s).
+    let seed = (1..1000)
+        .find(|s| {
+            let c = flaky_choices(0.5, *s, 3);
+            c.contains(&Injected::Busy) && !c.contains(&Injected::Hang)
+        })
+        .expect("a seed");
+    let tenant = MockTenant::start(MockConfig {
+        flaky: 0.5,
+        flaky_seed: seed,
+        ..MockConfig::default()
+    })
+    .expect("mock");
+    let mut h = watching(&tenant, Lang::En);
+    step_until(&mut h, "three attempts", |h| shows(h, "3 attempts,"));
+    press(&mut h, "Stop");
+    settle(&mut h);
+    let injected = tenant.injected();
+    let busy = injected.iter().filter(|i| **i == Injected::Busy).count();
+    let ok = injected
+        .iter()
+        .filter(|i| matches!(i, Injected::Nothing | Injected::Slow))
+        .count();
+    let text = all_text(&h);
+    let attempts = injected.len();
+    assert!(
+        shows(&h, &format!("{attempts} attempts, {ok} ok")),
+        "{injected:?}\n{text}"
+    );
+    assert!(shows(&h, &format!("{attempts} requests sent")), "{text}");
+    if busy > 0 {
+        assert!(
+            shows(
+                &h,
+                &format!("failed: server error IDAAS.TENANT.COM.0002 × {busy}")
+            ),
+            "{text}"
+        );
+    }
+    assert!(shows(&h, "Start watching"), "stopped: {text}");
+    assert!(!text.contains(demo::ACCESS_TOKEN) && !text.contains(demo::SESSION_TOKEN));
+}
+
+#[test]
+fn pause_holds_the_probes() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let mut h = watching(&tenant, Lang::En);
+    press(&mut h, "Pause");
+    settle(&mut h);
+    let before = tenant.requests().len();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    settle(&mut h);
+    assert_eq!(tenant.requests().len(), before, "no probe while paused");
+    assert!(shows(&h, "Resume"));
+    press(&mut h, "Resume");
+    step_until(&mut h, "the next attempt", |h| {
+        tenant.requests().len() > before && shows(h, "2 attempts,")
+    });
+    press(&mut h, "Stop");
+}
+
+#[test]
+fn the_watch_in_chinese() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let mut h = watching(&tenant, Lang::ZhCn);
+    assert!(
+        shows(&h, "监视:反复调用,查看时间花在哪里"),
+        "{}",
+        all_text(&h)
+    );
+    assert!(shows(&h, "1 次尝试,1 次成功(100 %)"), "{}", all_text(&h));
+    assert!(shows(&h, "已发送 1 个请求"), "{}", all_text(&h));
+    press(&mut h, "停止");
+    settle(&mut h);
+    assert!(shows(&h, "开始监视"));
+}
