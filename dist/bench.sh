@@ -65,6 +65,13 @@ for _ in $(seq 20); do
   a=$(now_ms); "$bin" exchange --domain "$url" --json >/dev/null; b=$(now_ms); cli+=("$(( (b-a)/1000 ))")
   a=$(now_ms); sh -c "$curl_cmd" >/dev/null; b=$(now_ms); crl+=("$(( (b-a)/1000 ))")
 done
+# 5. Watch mode's probe: what it adds over the phases it measures (total less DNS, TCP, first byte
+#    and body), over 200 probes of the exchange, ten a second (allowed towards this machine only).
+"$bin" watch --domain "$url" --count 200 --interval 0.1 --json > "$work/watch.jsonl"
+probe_overhead=$(head -n 200 "$work/watch.jsonl" \
+  | sed -n 's/.*"body":\([0-9.]*\).*"connect":\([0-9.]*\).*"dns":\([0-9.]*\).*"first_byte":\([0-9.]*\).*"total":\([0-9.]*\).*/\1 \2 \3 \4 \5/p' \
+  | awk '{printf "%.3f\n", $5-$1-$2-$3-$4}' | median)
+probe_first_byte=$(head -n 200 "$work/watch.jsonl" | sed -n 's/.*"first_byte":\([0-9.]*\).*/\1/p' | median)
 kill $mock
 cli_ms=$(printf '%s\n' "${cli[@]}" | median | awk '{printf "%.1f", $1/1000}')
 curl_ms=$(printf '%s\n' "${crl[@]}" | median | awk '{printf "%.1f", $1/1000}')
@@ -75,6 +82,22 @@ latency=$(cargo run --release --locked --quiet --example exchange_latency)
 in_proc=$(sed -n 's/^in-process exchange *median \([0-9.]*\).*/\1/p' <<<"$latency")
 rtt=$(sed -n 's/^raw loopback round trip median \([0-9.]*\).*/\1/p' <<<"$latency")
 overhead=$(sed -n 's/^overhead *\([-0-9.]*\).*/\1/p' <<<"$latency")
+
+# 6. The window watching a flaky mock two probes a second (--demo --watch) for WATCH_MINUTES
+#    (default 10): RSS after the first minute and at the end; CPU over the last 30 s, next to the
+#    idle-with-countdown figure of step 2.
+watch_minutes=${WATCH_MINUTES:-10}
+"$bin" --demo --watch --log-file "$work/watch.log" >/dev/null 2>&1 &
+app=$!
+sleep 60
+watch_rss_1m=$(rss)
+sleep $(( watch_minutes * 60 - 90 ))
+t0=$(ticks); sleep 30; t1=$(ticks)
+watch_cpu=$(echo "scale=2; ($t1-$t0)*100/$(getconf CLK_TCK)/30" | bc)
+watch_rss_end=$(rss)
+kill $app; wait $app 2>/dev/null || true
+watch_growth=$(echo "scale=1; ($watch_rss_end-$watch_rss_1m)/1024" | bc)
+watch_cpu_ratio=$(echo "scale=2; $watch_cpu/$cpu" | bc)
 
 size=$(stat -c %s "$bin")
 echo
@@ -94,3 +117,9 @@ row "ratio sso-diag / curl" "${ratio}x" "< 2x"
 row "in-process exchange (median of 200)" "${in_proc} ms" ""
 row "raw loopback round trip (median of 200)" "${rtt} ms" ""
 row "in-process overhead over the round trip" "${overhead} ms" "< 1 ms"
+row "watch probe: first byte from the mock (median of 200)" "${probe_first_byte} ms" ""
+row "watch probe: its own time over the phases (median of 200)" "${probe_overhead} ms" "< 1 ms"
+row "window watching 2/s: RSS after 1 min" "$(( watch_rss_1m / 1024 )) MB" ""
+row "window watching 2/s: RSS growth after the first minute (${watch_minutes} min)" "${watch_growth} MB" "< 2 MB"
+row "window watching 2/s: CPU over 30 s" "${watch_cpu} % of a core" ""
+row "  ratio to idle with a countdown" "${watch_cpu_ratio}x" "< 2x"

@@ -15,6 +15,7 @@ use crate::secret::Redactor;
 use crate::step::{Answer, Call, Step, StepRecord};
 
 /// Where the access token comes from.
+#[derive(Clone)]
 pub enum AccessTokenSource {
     Given(SecretString),
     ClientCredentials {
@@ -24,6 +25,7 @@ pub enum AccessTokenSource {
 }
 
 /// Where the session token comes from.
+#[derive(Clone)]
 pub enum SessionTokenSource {
     Given(SecretString),
     Login {
@@ -34,6 +36,7 @@ pub enum SessionTokenSource {
 }
 
 /// What the run is for.
+#[derive(Clone)]
 pub enum Goal {
     /// Exchange the session token for a ticket, and redeem it right away if asked.
     Exchange {
@@ -46,6 +49,8 @@ pub enum Goal {
     Refresh { session: SessionTokenSource },
 }
 
+/// Cloned by watch mode, which runs the same flow again and again.
+#[derive(Clone)]
 pub struct FlowInput {
     pub access: AccessTokenSource,
     pub goal: Goal,

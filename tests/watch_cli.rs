@@ -275,3 +275,88 @@ fn reachability_needs_no_token_and_the_interval_has_a_floor() {
         );
     }
 }
+
+#[test]
+fn the_report_has_the_summary_the_failures_and_the_chart() {
+    let seed = (1..1000)
+        .find(|s| {
+            let c = flaky_choices(0.5, *s, 4);
+            c.contains(&Injected::Busy) && !c.contains(&Injected::Hang)
+        })
+        .expect("a seed");
+    let tenant = MockTenant::start(MockConfig {
+        flaky: 0.5,
+        flaky_seed: seed,
+        ..MockConfig::default()
+    })
+    .expect("mock");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("watch.md");
+    let report_arg = report.to_string_lossy().into_owned();
+    let out = watch(&tenant, &["--count", "4", "--report", &report_arg]);
+    assert_eq!(out.status.code(), Some(5), "{}", stdout(&out));
+    let md = std::fs::read_to_string(&report).expect("report");
+    for want in [
+        "# sso-diag watch report",
+        "![Where each attempt's time went](watch.png)",
+        "| phase | p50 (ms) | p95 (ms) | max (ms) |",
+        "| first byte |",
+        "## Failures",
+        "| server error | ` IDAAS.TENANT.COM.0002 ` |",
+        "HTTP 500",
+        "system busy",
+    ] {
+        assert!(md.contains(want), "missing {want:?} in\n{md}");
+    }
+    for secret in [demo::ACCESS_TOKEN, demo::SESSION_TOKEN] {
+        assert!(!md.contains(secret), "{secret} in the report");
+    }
+    let png = std::fs::read(dir.path().join("watch.png")).expect("the chart");
+    assert_eq!(&png[1..4], b"PNG");
+}
+
+#[test]
+fn the_whole_flow_each_time() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let out = sso_diag()
+        .arg("watch")
+        .args([
+            "--what",
+            "flow",
+            "--domain",
+            &tenant.url(),
+            "--interval",
+            "0.2",
+        ])
+        .args([
+            "--count",
+            "2",
+            "--client-id",
+            demo::CLIENT_ID,
+            "--user",
+            demo::USER_NAME,
+        ])
+        .env(env_vars::CLIENT_SECRET, demo::CLIENT_SECRET)
+        .env(env_vars::PASSWORD, demo::PASSWORD)
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("2 attempts, 2 ok (100 %)"),
+        "{}",
+        stdout(&out)
+    );
+    let paths: Vec<String> = tenant.requests().iter().map(|r| r.path.clone()).collect();
+    assert_eq!(
+        paths.len(),
+        6,
+        "token, login and exchange, twice: {paths:?}"
+    );
+    assert!(!stdout(&out).contains(demo::PASSWORD) && !stdout(&out).contains(demo::CLIENT_SECRET));
+}

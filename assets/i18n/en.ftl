@@ -706,3 +706,7 @@ ui-watch-ms = ms
 ui-watch-click-hint = Click a bar to see that attempt in the inspector (failures keep their request and answer).
 ui-watch-attempt = Watch attempt #{ $number }: { $outcome }
 help-arg-watch = With --demo: a flaky mock, and the watch running against it
+report-watch-chart = Where each attempt's time went
+ui-watch-save-report = Save watch report
+ui-watch-save-report-hover = The summary, the failures' evidence and the chart (a PNG beside it), in Downloads
+ui-watch-what-flow = the whole flow

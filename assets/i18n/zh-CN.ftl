@@ -683,3 +683,7 @@ ui-watch-ms = 毫秒
 ui-watch-click-hint = 点击柱条可在查看器中查看该次尝试(失败的尝试会保留请求和应答)。
 ui-watch-attempt = 监视第 { $number } 次尝试:{ $outcome }
 help-arg-watch = 配合 --demo:一个不稳定的模拟租户,并立即对它开始监视
+report-watch-chart = 每次尝试的时间花在哪里
+ui-watch-save-report = 保存监视报告
+ui-watch-save-report-hover = 汇总、失败的证据和图表(旁边的 PNG),保存到"下载"文件夹
+ui-watch-what-flow = 完整流程

@@ -208,6 +208,9 @@ pub enum WatchWhat {
     Exchange,
     /// Reachability only: GET / on a new connection; no token is sent
     Check,
+    /// The whole flow each time: client credentials (--client-id, $SSO_DIAG_CLIENT_SECRET), a
+    /// test login (--user, $SSO_DIAG_PASSWORD) and the exchange; total time only
+    Flow,
 }
 
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use super::call::{Prepared, prepare, session_source};
 use super::{out, shared};
 use crate::ciam::{CiamError, ExchangeRequest, LoginRequest};
 use crate::clock::{millis, rfc3339};
-use crate::flow::{AccessTokenSource, SessionTokenSource};
+use crate::flow::{AccessTokenSource, FlowInput, Goal, SessionTokenSource};
 use crate::i18n::Lang;
 use crate::step::{Answer, Call, Step};
 use crate::watch::{self, Attempt, Control, Limit, Phase, Plan, Probe, Summary, Target};
@@ -44,6 +44,25 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
             let ca = shared::read_ca_file(args.call.network.ca_file.as_deref())?;
             (prepared.base, Target::Exchange(Box::new(call)), ca)
         }
+        WatchWhat::Flow => {
+            let session_files = [args.session.password_file.as_deref()];
+            let prepared = prepare(&args.call, &session_files, lang)?;
+            let session = session_source(&args.session, prepared.client_id.as_deref())?;
+            let ca = shared::read_ca_file(args.call.network.ca_file.as_deref())?;
+            let input = FlowInput {
+                access: prepared.access,
+                goal: Goal::Exchange {
+                    session,
+                    redeem: false,
+                },
+                tenant_id: prepared.tenant_id,
+                client_id: prepared.client_id,
+                device: prepared.device,
+                lang,
+            };
+            let target = Target::Flow(Box::new((prepared.client, input)));
+            (prepared.base, target, ca)
+        }
     };
     let timeout = Duration::from_secs_f64(args.call.timeout.clamp(1.0, 3600.0));
     let mut probe = Probe::new(
@@ -65,7 +84,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
             tenant = base.to_string(),
             interval = plan.interval().as_secs_f64()
         ));
-        if matches!(args.what, WatchWhat::Exchange) {
+        if !matches!(args.what, WatchWhat::Check) {
             out::line(tr!(lang, "watch-tickets-expire"));
         }
     }
@@ -107,16 +126,34 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
         print_summary(&summary, lang);
     }
     if let Some(path) = &args.call.report {
-        let markdown = crate::report::watch_markdown(&base.to_string(), &summary, &attempts, lang);
-        crate::files::write_private(path, markdown.as_bytes()).map_err(|e| {
+        save_report(path, &base.to_string(), &summary, &attempts, lang)?;
+    }
+    Ok(summary.exit_code())
+}
+
+/// The Markdown report at `path` and the chart beside it (`path` with `.png`).
+pub fn save_report(
+    path: &std::path::Path,
+    tenant: &str,
+    summary: &Summary,
+    attempts: &[Attempt],
+    lang: Lang,
+) -> Result<(), CiamError> {
+    let chart = path.with_extension("png");
+    let chart_name = chart.file_name().map(|n| n.to_string_lossy().into_owned());
+    let markdown =
+        crate::report::watch_markdown(tenant, summary, attempts, lang, chart_name.as_deref());
+    let write = |path: &std::path::Path, bytes: &[u8]| {
+        crate::files::write_private(path, bytes).map_err(|e| {
             let (path, error) = (path.display().to_string(), e.to_string());
             CiamError::invalid_input(
                 "report",
                 msg!("input-cannot-write", path = path, error = error),
             )
-        })?;
-    }
-    Ok(summary.exit_code())
+        })
+    };
+    write(&chart, &crate::report::watch_chart_png(attempts))?;
+    write(path, markdown.as_bytes())
 }
 
 fn plan(args: &WatchArgs, tenant: &crate::ciam::TenantUrl) -> Result<Plan, CiamError> {

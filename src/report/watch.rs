@@ -13,7 +13,14 @@ use crate::watch::{Attempt, Summary};
 /// At most this many failures are quoted in full: the rest are in the counts.
 const FAILURES_QUOTED: usize = 20;
 
-pub fn watch_markdown(tenant: &str, summary: &Summary, attempts: &[Attempt], lang: Lang) -> String {
+/// `chart`: the file name of the chart's PNG beside the report, to show it.
+pub fn watch_markdown(
+    tenant: &str,
+    summary: &Summary,
+    attempts: &[Attempt],
+    lang: Lang,
+    chart: Option<&str>,
+) -> String {
     let l = lang;
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", tr!(l, "report-watch-title"));
@@ -33,6 +40,14 @@ pub fn watch_markdown(tenant: &str, summary: &Summary, attempts: &[Attempt], lan
             rate = rate
         )
     );
+    if let Some(name) = chart {
+        let _ = writeln!(
+            md,
+            "![{}]({})\n",
+            tr!(l, "report-watch-chart"),
+            name.replace(' ', "%20")
+        );
+    }
     let _ = writeln!(md, "{}", tr!(l, "report-watch-phases-header"));
     let _ = writeln!(md, "|---|---|---|---|");
     for (phase, s) in &summary.phases {

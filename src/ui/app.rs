@@ -211,6 +211,7 @@ impl eframe::App for SsoDiagApp {
         if self.notice.as_ref().is_some_and(|(_, until)| *until <= now) {
             self.notice = None;
         }
+        self.watching.refresh();
         let shown = self.shown_lang();
         lang::set(&ctx, shown);
         if self.titled != Some(shown) {
@@ -280,7 +281,10 @@ impl eframe::App for SsoDiagApp {
         self.detect_device_if_needed(domain_focused);
         if self.watch_on_start && self.form.device.profile.is_some() {
             self.watch_on_start = false;
-            self.watching.settings.interval_secs = 1.0;
+            // Two probes a second (allowed towards the built-in mock on this machine), and the
+            // mock's hangs shown as timeouts after 5 s rather than 30.
+            self.watching.settings.interval_secs = 0.5;
+            self.form.timeout_secs = 5.0;
             self.act(&ctx, Intent::WatchStart);
         }
         self.schedule_repaint(&ctx, now);

@@ -64,6 +64,7 @@ impl SsoDiagApp {
             Intent::AccessTokenEdited => self.form.access_token_expiry = None,
             Intent::SetLang(lang) => self.switch_lang(lang),
             Intent::WatchStart => self.start_watch(),
+            Intent::SaveWatchReport => self.save_watch_report(),
             Intent::WatchPause => self.control_watch(Control::Pause, WatchState::Paused),
             Intent::WatchResume => self.control_watch(Control::Run, WatchState::Running),
             Intent::WatchStop => self.control_watch(Control::Stop, WatchState::Finished),
@@ -110,7 +111,8 @@ impl SsoDiagApp {
     /// Starts watching what the form describes; an input problem is shown in the watch section.
     fn start_watch(&mut self) {
         let operation = match self.watching.settings.what {
-            WatchWhat::Exchange => Operation::Call(Step::Exchange),
+            // The window watches the exchange or the reachability; the whole flow is the CLI's.
+            WatchWhat::Exchange | WatchWhat::Flow => Operation::Call(Step::Exchange),
             WatchWhat::Check => Operation::Check,
         };
         let prepared = match self.form.prepare(operation, None, self.shown_lang()) {
@@ -129,11 +131,15 @@ impl SsoDiagApp {
             Job::Check => Target::Reachability,
         };
         self.watching.begin();
+        let plan = self
+            .watching
+            .settings
+            .plan(crate::watch::floor_for(&prepared.tenant));
         worker.start_watch(WatchJob {
             tenant: prepared.tenant,
             options: prepared.options,
             target,
-            plan: self.watching.settings.plan(),
+            plan,
             reuse_connection: self.watching.settings.reuse_connection,
         });
     }
@@ -212,36 +218,61 @@ impl SsoDiagApp {
         let Some(markdown) = self.report_markdown() else {
             return self.show_notice(tr!(l, "ui-nothing-to-report"));
         };
-        let folder = std::env::home_dir()
-            .map(|h| {
-                if h.join("Downloads").is_dir() {
-                    h.join("Downloads")
-                } else {
-                    h
-                }
-            })
-            .unwrap_or_else(std::env::temp_dir);
-        let now = OffsetDateTime::now_utc();
-        let name = format!(
-            "sso-diag-report-{:04}{:02}{:02}-{:02}{:02}{:02}.md",
-            now.year(),
-            u8::from(now.month()),
-            now.day(),
-            now.hour(),
-            now.minute(),
-            now.second()
-        );
-        let path = folder.join(name);
+        let path = downloads().join(stamped("sso-diag-report", "md"));
         // A few kilobytes the user asked for: the one disk write the window makes itself.
-        match crate::files::write_private(&path, markdown.as_bytes()) {
-            Ok(()) => {
-                let path = path.display().to_string();
-                self.show_notice(tr!(l, "ui-report-saved", path = path));
-            }
-            Err(e) => {
-                let (path, error) = (path.display().to_string(), e.to_string());
-                self.show_notice(tr!(l, "ui-report-not-saved", path = path, error = error));
+        let saved = crate::files::write_private(&path, markdown.as_bytes());
+        self.notice_saved(&path, saved.map_err(|e| e.to_string()));
+    }
+
+    /// The watch's report in Downloads, its chart beside it.
+    fn save_watch_report(&mut self) {
+        let path = downloads().join(stamped("sso-diag-watch", "md"));
+        let saved = crate::cli::watch::save_report(
+            &path,
+            &self.form.domain,
+            &self.watching.summary,
+            &self.watching.attempts,
+            self.shown_lang(),
+        );
+        let saved = saved.map_err(|e| e.advice(self.shown_lang()).cause);
+        self.notice_saved(&path, saved);
+    }
+
+    fn notice_saved(&mut self, path: &std::path::Path, saved: Result<(), String>) {
+        let l = self.shown_lang();
+        let path = path.display().to_string();
+        match saved {
+            Ok(()) => self.show_notice(tr!(l, "ui-report-saved", path = path)),
+            Err(error) => {
+                self.show_notice(tr!(l, "ui-report-not-saved", path = path, error = error))
             }
         }
     }
+}
+
+/// Where a saved report goes: Downloads if there is one, else home, else the temp folder.
+fn downloads() -> std::path::PathBuf {
+    std::env::home_dir()
+        .map(|h| {
+            if h.join("Downloads").is_dir() {
+                h.join("Downloads")
+            } else {
+                h
+            }
+        })
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// `sso-diag-report-20261201-041500.md`: a name per second, in UTC.
+fn stamped(prefix: &str, extension: &str) -> String {
+    let now = OffsetDateTime::now_utc();
+    format!(
+        "{prefix}-{:04}{:02}{:02}-{:02}{:02}{:02}.{extension}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    )
 }

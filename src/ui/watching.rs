@@ -2,11 +2,12 @@
 //! attempts so far with their summary, and the attempt picked for the inspector.
 
 use crate::cli::args::WatchWhat;
-use crate::watch::{Attempt, Limit, MIN_INTERVAL, Plan, Summary};
+use crate::watch::{Attempt, Limit, Plan, Summary};
 
-/// The attempts kept: a ten-hour watch at one probe every four seconds. Each is ~200 bytes; the
-/// evidence (request and answer) is kept for failures only.
+/// The attempts kept: a ten-hour watch at one probe every four seconds. Each is ~200 bytes.
 pub const MAX_ATTEMPTS: usize = 10_000;
+/// The evidence (request and answer, a few KB) is kept for the latest failures only.
+pub const FAILURES_WITH_EVIDENCE: usize = 50;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WatchSettings {
@@ -31,16 +32,16 @@ impl Default for WatchSettings {
 }
 
 impl WatchSettings {
-    /// The window keeps a second between probes even towards this machine.
-    pub fn plan(&self) -> Plan {
+    /// `floor`: the shortest interval towards the tenant ([`crate::watch::floor_for`]).
+    pub fn plan(&self, floor: std::time::Duration) -> Plan {
         Plan {
-            interval: std::time::Duration::from_secs_f32(self.interval_secs.max(1.0)),
+            interval: std::time::Duration::from_secs_f32(self.interval_secs.max(0.1)),
             limit: match self.count {
                 0 => Limit::Endless,
                 n => Limit::Count(n),
             },
             stop_on_failure: self.stop_on_failure,
-            floor: MIN_INTERVAL,
+            floor,
         }
     }
 }
@@ -65,6 +66,8 @@ pub struct Watching {
     pub selected: Option<u32>,
     /// Why the watch could not start (an input problem), shown in the watch section.
     pub refused: Option<crate::ciam::CiamError>,
+    /// Attempts arrived since the summary was added up.
+    stale: bool,
 }
 
 impl Watching {
@@ -79,12 +82,30 @@ impl Watching {
     pub fn add(&mut self, mut attempt: Attempt) {
         if attempt.outcome.ok() {
             attempt.record = None;
+        } else {
+            // The oldest failure beyond the latest ones gives its evidence up.
+            let mut kept = self
+                .attempts
+                .iter_mut()
+                .rev()
+                .filter(|a| a.record.is_some());
+            if let Some(oldest) = kept.nth(FAILURES_WITH_EVIDENCE - 1) {
+                oldest.record = None;
+            }
         }
         if self.attempts.len() >= MAX_ATTEMPTS {
             self.attempts.remove(0);
         }
         self.attempts.push(attempt);
-        self.summary = Summary::of(&self.attempts);
+        self.stale = true;
+    }
+
+    /// Adds the attempts up again if new ones came: once a frame, however many arrived.
+    pub fn refresh(&mut self) {
+        if self.stale {
+            self.summary = Summary::of(&self.attempts);
+            self.stale = false;
+        }
     }
 
     pub fn running(&self) -> bool {
@@ -101,7 +122,7 @@ impl Watching {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::watch::{Outcome, Phases};
+    use crate::watch::{MIN_INTERVAL, Outcome, Phases};
 
     fn attempt(number: u32, outcome: Outcome) -> Attempt {
         Attempt {
@@ -130,11 +151,20 @@ mod tests {
         }
         assert_eq!(w.attempts.len(), MAX_ATTEMPTS);
         assert_eq!(w.attempts[0].number, 6, "the oldest went first");
-        assert!(
-            w.attempts
-                .iter()
-                .all(|a| a.record.is_some() != a.outcome.ok())
+        let with_evidence: Vec<u32> = w
+            .attempts
+            .iter()
+            .filter(|a| a.record.is_some())
+            .map(|a| a.number)
+            .collect();
+        assert_eq!(with_evidence.len(), FAILURES_WITH_EVIDENCE);
+        assert!(with_evidence.iter().all(|n| n % 2 == 0), "failures only");
+        assert_eq!(
+            with_evidence.last(),
+            Some(&(MAX_ATTEMPTS as u32 + 4)),
+            "the latest ones"
         );
+        w.refresh();
         assert_eq!(w.summary.attempts as usize, MAX_ATTEMPTS);
         w.selected = Some(8);
         assert_eq!(w.selected_attempt().map(|a| a.number), Some(8));
@@ -146,7 +176,7 @@ mod tests {
             interval_secs: 0.1,
             ..WatchSettings::default()
         };
-        assert_eq!(settings.plan().interval(), MIN_INTERVAL);
-        assert_eq!(settings.plan().limit, Limit::Endless);
+        assert_eq!(settings.plan(MIN_INTERVAL).interval(), MIN_INTERVAL);
+        assert_eq!(settings.plan(MIN_INTERVAL).limit, Limit::Endless);
     }
 }

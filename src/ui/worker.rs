@@ -15,6 +15,9 @@ use crate::device::DeviceProfile;
 use crate::watch::{self, Attempt, Control, Probe};
 use tokio::sync::watch as channel;
 
+/// How often a running watch redraws the window, at most.
+const WATCH_FRAME: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// What the background reports.
 pub enum WorkerEvent {
     DeviceDetected {
@@ -137,7 +140,9 @@ impl Worker {
             };
             watch::run(plan, &mut probe, listen, |attempt| {
                 let _ = tx.send(WorkerEvent::WatchAttempt(Box::new(attempt)));
-                repaint.request_repaint();
+                // At most a frame a second for the chart, however fast the probes: drawing, not
+                // probing, is what costs the window its CPU.
+                repaint.request_repaint_after(WATCH_FRAME);
             })
             .await;
             Some(WorkerEvent::WatchEnded(None))

@@ -5,6 +5,7 @@
 //! Knows the tenant API (`ciam`) and the steps (`step`); knows nothing of the terminal or the window.
 
 pub mod attempt;
+pub mod colors;
 pub mod probe;
 pub mod run;
 pub mod stats;

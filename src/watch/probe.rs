@@ -30,6 +30,9 @@ pub enum Target {
     Exchange(Box<Call>),
     /// `GET /`: is the tenant reachable and answering HTTP? No token is sent.
     Reachability,
+    /// The whole flow (client credentials, a test login, the exchange) through the tenant
+    /// client: its outcome and total time; the phases are not measured apart.
+    Flow(Box<(crate::ciam::TenantClient, crate::flow::FlowInput)>),
 }
 
 pub struct Probe {
@@ -76,6 +79,9 @@ impl Probe {
     }
 
     pub async fn run(&mut self, number: u32) -> Attempt {
+        if let Target::Flow(flow) = &self.target {
+            return run_flow(number, &flow.0, flow.1.clone()).await;
+        }
         let at = OffsetDateTime::now_utc();
         let started = Instant::now();
         let deadline = tokio::time::Instant::now() + self.timeout;
@@ -110,7 +116,7 @@ impl Probe {
                         (read.record, read.result.err())
                     }
                     // Any HTTP answer means the tenant is there.
-                    Target::Reachability => (raw.record, None),
+                    Target::Reachability | Target::Flow(_) => (raw.record, None),
                 };
                 let outcome = error
                     .as_ref()
@@ -331,7 +337,7 @@ impl Probe {
                     body: request.body(false),
                 }
             }
-            Target::Reachability => RequestRecord {
+            Target::Reachability | Target::Flow(_) => RequestRecord {
                 method: "GET".to_owned(),
                 url: self.base.endpoint("/").to_string(),
                 headers: Vec::new(),
@@ -359,11 +365,41 @@ impl Probe {
                 }
                 builder.body(Full::new(Bytes::from(request.body(true))))
             }
-            Target::Reachability => hyper::Request::get("/")
+            Target::Reachability | Target::Flow(_) => hyper::Request::get("/")
                 .header("Host", authority)
                 .header("User-Agent", user_agent)
                 .body(Full::new(Bytes::new())),
         }
+    }
+}
+
+/// One run of the whole flow: the outcome of the step that failed (or of the last), the total.
+async fn run_flow(
+    number: u32,
+    client: &crate::ciam::TenantClient,
+    input: crate::flow::FlowInput,
+) -> Attempt {
+    let at = OffsetDateTime::now_utc();
+    let started = Instant::now();
+    let result = crate::flow::run(client, input).await;
+    let total = started.elapsed();
+    let last = result.steps.last();
+    let error = last.and_then(|s| s.error.clone());
+    let outcome = error
+        .as_ref()
+        .map_or(Outcome::Ok, |e| Outcome::of(e, Phase::FirstByte));
+    Attempt {
+        number,
+        at,
+        phases: Phases {
+            total,
+            ..Phases::default()
+        },
+        outcome,
+        status: last.and_then(|s| s.http_status()),
+        new_connection: true,
+        error,
+        record: last.map(|s| s.record.clone()),
     }
 }
 

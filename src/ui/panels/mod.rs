@@ -52,6 +52,7 @@ pub enum Intent {
     /// Speak this language from the next frame on, and remember it.
     SetLang(Lang),
     WatchStart,
+    SaveWatchReport,
     WatchPause,
     WatchResume,
     WatchStop,

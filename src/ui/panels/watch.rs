@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::tr;
 use crate::ui::watching::{WatchState, Watching};
 use crate::ui::{lang, theme};
-use crate::watch::{Attempt, Outcome, Phase};
+use crate::watch::{Attempt, Outcome, Phase, colors};
 
 pub fn show(ui: &mut Ui, watching: &mut Watching, busy: bool) -> Vec<Intent> {
     let l = lang::of(ui);
@@ -57,7 +57,7 @@ fn settings(ui: &mut Ui, watching: &mut Watching, l: Lang) {
             let label = ui.label(tr!(l, "ui-watch-every")).id;
             ui.add(
                 egui::DragValue::new(&mut s.interval_secs)
-                    .range(1.0..=3600.0)
+                    .range(0.1..=3600.0)
                     .speed(0.5)
                     .suffix(tr!(l, "ui-seconds-suffix")),
             )
@@ -77,6 +77,7 @@ fn what_name(what: WatchWhat, l: Lang) -> String {
     match what {
         WatchWhat::Exchange => tr!(l, "ui-watch-what-exchange"),
         WatchWhat::Check => tr!(l, "ui-watch-what-check"),
+        WatchWhat::Flow => tr!(l, "ui-watch-what-flow"),
     }
 }
 
@@ -104,6 +105,14 @@ fn buttons(ui: &mut Ui, watching: &Watching, busy: bool, l: Lang, intents: &mut 
         }
         if watching.running() && ui.button(tr!(l, "ui-watch-stop")).clicked() {
             intents.push(Intent::WatchStop);
+        }
+        if !watching.attempts.is_empty()
+            && ui
+                .button(tr!(l, "ui-watch-save-report"))
+                .on_hover_text(tr!(l, "ui-watch-save-report-hover"))
+                .clicked()
+        {
+            intents.push(Intent::SaveWatchReport);
         }
         let sent = watching.summary.attempts;
         ui.label(tr!(l, "ui-watch-sent", count = u64::from(sent)));
@@ -141,24 +150,14 @@ fn summary(ui: &mut Ui, watching: &Watching, l: Lang) {
     ui.label(RichText::new(line).strong().color(color));
 }
 
-/// The colour of a phase in the stack, and of a failure drawn whole.
 fn phase_color(phase: Phase) -> Color32 {
-    match phase {
-        Phase::Dns => Color32::from_rgb(0x5b, 0x8d, 0xef),
-        Phase::Connect => Color32::from_rgb(0x3f, 0xb0, 0xac),
-        Phase::Tls => Color32::from_rgb(0x9b, 0x6b, 0xd6),
-        Phase::FirstByte => Color32::from_rgb(0x58, 0xb3, 0x68),
-        Phase::Body => Color32::from_rgb(0x9a, 0x9a, 0x9a),
-    }
+    let [r, g, b] = colors::phase_rgb(phase);
+    Color32::from_rgb(r, g, b)
 }
 
 fn failure_color(outcome: &Outcome) -> Color32 {
-    match outcome {
-        Outcome::Timeout { .. } => Color32::from_rgb(0xe0, 0x8a, 0x1e),
-        Outcome::ServerError { .. } => Color32::from_rgb(0xd9, 0x4b, 0x4b),
-        Outcome::Rejected { .. } => Color32::from_rgb(0xc2, 0x3b, 0x8f),
-        _ => Color32::from_rgb(0x8b, 0x2d, 0x2d),
-    }
+    let [r, g, b] = colors::failure_rgb(outcome);
+    Color32::from_rgb(r, g, b)
 }
 
 fn chart(ui: &mut Ui, watching: &Watching, l: Lang, intents: &mut Vec<Intent>) {
