@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::{demo, sso_diag, stderr, stdout};
 use sso_diag::env_vars;
-use sso_diag::mock::{Injected, MockConfig, MockTenant, flaky_choices};
+use sso_diag::mock::{Injected, MockConfig, MockTenant};
 
 /// `sso-diag watch` against `tenant`, five probes a second (allowed towards this machine only),
 /// the demo tokens in the environment.
@@ -108,19 +108,10 @@ fn reusing_the_connection_connects_once() {
 
 #[test]
 fn a_flaky_tenant_s_failures_are_counted_by_class_exactly() {
-    // A seed whose first eight calls include both a "system busy" and a hang.
-    let seed = (1..1000)
-        .find(|s| {
-            let c = flaky_choices(0.6, *s, 8);
-            c.contains(&Injected::Busy) && c.contains(&Injected::Hang)
-        })
-        .expect("a seed");
-    let tenant = MockTenant::start(MockConfig {
-        flaky: 0.6,
-        flaky_seed: seed,
-        ..MockConfig::default()
-    })
-    .expect("mock");
+    // The first eight calls include both a "system busy" and a hang.
+    let tenant = common::flaky_tenant(0.6, 8, |c| {
+        c.contains(&Injected::Busy) && c.contains(&Injected::Hang)
+    });
     let dir = tempfile::tempdir().expect("tempdir");
     let csv = dir.path().join("attempts.csv");
     let csv_arg = csv.to_string_lossy().into_owned();
@@ -278,18 +269,9 @@ fn reachability_needs_no_token_and_the_interval_has_a_floor() {
 
 #[test]
 fn the_report_has_the_summary_the_failures_and_the_chart() {
-    let seed = (1..1000)
-        .find(|s| {
-            let c = flaky_choices(0.5, *s, 4);
-            c.contains(&Injected::Busy) && !c.contains(&Injected::Hang)
-        })
-        .expect("a seed");
-    let tenant = MockTenant::start(MockConfig {
-        flaky: 0.5,
-        flaky_seed: seed,
-        ..MockConfig::default()
-    })
-    .expect("mock");
+    let tenant = common::flaky_tenant(0.5, 4, |c| {
+        c.contains(&Injected::Busy) && !c.contains(&Injected::Hang)
+    });
     let dir = tempfile::tempdir().expect("tempdir");
     let report = dir.path().join("watch.md");
     let report_arg = report.to_string_lossy().into_owned();

@@ -6,7 +6,7 @@ mod common;
 use common::demo;
 use common::ui::{Window, all_text, press, settle, shows, step_until, window};
 use sso_diag::i18n::Lang;
-use sso_diag::mock::{Injected, MockConfig, MockTenant, flaky_choices};
+use sso_diag::mock::{Injected, MockConfig, MockTenant};
 use sso_diag::ui::Launch;
 
 fn watching(tenant: &MockTenant, lang: Lang) -> Window {
@@ -29,19 +29,10 @@ fn watching(tenant: &MockTenant, lang: Lang) -> Window {
 
 #[test]
 fn a_watch_counts_and_explains_a_flaky_tenant() {
-    // A seed whose first three calls include a "system busy" and no hang (a hang waits 30 s).
-    let seed = (1..1000)
-        .find(|s| {
-            let c = flaky_choices(0.5, *s, 3);
-            c.contains(&Injected::Busy) && !c.contains(&Injected::Hang)
-        })
-        .expect("a seed");
-    let tenant = MockTenant::start(MockConfig {
-        flaky: 0.5,
-        flaky_seed: seed,
-        ..MockConfig::default()
-    })
-    .expect("mock");
+    // The first three calls include a "system busy" and no hang (a hang waits 30 s).
+    let tenant = common::flaky_tenant(0.5, 3, |c| {
+        c.contains(&Injected::Busy) && !c.contains(&Injected::Hang)
+    });
     let mut h = watching(&tenant, Lang::En);
     step_until(&mut h, "three attempts", |h| shows(h, "3 attempts,"));
     press(&mut h, "Stop");
@@ -78,6 +69,8 @@ fn pause_holds_the_probes() {
     let mut h = watching(&tenant, Lang::En);
     press(&mut h, "Pause");
     settle(&mut h);
+    // A probe already on its way when Pause was pressed still lands; none may follow it.
+    std::thread::sleep(std::time::Duration::from_millis(300));
     let before = tenant.requests().len();
     std::thread::sleep(std::time::Duration::from_millis(1500));
     settle(&mut h);

@@ -70,11 +70,14 @@ pub fn watch_markdown(
             let class = markdown_text(&crate::watch::class_name(class, l));
             let _ = writeln!(md, "| {class} | {code} | {n} |");
         }
-        for attempt in attempts
+        // The latest failures that kept their evidence.
+        let quoted: Vec<&Attempt> = attempts
             .iter()
-            .filter(|a| !a.outcome.ok())
+            .rev()
+            .filter(|a| !a.outcome.ok() && a.record.is_some())
             .take(FAILURES_QUOTED)
-        {
+            .collect();
+        for attempt in quoted.into_iter().rev() {
             let _ = writeln!(
                 md,
                 "\n### {}\n",
@@ -86,7 +89,7 @@ pub fn watch_markdown(
                     outcome = attempt.outcome.words(l)
                 )
             );
-            if let Some(error) = &attempt.error {
+            if let Some(error) = attempt.error.as_deref() {
                 let advice = error.advice(l);
                 let _ = writeln!(
                     md,

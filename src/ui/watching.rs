@@ -91,6 +91,7 @@ impl Watching {
                 .filter(|a| a.record.is_some());
             if let Some(oldest) = kept.nth(FAILURES_WITH_EVIDENCE - 1) {
                 oldest.record = None;
+                oldest.error = None;
             }
         }
         if self.attempts.len() >= MAX_ATTEMPTS {
@@ -133,7 +134,7 @@ mod tests {
             status: Some(200),
             new_connection: true,
             error: None,
-            record: Some(crate::ciam::HttpRecord::not_sent()),
+            record: Some(Box::new(crate::ciam::HttpRecord::not_sent())),
         }
     }
 

@@ -209,9 +209,10 @@ pub struct Attempt {
     pub status: Option<u16>,
     /// Whether it opened a connection of its own (with `reuse`, only the first does).
     pub new_connection: bool,
-    /// The error, for a failure: its advice and evidence.
-    pub error: Option<CiamError>,
+    /// The error, for a failure: its advice and evidence. Boxed, like the record: a long watch
+    /// keeps thousands of attempts and these only for its latest failures.
+    pub error: Option<Box<CiamError>>,
     /// The request and the answer, redacted. Kept by a watch for failures only, so a long watch
     /// stays small.
-    pub record: Option<HttpRecord>,
+    pub record: Option<Box<HttpRecord>>,
 }

@@ -139,8 +139,8 @@ impl Probe {
             outcome,
             status,
             new_connection,
-            error,
-            record: Some(record),
+            error: error.map(Box::new),
+            record: Some(Box::new(record)),
         }
     }
 
@@ -398,8 +398,8 @@ async fn run_flow(
         outcome,
         status: last.and_then(|s| s.http_status()),
         new_connection: true,
-        error,
-        record: last.map(|s| s.record.clone()),
+        error: error.map(Box::new),
+        record: last.map(|s| Box::new(s.record.clone())),
     }
 }
 

@@ -105,6 +105,24 @@ pub fn expired_jwt() -> String {
     )
 }
 
+/// A mock whose `--flaky rate` choices for the first `calls` SSO calls satisfy `wanted` (a seed
+/// found by trying, since the choices are seeded), so a test sees exactly what it needs.
+pub fn flaky_tenant(
+    rate: f64,
+    calls: usize,
+    wanted: impl Fn(&[sso_diag::mock::Injected]) -> bool,
+) -> sso_diag::mock::MockTenant {
+    let seed = (1..10_000)
+        .find(|s| wanted(&sso_diag::mock::flaky_choices(rate, *s, calls)))
+        .expect("a seed that gives the wanted choices");
+    sso_diag::mock::MockTenant::start(sso_diag::mock::MockConfig {
+        flaky: rate,
+        flaky_seed: seed,
+        ..sso_diag::mock::MockConfig::default()
+    })
+    .expect("mock")
+}
+
 /// A loopback port nothing listens on (bound, then released), for "connection refused".
 pub fn closed_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
