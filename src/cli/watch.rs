@@ -25,13 +25,14 @@ pub fn run(args: &WatchArgs, lang: Lang) -> u8 {
 }
 
 fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
-    let plan = plan(args, &shared::tenant(args.call.tenant.domain.as_deref())?)?;
+    let base = shared::tenant(args.call.tenant.domain.as_deref())?;
+    let plan = plan(args, &base)?;
     let runtime = shared::runtime()?;
-    let (base, target, ca) = match args.what {
+    // The calls' preparation has read the CA file into the client's options already.
+    let (target, ca) = match args.what {
         WatchWhat::Check => {
-            let base = shared::tenant(args.call.tenant.domain.as_deref())?;
             let ca = shared::read_ca_file(args.call.network.ca_file.as_deref())?;
-            (base, Target::Reachability, ca)
+            (Target::Reachability, ca)
         }
         WatchWhat::Exchange => {
             let session_files = [
@@ -41,14 +42,14 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
             let prepared = prepare(&args.call, &session_files, lang)?;
             let session = session_source(&args.session, prepared.client_id.as_deref())?;
             let call = runtime.block_on(exchange_call(&prepared, session, lang))?;
-            let ca = shared::read_ca_file(args.call.network.ca_file.as_deref())?;
-            (prepared.base, Target::Exchange(Box::new(call)), ca)
+            let ca = prepared.client.options().extra_ca_pem.clone();
+            (Target::Exchange(Box::new(call)), ca)
         }
         WatchWhat::Flow => {
             let session_files = [args.session.password_file.as_deref()];
             let prepared = prepare(&args.call, &session_files, lang)?;
             let session = session_source(&args.session, prepared.client_id.as_deref())?;
-            let ca = shared::read_ca_file(args.call.network.ca_file.as_deref())?;
+            let ca = prepared.client.options().extra_ca_pem.clone();
             let input = FlowInput {
                 access: prepared.access,
                 goal: Goal::Exchange {
@@ -60,8 +61,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
                 device: prepared.device,
                 lang,
             };
-            let target = Target::Flow(Box::new((prepared.client, input)));
-            (prepared.base, target, ca)
+            (Target::Flow(Box::new((prepared.client, input))), ca)
         }
     };
     let timeout = Duration::from_secs_f64(args.call.timeout.clamp(1.0, 3600.0));
@@ -280,13 +280,7 @@ fn attempt_line(attempt: &Attempt, lang: Lang) -> String {
 fn print_summary(summary: &Summary, lang: Lang) {
     let l = lang;
     out::line("");
-    out::line(tr!(
-        l,
-        "watch-summary",
-        attempts = u64::from(summary.attempts),
-        ok = u64::from(summary.ok),
-        rate = (summary.success_rate() * 10.0).round() / 10.0
-    ));
+    out::line(summary.headline(l));
     out::line(tr!(l, "watch-summary-header"));
     for (phase, spread) in &summary.phases {
         let name = phase.map_or_else(|| tr!(l, "watch-total"), |p| p.name(l));

@@ -27,19 +27,7 @@ pub fn watch_markdown(
     let _ = writeln!(md, "- {}", tr!(l, "report-tenant", tenant = tenant));
     let _ = writeln!(md, "- {}", tr!(l, "report-language", language = l.tag()));
     let _ = writeln!(md, "- {}\n", tr!(l, "report-redacted"));
-    let rate = (summary.success_rate() * 10.0).round() / 10.0;
-    let (attempts_n, ok) = (u64::from(summary.attempts), u64::from(summary.ok));
-    let _ = writeln!(
-        md,
-        "**{}**\n",
-        tr!(
-            l,
-            "watch-summary",
-            attempts = attempts_n,
-            ok = ok,
-            rate = rate
-        )
-    );
+    let _ = writeln!(md, "**{}**\n", summary.headline(l));
     if let Some(name) = chart {
         let _ = writeln!(
             md,

@@ -152,20 +152,11 @@ impl Probe {
     ) -> Result<SendRequest<Full<Bytes>>, Failure> {
         let host = self.base.host();
         let port = self.base.port();
-        let timeout = |phase| {
-            (
-                CiamError::Timeout {
-                    phase: crate::ciam::error::TimeoutPhase::Total,
-                    after: self.timeout,
-                },
-                phase,
-            )
-        };
 
         let started = Instant::now();
         let addrs: Vec<SocketAddr> =
             match timeout_at(deadline, tokio::net::lookup_host((host.as_str(), port))).await {
-                Err(_) => return Err(timeout(Phase::Dns)),
+                Err(_) => return Err(self.timed_out(Phase::Dns)),
                 Ok(Err(e)) => {
                     let error = CiamError::Dns {
                         host: host.clone(),
@@ -182,7 +173,7 @@ impl Probe {
         let mut stream = None;
         for addr in &addrs {
             match timeout_at(deadline, tokio::net::TcpStream::connect(addr)).await {
-                Err(_) => return Err(timeout(Phase::Connect)),
+                Err(_) => return Err(self.timed_out(Phase::Connect)),
                 Ok(Ok(s)) => {
                     stream = Some(s);
                     break;
@@ -216,7 +207,7 @@ impl Probe {
         })?;
         let connector = tokio_rustls::TlsConnector::from(config.clone());
         let tls = match timeout_at(deadline, connector.connect(name, stream)).await {
-            Err(_) => return Err(timeout(Phase::Tls)),
+            Err(_) => return Err(self.timed_out(Phase::Tls)),
             Ok(Err(e)) => {
                 let detail = e
                     .get_ref()
@@ -250,15 +241,6 @@ impl Probe {
         >,
     ) {
         let record = self.request_record();
-        let timeout = |phase| {
-            (
-                CiamError::Timeout {
-                    phase: crate::ciam::error::TimeoutPhase::Total,
-                    after: self.timeout,
-                },
-                phase,
-            )
-        };
         let request = match self.http_request() {
             Ok(r) => r,
             Err(e) => {
@@ -272,7 +254,7 @@ impl Probe {
         };
         let sent = Instant::now();
         let response = match timeout_at(deadline, sender.send_request(request)).await {
-            Err(_) => return (record, Err(timeout(Phase::FirstByte))),
+            Err(_) => return (record, Err(self.timed_out(Phase::FirstByte))),
             Ok(Err(e)) => {
                 let error = if e.is_parse() {
                     CiamError::UnexpectedResponse {
@@ -295,7 +277,7 @@ impl Probe {
         let mut over_cap = false;
         loop {
             match timeout_at(deadline, body.frame()).await {
-                Err(_) => return (record, Err(timeout(Phase::Body))),
+                Err(_) => return (record, Err(self.timed_out(Phase::Body))),
                 Ok(None) => break,
                 Ok(Some(Err(e))) => {
                     let error = CiamError::UnexpectedResponse {
@@ -323,6 +305,15 @@ impl Probe {
         let headers = response_headers(&parts.headers);
         let answer = interpret(parts.status.as_u16(), headers, &bytes, over_cap, cap);
         (record, Ok(answer))
+    }
+
+    /// The attempt ran out of time while in `phase`.
+    fn timed_out(&self, phase: Phase) -> Failure {
+        let error = CiamError::Timeout {
+            phase: crate::ciam::error::TimeoutPhase::Total,
+            after: self.timeout,
+        };
+        (error, phase)
     }
 
     /// The request as evidence: what the tenant client would record (secrets masked).

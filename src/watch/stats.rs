@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::attempt::{Attempt, Outcome, Phase};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// p50, p95 and the maximum of one phase, over the attempts that went through it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,6 +72,19 @@ impl Summary {
             return 100.0;
         }
         f64::from(self.ok) * 100.0 / f64::from(self.attempts)
+    }
+
+    /// `23 attempts, 21 ok (91.3 %)`: the line the command line, the window and the report lead with.
+    pub fn headline(&self, lang: Lang) -> String {
+        let rate = (self.success_rate() * 10.0).round() / 10.0;
+        let (attempts, ok) = (u64::from(self.attempts), u64::from(self.ok));
+        tr!(
+            lang,
+            "watch-summary",
+            attempts = attempts,
+            ok = ok,
+            rate = rate
+        )
     }
 
     /// 0 when every attempt succeeded, else the exit code of the most frequent failure class.

@@ -124,14 +124,7 @@ fn buttons(ui: &mut Ui, watching: &Watching, busy: bool, l: Lang, intents: &mut 
 
 fn summary(ui: &mut Ui, watching: &Watching, l: Lang) {
     let s = &watching.summary;
-    let rate = (s.success_rate() * 10.0).round() / 10.0;
-    let mut line = tr!(
-        l,
-        "watch-summary",
-        attempts = u64::from(s.attempts),
-        ok = u64::from(s.ok),
-        rate = rate
-    );
+    let mut line = s.headline(l);
     if let Some((_, spread)) = s.phases.iter().find(|(p, _)| p.is_none()) {
         line.push_str(" · ");
         line.push_str(&tr!(
