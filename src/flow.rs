@@ -162,6 +162,49 @@ pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
     result
 }
 
+/// The exchange's two tokens, given or obtained the way [`run`] obtains them (client credentials,
+/// a test login), or the error of the step that failed: watch mode measures the exchange, not the
+/// way to its inputs. The session token comes from `input`'s goal (a redeem has none).
+pub async fn exchange_tokens(
+    client: &TenantClient,
+    input: FlowInput,
+) -> Result<(SecretString, SecretString), CiamError> {
+    let mut result = FlowResult {
+        redactor: input.redactor(),
+        ..FlowResult::default()
+    };
+    let ctx = Context {
+        tenant_id: input.tenant_id,
+        client_id: input.client_id,
+        device: input.device,
+        lang: input.lang,
+    };
+    let failed = |result: &FlowResult, step: Step| match result.failure() {
+        Some((_, error)) => error.clone(),
+        None => CiamError::UnexpectedResponse {
+            status: None,
+            problem: format!("{} answered something else", step.key()),
+            body: String::new(),
+        },
+    };
+    let session = match input.goal {
+        Goal::Exchange { session, .. } | Goal::Refresh { session } => session,
+        Goal::Redeem { .. } => {
+            return Err(CiamError::invalid_input(
+                "session token",
+                crate::msg!("input-empty"),
+            ));
+        }
+    };
+    let Some(access) = result.access_token(client, input.access).await else {
+        return Err(failed(&result, Step::AccessToken));
+    };
+    let Some(session) = result.session_token(client, session, &ctx).await else {
+        return Err(failed(&result, Step::Login));
+    };
+    Ok((access, session))
+}
+
 impl FlowResult {
     /// Sends `call` and records it as a step; the answer, when there is one.
     async fn send(&mut self, client: &TenantClient, call: &Call) -> Option<Answer> {

@@ -5,18 +5,17 @@
 use std::io::Write;
 use std::time::Duration;
 
-use secrecy::SecretString;
 use serde_json::{Value, json};
 use tokio::sync::watch as channel;
 
 use super::args::{WatchArgs, WatchWhat};
-use super::call::{Prepared, prepare, session_source};
+use super::call::{prepare, session_source};
 use super::{out, shared};
-use crate::ciam::{CiamError, ExchangeRequest, LoginRequest};
+use crate::ciam::{CiamError, ExchangeRequest};
 use crate::clock::{millis, rfc3339};
-use crate::flow::{AccessTokenSource, FlowInput, Goal, SessionTokenSource};
+use crate::flow::{self, FlowInput, Goal};
 use crate::i18n::Lang;
-use crate::step::{Answer, Call, Step};
+use crate::step::Call;
 use crate::watch::{self, Attempt, Control, Limit, Phase, Plan, Probe, Summary, Target};
 use crate::{msg, tr};
 
@@ -34,19 +33,15 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
             let ca = shared::read_ca_file(args.call.network.ca_file.as_deref())?;
             (Target::Reachability, ca)
         }
-        WatchWhat::Exchange => {
-            let session_files = [
-                args.session.session_token_file.as_deref(),
-                args.session.password_file.as_deref(),
-            ];
-            let prepared = prepare(&args.call, &session_files, lang)?;
-            let session = session_source(&args.session, prepared.client_id.as_deref())?;
-            let call = runtime.block_on(exchange_call(&prepared, session, lang))?;
-            let ca = prepared.client.options().extra_ca_pem.clone();
-            (Target::Exchange(Box::new(call)), ca)
-        }
-        WatchWhat::Flow => {
-            let session_files = [args.session.password_file.as_deref()];
+        WatchWhat::Exchange | WatchWhat::Flow => {
+            // The whole flow logs in every time: a session token file has no place in it.
+            let session_files = match args.what {
+                WatchWhat::Flow => vec![args.session.password_file.as_deref()],
+                _ => vec![
+                    args.session.session_token_file.as_deref(),
+                    args.session.password_file.as_deref(),
+                ],
+            };
             let prepared = prepare(&args.call, &session_files, lang)?;
             let session = session_source(&args.session, prepared.client_id.as_deref())?;
             let ca = prepared.client.options().extra_ca_pem.clone();
@@ -61,7 +56,20 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
                 device: prepared.device,
                 lang,
             };
-            (Target::Flow(Box::new((prepared.client, input))), ca)
+            let target = if args.what == WatchWhat::Flow {
+                Target::Flow(Box::new((prepared.client, input)))
+            } else {
+                let tokens = flow::exchange_tokens(&prepared.client, input.clone());
+                let (access_token, session_token) = runtime.block_on(tokens)?;
+                Target::Exchange(Box::new(Call::exchange(&ExchangeRequest {
+                    access_token,
+                    session_token,
+                    tenant_id: input.tenant_id,
+                    client_id: input.client_id,
+                    device: input.device,
+                })))
+            };
+            (target, ca)
         }
     };
     let timeout = Duration::from_secs_f64(args.call.timeout.clamp(1.0, 3600.0));
@@ -197,63 +205,6 @@ pub fn parse_duration(text: &str) -> Option<Duration> {
         _ => return None,
     };
     Some(Duration::from_secs_f64(secs))
-}
-
-/// The exchange every attempt sends: the tokens given, or obtained once now (client credentials,
-/// a test login) — a watch measures the exchange, not the way to its inputs.
-async fn exchange_call(
-    prepared: &Prepared,
-    session: SessionTokenSource,
-    lang: Lang,
-) -> Result<Call, CiamError> {
-    let access_token = match &prepared.access {
-        AccessTokenSource::Given(token) => token.clone(),
-        AccessTokenSource::ClientCredentials { client_id, secret } => {
-            let outcome = Call::access_token(client_id, secret)
-                .send(&prepared.client)
-                .await;
-            match outcome.result? {
-                Answer::AccessToken(grant) => grant.access_token,
-                _ => return Err(unexpected(Step::AccessToken)),
-            }
-        }
-    };
-    let session_token: SecretString = match session {
-        SessionTokenSource::Given(token) => token,
-        SessionTokenSource::Login {
-            client_id,
-            user_name,
-            password,
-        } => {
-            let request = LoginRequest {
-                client_id,
-                user_name,
-                password,
-                tenant_id: prepared.tenant_id.clone(),
-                device: prepared.device.clone(),
-                language: lang.tenant_tag().to_owned(),
-            };
-            match Call::login(&request).send(&prepared.client).await.result? {
-                Answer::Login(grant) => grant.session_token,
-                _ => return Err(unexpected(Step::Login)),
-            }
-        }
-    };
-    Ok(Call::exchange(&ExchangeRequest {
-        access_token,
-        session_token,
-        tenant_id: prepared.tenant_id.clone(),
-        client_id: prepared.client_id.clone(),
-        device: prepared.device.clone(),
-    }))
-}
-
-fn unexpected(step: Step) -> CiamError {
-    CiamError::UnexpectedResponse {
-        status: None,
-        problem: format!("{} answered something else", step.key()),
-        body: String::new(),
-    }
 }
 
 /// `#3  12:01:02  ticket  dns 1.2 · connect 0.3 · tls 3.4 · first byte 20.1 · total 25.3 ms`
