@@ -12,6 +12,8 @@ pub const SSO_TICKET: &str = "SSO_DIAG_SSO_TICKET";
 pub const TICKET: &str = "SSO_DIAG_TICKET";
 /// `en` or `zh-CN`: the language of the window and of the command line's human output.
 pub const LANG: &str = "SSO_DIAG_LANG";
+/// Where settings and profiles live instead of the platform's data directory.
+pub const DATA_DIR: &str = "SSO_DIAG_DATA_DIR";
 /// A secret field sso-diag has no name for (never sent today; a safe fallback for curl).
 pub const OTHER_SECRET: &str = "SSO_DIAG_SECRET";
 

@@ -31,6 +31,7 @@ pub mod mock;
 pub mod report;
 pub mod secret;
 pub mod step;
+pub mod store;
 pub mod text;
 pub mod ticket;
 pub mod ui;

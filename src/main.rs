@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         .collect();
     // --help speaks the language this run will speak.
     let matches = cli::help::command(cli::help::early_lang(&args)).get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let log_target = match (&cli.log_file, &cli.command) {
         (Some(path), _) => LogTarget::File(path.clone()),
         // The window has no console to log to (on Windows, none at all).
@@ -34,9 +34,23 @@ fn main() -> ExitCode {
     };
     let log_file = logging::init(log_target);
     tracing::info!(version = sso_diag::VERSION, log_file = ?log_file, "sso-diag starting");
-    // Said for this run (--lang, $SSO_DIAG_LANG), else the window's remembered choice, else the
-    // system's language.
-    let lang = cli.lang.or_else(sso_diag::i18n::from_env_var);
+    // Said for this run (--lang, $SSO_DIAG_LANG), else the profile's, else the window's
+    // remembered choice, else the system's language.
+    let said = cli.lang.or_else(sso_diag::i18n::from_env_var);
+    let profile = match cli.profile.clone() {
+        Some(name) => {
+            match cli::profile::apply(&name, &mut cli.command, &mut cli.window, &matches) {
+                Ok(profile) => Some(profile),
+                Err(e) => {
+                    let lang = said.unwrap_or_else(sso_diag::i18n::from_system);
+                    cli::shared::report_error(&e, false, lang);
+                    return ExitCode::from(e.exit_code());
+                }
+            }
+        }
+        None => None,
+    };
+    let lang = said.or(profile.as_ref().and_then(|p| p.fields.lang));
     let cli_lang = lang.unwrap_or_else(sso_diag::i18n::from_system);
     let code = match &cli.command {
         Some(Command::Exchange(args)) => cli::exchange::run(args, cli_lang),
@@ -47,8 +61,9 @@ fn main() -> ExitCode {
         Some(Command::Watch(args)) => cli::watch::run(args, cli_lang),
         Some(Command::Device(args)) => cli::device::run(args, cli_lang),
         Some(Command::Mock(args)) => cli::mock::run(args),
+        Some(Command::Profile(args)) => cli::profile::run(args, cli_lang),
         // The one place that knows both front ends.
-        None => sso_diag::ui::open(&cli.window, lang),
+        None => sso_diag::ui::open(&cli.window, lang, profile.map(|p| p.name)),
     };
     ExitCode::from(code)
 }
@@ -76,7 +91,7 @@ fn redact_panics() {
 /// (`exchange`, `--version` …), print to that terminal. Opening the window needs none.
 #[cfg(windows)]
 fn attach_console() {
-    const TERMINAL_ARGS: [&str; 13] = [
+    const TERMINAL_ARGS: [&str; 14] = [
         "exchange",
         "redeem",
         "refresh",
@@ -85,6 +100,7 @@ fn attach_console() {
         "watch",
         "device",
         "mock",
+        "profile",
         "help",
         "--version",
         "-V",

@@ -10,7 +10,7 @@ mod common;
 
 use common::demo;
 use common::ui::{
-    MemoryStorage, Window, all_text, copied_by, fill, press, settle, shows, step_until, window,
+    Window, all_text, copied_by, fill, kept_text, press, settle, shows, step_until, window,
     window_restored, window_without_cjk_font,
 };
 use sso_diag::i18n::Lang;
@@ -209,16 +209,20 @@ fn switching_language_mid_countdown_keeps_the_ticket_and_the_history() {
 
 #[test]
 fn the_chosen_language_is_remembered() {
-    let mut h = window(Launch::default(), SIZE);
+    let data = tempfile::tempdir().expect("data dir");
+    let english = Launch {
+        lang: Some(Lang::En),
+        ..Launch::default()
+    };
+    let mut h = window_restored(english, SIZE, data.path());
     step_until(&mut h, "the font probe", |h| shows(h, "中文"));
     press(&mut h, "中文");
     settle(&mut h);
-    let mut storage = MemoryStorage::default();
-    eframe::App::save(h.state_mut(), &mut storage);
-    let saved: String = storage.0.values().cloned().collect();
+    h.state_mut().save_state();
+    let saved = kept_text(data.path());
     assert!(saved.contains("zh-CN"), "{saved}");
 
-    let restored = window_restored(Launch::default(), SIZE, storage);
+    let restored = window_restored(Launch::default(), SIZE, data.path());
     assert!(shows(&restored, "租户"), "{}", all_text(&restored));
     assert!(shows(&restored, "换取票据"));
 }

@@ -240,6 +240,7 @@ fn user_facing_files() -> Vec<PathBuf> {
         "device.rs",
         "exchange.rs",
         "login.rs",
+        "profile.rs",
         "redeem.rs",
         "refresh.rs",
         "run_print.rs",
@@ -257,6 +258,8 @@ fn user_facing_files() -> Vec<PathBuf> {
         "step/mod.rs",
         "step/record.rs",
         "device.rs",
+        "store/json_file.rs",
+        "store/profiles.rs",
     ];
     let mut files: Vec<PathBuf> = rust_files(&src().join("ui"))
         .into_iter()

@@ -7,7 +7,7 @@ mod common;
 use std::io::Write;
 use std::sync::Arc;
 
-use common::ui::{MemoryStorage, copied_by, fill, press, settle, shows, step_until, window};
+use common::ui::{copied_by, fill, kept_text, press, settle, shows, step_until, window_restored};
 use common::{RawServer, demo, env_vars, http_response, sso_diag, stderr, stdout};
 use sso_diag::mock::{MockConfig, MockTenant};
 use sso_diag::ui::Launch;
@@ -188,12 +188,14 @@ fn the_window_leaks_nothing_with_trace_logging() {
 
     let tenant = MockTenant::start(MockConfig::default()).expect("mock");
     let echo = echo_server();
+    let data = tempfile::tempdir().expect("data dir");
     let launch = Launch {
         domain: Some(tenant.url()),
         client_id: Some(demo::CLIENT_ID.into()),
+        lang: Some(sso_diag::i18n::Lang::En),
         ..Launch::default()
     };
-    let mut h = window(launch, [1100.0, 1500.0]);
+    let mut h = window_restored(launch, [1100.0, 1500.0], data.path());
     step_until(&mut h, "device detection", |h| shows(h, "(detected)"));
     press(&mut h, "Get tokens: client credentials, test login");
     settle(&mut h);
@@ -230,9 +232,12 @@ fn the_window_leaks_nothing_with_trace_logging() {
     let report_echo = copied_by(&mut h, "Copy report");
     let curl = copied_by(&mut h, "Copy as curl");
 
-    let mut storage = MemoryStorage::default();
-    eframe::App::save(h.state_mut(), &mut storage);
-    let settings: String = storage.0.values().cloned().collect();
+    h.state_mut().save_state();
+    let settings = kept_text(data.path());
+    assert!(
+        settings.contains(&echo.url()),
+        "the settings were kept: {settings}"
+    );
 
     let secrets = secrets(&tenant);
     assert_clean("the persisted settings", &settings, &secrets);

@@ -6,7 +6,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::ui::{
-    MemoryStorage, Window, all_text, fill, settle, shows, step_until, window, window_restored,
+    Window, all_text, fill, kept_text, settle, shows, step_until, window, window_restored,
 };
 use common::{RawServer, demo, http_response};
 use egui::{Key, Modifiers};
@@ -257,21 +257,26 @@ fn chinese_text_from_the_tenant_renders() {
 
 #[test]
 fn settings_persist_but_tokens_never_do() {
-    let mut h = harness(Launch {
-        domain: Some("tenant.example.com".into()),
-        tenant_id: Some("isv-7".into()),
-        access_token: Some("persist-me-not-access".into()),
-        session_token: Some("persist-me-not-session".into()),
-        overrides: sso_diag::device::DeviceOverrides {
-            fingerprint: Some("fp-from-the-login".into()),
-            ..Default::default()
+    let data = tempfile::tempdir().expect("data dir");
+    let mut h = window_restored(
+        Launch {
+            lang: Some(Lang::En),
+            domain: Some("tenant.example.com".into()),
+            tenant_id: Some("isv-7".into()),
+            access_token: Some("persist-me-not-access".into()),
+            session_token: Some("persist-me-not-session".into()),
+            overrides: sso_diag::device::DeviceOverrides {
+                fingerprint: Some("fp-from-the-login".into()),
+                ..Default::default()
+            },
+            ..Launch::default()
         },
-        ..Launch::default()
-    });
+        [980.0, 760.0],
+        data.path(),
+    );
     h.step();
-    let mut storage = MemoryStorage::default();
-    eframe::App::save(h.state_mut(), &mut storage);
-    let saved: String = storage.0.values().cloned().collect();
+    h.state_mut().save_state();
+    let saved = kept_text(data.path());
     assert!(
         saved.contains("tenant.example.com")
             && saved.contains("isv-7")
@@ -285,7 +290,7 @@ fn settings_persist_but_tokens_never_do() {
         lang: Some(Lang::En),
         ..Launch::default()
     };
-    let restored = window_restored(launch, [980.0, 760.0], storage);
+    let restored = window_restored(launch, [980.0, 760.0], data.path());
     assert_eq!(
         restored.get_by_label("Domain").value().as_deref(),
         Some("tenant.example.com")

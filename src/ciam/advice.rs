@@ -143,6 +143,8 @@ pub fn field_name(lang: Lang, field: &str) -> String {
         "session_token" => tr!(l, "field-session-token"),
         "access_token" | "access token" => tr!(l, "field-access-token"),
         "client_secret" => tr!(l, "field-client-secret"),
+        "profile" => tr!(l, "field-profile"),
+        "profile file" => tr!(l, "field-profile-file"),
         other => other.to_owned(),
     }
 }

@@ -34,6 +34,10 @@ pub struct Cli {
     /// else the system's language). --json, exit codes and the log stay English
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Fill in what this saved profile holds (`sso-diag profile list`); options given on the
+    /// command line win over it
+    #[arg(long, value_name = "NAME", global = true)]
+    pub profile: Option<String>,
 }
 
 fn parse_lang(tag: &str) -> Result<Lang, String> {
@@ -111,6 +115,11 @@ pub enum Command {
     Device(DeviceArgs),
     /// Run the mock tenant in the foreground.
     Mock(MockArgs),
+    /// Saved tenant profiles: create, list, show, export to a colleague, import, delete.
+    ///
+    /// A profile holds the domain, X-tenant-id, client_id, test user, CA file, proxy, timeout,
+    /// device overrides and language — never a secret. Use one with --profile NAME.
+    Profile(ProfileArgs),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -271,9 +280,9 @@ pub struct LoginArgs {
     pub device: DeviceOverrideArgs,
     #[command(flatten)]
     pub network: NetworkArgs,
-    /// The test user's name
+    /// The test user's name (or the profile's)
     #[arg(long, value_name = "NAME")]
-    pub user: String,
+    pub user: Option<String>,
     /// Read the password from this file ('-' = standard input) instead of $SSO_DIAG_PASSWORD
     #[arg(long, value_name = "PATH")]
     pub password_file: Option<PathBuf>,
@@ -290,7 +299,7 @@ pub struct LoginArgs {
 pub struct CheckArgs {
     /// The tenant's domain
     #[arg(long, value_name = "URL")]
-    pub domain: String,
+    pub domain: Option<String>,
     /// Also trust the certificate authorities in this PEM file
     #[arg(long, value_name = "PEM")]
     pub ca_file: Option<PathBuf>,
@@ -337,4 +346,75 @@ fn parse_rate(text: &str) -> Result<f64, String> {
             "\"{text}\" is not a share between 0 and 1 (e.g. 0.1)"
         )),
     }
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    pub command: ProfileCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Save a new profile
+    New(ProfileNewArgs),
+    /// List the saved profiles
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what a profile holds
+    Show {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a profile to a file (or standard output) for a colleague: it holds no secret
+    Export {
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Write to this file instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Add a profile a colleague exported, checked first; nothing is saved if anything is wrong
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Save it under this name instead of the one in the file
+        #[arg(long = "as", id = "rename", value_name = "NAME")]
+        rename: Option<String>,
+        /// Replace a profile of the same name
+        #[arg(long)]
+        force: bool,
+    },
+    /// Delete a profile (and its secrets in the keychain)
+    Delete {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileNewArgs {
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    #[command(flatten)]
+    pub tenant: TenantArgs,
+    #[command(flatten)]
+    pub device: DeviceOverrideArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    /// The test user's name for logins
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// The language of the window and of the X-L header for this tenant: en or zh-CN
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub language: Option<Lang>,
+    /// Replace a profile of the same name
+    #[arg(long)]
+    pub force: bool,
 }

@@ -13,7 +13,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> u8 {
 }
 
 fn run_checks(args: &CheckArgs, lang: Lang) -> Result<u8, CiamError> {
-    let base = shared::tenant(Some(&args.domain))?;
+    let base = shared::tenant(args.domain.as_deref())?;
     let extra_ca = shared::read_ca_file(args.ca_file.as_deref())?;
     let report = shared::runtime()?.block_on(run_check(&base, extra_ca.as_deref()));
     if args.json {

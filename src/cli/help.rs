@@ -89,6 +89,13 @@ fn about(lang: Lang, command: &str) -> Option<String> {
         "watch" => tr!(l, "help-about-watch"),
         "device" => tr!(l, "help-about-device"),
         "mock" => tr!(l, "help-about-mock"),
+        "profile" => tr!(l, "help-about-profile"),
+        "new" => tr!(l, "help-about-new"),
+        "list" => tr!(l, "help-about-list"),
+        "show" => tr!(l, "help-about-show"),
+        "export" => tr!(l, "help-about-export"),
+        "import" => tr!(l, "help-about-import"),
+        "delete" => tr!(l, "help-about-delete"),
         _ => return None,
     })
 }
@@ -101,6 +108,7 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "log_file") => tr!(l, "help-arg-log-file"),
         (_, "lang") => tr!(l, "help-arg-lang"),
         ("check", "ca_file") => tr!(l, "help-arg-check-ca-file"),
+        ("new", "timeout") => tr!(l, "help-arg-timeout"),
         (_, "ca_file") => tr!(l, "help-arg-ca-file"),
         (_, "proxy") => tr!(l, "help-arg-proxy"),
         (_, "demo") => tr!(l, "help-arg-demo"),
@@ -123,6 +131,7 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "json") => tr!(l, "help-arg-json"),
         (_, "session_token_file") => tr!(l, "help-arg-session-token-file"),
         ("login", "user") => tr!(l, "help-arg-login-user"),
+        ("new", "user") => tr!(l, "help-arg-profile-user"),
         (_, "user") => tr!(l, "help-arg-user"),
         ("login", "password_file") => tr!(l, "help-arg-login-password-file"),
         (_, "password_file") => tr!(l, "help-arg-password-file"),
@@ -143,6 +152,13 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "csv") => tr!(l, "help-arg-csv"),
         (_, "flaky") => tr!(l, "help-arg-flaky"),
         (_, "flaky_seed") => tr!(l, "help-arg-flaky-seed"),
+        (_, "profile") => tr!(l, "help-arg-profile"),
+        (_, "name") => tr!(l, "help-arg-profile-name"),
+        ("import", "file") => tr!(l, "help-arg-profile-file"),
+        (_, "output") => tr!(l, "help-arg-output"),
+        (_, "rename") => tr!(l, "help-arg-rename"),
+        (_, "force") => tr!(l, "help-arg-force"),
+        (_, "language") => tr!(l, "help-arg-language"),
         _ => return None,
     })
 }

@@ -24,7 +24,7 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
         args.tenant.client_id.as_deref().unwrap_or_default(),
     )
     .map_err(|_| CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login")))?;
-    let user_name = required_field("user name", &args.user)?;
+    let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
     let password = read_password(args.password_file.as_deref())?;
     let (_, device) = shared::device(&base, &shared::overrides(&args.device)?)?;
     let request = LoginRequest {

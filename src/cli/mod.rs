@@ -9,6 +9,7 @@ pub mod help;
 pub mod login;
 pub mod mock;
 pub mod out;
+pub mod profile;
 pub mod redeem;
 pub mod refresh;
 mod run_print;

@@ -69,6 +69,11 @@ impl SsoDiagApp {
             Intent::WatchResume => self.control_watch(Control::Run, WatchState::Running),
             Intent::WatchStop => self.control_watch(Control::Stop, WatchState::Finished),
             Intent::SelectAttempt(number) => self.watching.selected = Some(number),
+            Intent::SelectProfile(name) => self.select_profile(name.as_deref()),
+            Intent::ProfileEdit(kind) => self.edit_profile_name(kind),
+            Intent::ProfileEditDone => self.finish_profile_name(),
+            Intent::ProfileDelete => self.delete_profile(),
+            Intent::DismissFileNotice => self.file_notices.clear(),
         }
     }
 

@@ -7,7 +7,6 @@ use secrecy::SecretString;
 
 pub use super::device_form::{DeviceField, DeviceForm};
 use super::job::{Job, Operation, PreparedCall};
-use super::settings::Settings;
 use crate::ciam::input::{
     device_fields, normalize_token, optional_field, read_ca_file, required_field,
     strip_token_decoration,
@@ -22,6 +21,7 @@ use crate::msg;
 use crate::report::{ReportSetting, ValueSource, device_rows};
 use crate::secret::Redactor;
 use crate::step::{Call, Step};
+use crate::store::ProfileFields;
 use crate::ticket::Countdown;
 
 /// A secret field: its text, and whether the user asked to see it.
@@ -63,7 +63,7 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn from_settings(settings: &Settings) -> Self {
+    pub fn from_fields(settings: &ProfileFields) -> Self {
         Self {
             domain: settings.domain.clone(),
             tenant_id: settings.tenant_id.clone(),
@@ -77,7 +77,7 @@ impl Form {
                 fingerprint: DeviceField::from_override(settings.fingerprint.clone()),
                 agent: DeviceField::from_override(settings.agent.clone()),
             },
-            timeout_secs: settings.timeout_secs,
+            timeout_secs: settings.timeout_secs as f32,
             client_secret: SecretInput::default(),
             user_name: settings.user_name.clone(),
             password: SecretInput::default(),
@@ -106,9 +106,10 @@ impl Form {
         }
     }
 
-    /// The settings to remember: everything but the tokens.
-    pub fn settings(&self) -> Settings {
-        Settings {
+    /// The values to remember (in a profile, or as the window was left): everything but the
+    /// tokens and passwords.
+    pub fn fields(&self) -> ProfileFields {
+        ProfileFields {
             domain: self.domain.clone(),
             tenant_id: self.tenant_id.clone(),
             client_id: self.client_id.clone(),
@@ -116,13 +117,29 @@ impl Form {
             device_ip: self.device.device_ip.override_value(),
             fingerprint: self.device.fingerprint.override_value(),
             agent: self.device.agent.override_value(),
-            timeout_secs: self.timeout_secs,
+            timeout_secs: f64::from(self.timeout_secs),
             user_name: self.user_name.clone(),
             ca_file: self.ca_file.clone(),
             // A proxy password lives in memory only.
             proxy: without_password(&self.proxy),
             lang: self.chosen_lang,
         }
+    }
+
+    /// Another profile's values in every field they hold; the tokens, the ticket handed over and
+    /// the detected device stay. Its secrets are not known yet: the fields for them are emptied.
+    pub fn switch_to(&mut self, fields: &ProfileFields) {
+        let mut next = Form::from_fields(fields);
+        next.access_token = std::mem::take(&mut self.access_token);
+        next.session_token = std::mem::take(&mut self.session_token);
+        next.handed_ticket = std::mem::take(&mut self.handed_ticket);
+        next.access_token_expiry = self.access_token_expiry.take();
+        next.id_token = self.id_token.take();
+        if let Some(detected) = self.device.profile.take() {
+            next.device.apply_detected(detected);
+        }
+        next.chosen_lang = fields.lang.or(self.chosen_lang);
+        *self = next;
     }
 
     pub fn tenant(&self) -> Result<TenantUrl, CiamError> {
@@ -340,9 +357,9 @@ mod tests {
 
     #[test]
     fn detected_values_fill_the_fields_but_not_over_the_users() {
-        let mut form = Form::from_settings(&Settings {
+        let mut form = Form::from_fields(&ProfileFields {
             fingerprint: Some("from-login".into()),
-            ..Settings::default()
+            ..ProfileFields::default()
         });
         form.device.apply_detected(profile());
         assert_eq!(form.device.os_version.value, "debian12");
@@ -360,11 +377,11 @@ mod tests {
 
     #[test]
     fn settings_never_hold_tokens() {
-        let mut form = Form::from_settings(&Settings::default());
+        let mut form = Form::from_fields(&ProfileFields::default());
         form.domain = "tenant.example.com".into();
         form.access_token.text = "secret-access".into();
         form.session_token.text = "secret-session".into();
-        let saved = serde_json::to_string(&form.settings()).expect("serialise");
+        let saved = serde_json::to_string(&form.fields()).expect("serialise");
         assert!(saved.contains("tenant.example.com"));
         assert!(!saved.contains("secret-access") && !saved.contains("secret-session"));
     }
@@ -376,7 +393,7 @@ mod tests {
             Ok(_) => String::new(),
             Err(e) => e.to_string(),
         };
-        let mut form = Form::from_settings(&Settings::default());
+        let mut form = Form::from_fields(&ProfileFields::default());
         assert!(problem(&form).starts_with("domain:"));
         form.domain = "tenant.example.com".into();
         assert!(problem(&form).starts_with("access token:"));
@@ -396,9 +413,9 @@ mod tests {
 
     #[test]
     fn a_proxy_password_is_never_remembered() {
-        let mut form = Form::from_settings(&Settings::default());
+        let mut form = Form::from_fields(&ProfileFields::default());
         form.proxy = "http://alice:s3cret-pw@proxy.example.com:8080".into();
-        let saved = serde_json::to_string(&form.settings()).expect("serialise");
+        let saved = serde_json::to_string(&form.fields()).expect("serialise");
         assert!(!saved.contains("s3cret-pw"), "{saved}");
         assert!(
             saved.contains("http://alice@proxy.example.com:8080"),

@@ -29,11 +29,19 @@ pub struct Launch {
     pub fonts: FontSource,
     /// `--demo --watch`: start watching as soon as the device is detected.
     pub watch: bool,
+    /// Where settings and profiles are kept; `None`: nothing is read or written.
+    pub data_dir: Option<std::path::PathBuf>,
+    /// `--profile NAME`: use this profile, over the one remembered.
+    pub profile: Option<String>,
 }
 
 impl Launch {
     /// The window as the command line asks for it; tokens come only from the environment.
-    pub fn from_args(args: &WindowArgs, lang: Option<Lang>) -> Result<Self, CiamError> {
+    pub fn from_args(
+        args: &WindowArgs,
+        lang: Option<Lang>,
+        profile: Option<String>,
+    ) -> Result<Self, CiamError> {
         Ok(Launch {
             domain: args.tenant.domain.clone(),
             tenant_id: args.tenant.tenant_id.clone(),
@@ -48,6 +56,8 @@ impl Launch {
                 .map(|p| p.display().to_string()),
             proxy: args.network.proxy.clone(),
             lang,
+            data_dir: crate::store::data_dir(),
+            profile,
             ..Launch::default()
         })
     }

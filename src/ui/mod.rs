@@ -15,6 +15,8 @@ pub mod job;
 pub mod lang;
 pub mod launch;
 pub mod panels;
+mod profile_actions;
+pub mod profiles;
 pub mod session;
 pub mod settings;
 pub mod theme;
@@ -36,10 +38,15 @@ fn window_icon() -> std::sync::Arc<egui::IconData> {
 
 /// No subcommand: open the window, pre-filled from the options and the environment. The exit code.
 /// `lang`: said for this run (`--lang`, `$SSO_DIAG_LANG`).
-pub fn open(args: &crate::cli::args::WindowArgs, lang: Option<crate::i18n::Lang>) -> u8 {
+/// `profile`: `--profile NAME`.
+pub fn open(
+    args: &crate::cli::args::WindowArgs,
+    lang: Option<crate::i18n::Lang>,
+    profile: Option<String>,
+) -> u8 {
     // Before the window: its remembered language is not read yet.
     let said = lang.unwrap_or_else(crate::i18n::from_system);
-    let mut launch = match Launch::from_args(args, lang) {
+    let mut launch = match Launch::from_args(args, lang, profile) {
         Ok(l) => l,
         Err(e) => {
             crate::cli::shared::report_error(&e, false, said);
@@ -82,6 +89,8 @@ pub fn run(launch: Launch) -> eframe::Result {
             .with_icon(window_icon()),
         // The window adds the system's fonts itself (`fonts.rs`), to know whether Chinese can be drawn.
         system_font_fallback: false,
+        // Window size and egui's memory, beside the settings (`$SSO_DIAG_DATA_DIR` included).
+        persistence_path: launch.data_dir.as_ref().map(|d| d.join("app.ron")),
         ..Default::default()
     };
     eframe::run_native(

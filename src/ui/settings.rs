@@ -1,48 +1,28 @@
-//! What the window remembers between runs (through eframe's storage): never a token.
+//! What the window remembers between runs, in `settings.json` of the data directory: the form's
+//! values (never a token, never a password) and the profile in use.
+
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::store::ProfileFields;
 
-pub const STORAGE_KEY: &str = "sso-diag.settings";
+/// Where settings were kept before they had a file of their own (eframe's storage); read once,
+/// when there is no `settings.json` yet.
+pub const LEGACY_STORAGE_KEY: &str = "sso-diag.settings";
+pub const FORMAT: &str = "sso-diag.settings";
+pub const VERSION: u64 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    pub domain: String,
-    pub tenant_id: String,
-    pub client_id: String,
-    /// Device values the user set instead of the detected ones.
-    pub os_version: Option<String>,
-    pub device_ip: Option<String>,
-    pub fingerprint: Option<String>,
-    pub agent: Option<String>,
-    pub timeout_secs: f32,
-    /// The test user for "Log in" (never the password).
-    pub user_name: String,
-    /// A PEM file of extra certificate authorities to trust (e.g. a company proxy's).
-    pub ca_file: String,
-    /// `http://host:port`; empty = the environment's and the system's proxy settings.
-    pub proxy: String,
-    /// The language picked in the header; `None` follows the system's.
-    pub lang: Option<Lang>,
+    /// The profile in use; `None`: the fields below, in no profile.
+    pub profile: Option<String>,
+    /// The form as it was left; `lang` is the language picked in the header.
+    #[serde(flatten)]
+    pub fields: ProfileFields,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            domain: String::new(),
-            tenant_id: String::new(),
-            client_id: String::new(),
-            os_version: None,
-            device_ip: None,
-            fingerprint: None,
-            agent: None,
-            timeout_secs: 30.0,
-            user_name: String::new(),
-            ca_file: String::new(),
-            proxy: String::new(),
-            lang: None,
-        }
-    }
+pub fn path(data_dir: &Path) -> PathBuf {
+    data_dir.join("settings.json")
 }

@@ -28,6 +28,11 @@ pub fn sso_diag() -> Command {
         .env_remove("ALL_PROXY")
         // English, whatever this machine's locale: the tests in Chinese say so.
         .env(env_vars::LANG, "en")
+        // Never the user's profiles: the tests that keep some give their own directory.
+        .env(
+            env_vars::DATA_DIR,
+            std::env::temp_dir().join(format!("sso-diag-test-data-{}", std::process::id())),
+        )
         .stdin(Stdio::null());
     cmd
 }

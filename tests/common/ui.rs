@@ -21,18 +21,44 @@ pub type Window = Harness<'static, SsoDiagApp>;
 /// accessibility tree (as for a screen reader), so tests that read far down the page use a tall
 /// window.
 pub fn window(launch: Launch, size: [f32; 2]) -> Window {
-    build(launch, size, Arc::new(TestCjkFont), None)
+    build(launch, size, Arc::new(TestCjkFont), None, false)
 }
 
 /// As [`window`], on a machine without any font for Chinese.
 pub fn window_without_cjk_font(launch: Launch, size: [f32; 2]) -> Window {
-    build(launch, size, Arc::new(NoFonts), None)
+    build(launch, size, Arc::new(NoFonts), None, false)
 }
 
-/// As [`window`], started with what an earlier window saved; in the language it remembered
-/// unless `launch` names one.
-pub fn window_restored(launch: Launch, size: [f32; 2], storage: MemoryStorage) -> Window {
-    build(launch, size, Arc::new(TestCjkFont), Some(storage))
+/// As [`window`], keeping its settings and profiles in `data_dir` and starting from what an
+/// earlier window kept there; in the language it remembered unless `launch` names one.
+pub fn window_restored(mut launch: Launch, size: [f32; 2], data_dir: &std::path::Path) -> Window {
+    launch.data_dir = Some(data_dir.to_owned());
+    build(launch, size, Arc::new(TestCjkFont), None, true)
+}
+
+/// As [`window_restored`], where a release before `settings.json` left its settings in eframe's
+/// storage.
+pub fn window_with_legacy_storage(
+    mut launch: Launch,
+    size: [f32; 2],
+    data_dir: &std::path::Path,
+    storage: MemoryStorage,
+) -> Window {
+    launch.data_dir = Some(data_dir.to_owned());
+    build(launch, size, Arc::new(TestCjkFont), Some(storage), true)
+}
+
+/// Every file the window keeps in `data_dir`, as one text, to search it.
+pub fn kept_text(data_dir: &std::path::Path) -> String {
+    let mut text = String::new();
+    for entry in std::fs::read_dir(data_dir).expect("data dir").flatten() {
+        if entry.path().is_file() {
+            text.push_str(&String::from_utf8_lossy(
+                &std::fs::read(entry.path()).expect("read"),
+            ));
+        }
+    }
+    text
 }
 
 fn build(
@@ -40,8 +66,9 @@ fn build(
     size: [f32; 2],
     fonts: Arc<dyn FontProvider>,
     storage: Option<MemoryStorage>,
+    restored: bool,
 ) -> Window {
-    if storage.is_none() {
+    if !restored {
         launch.lang.get_or_insert(Lang::En);
     }
     launch.fonts = FontSource::Given(fonts);

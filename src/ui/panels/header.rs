@@ -69,3 +69,21 @@ fn theme_picker(ui: &mut Ui) {
         ui.ctx().set_theme(pref);
     }
 }
+
+/// A settings or profiles file that could not be used, and where its bytes went; until closed.
+pub fn file_notices(ui: &mut Ui, notices: &[crate::i18n::Message]) -> Vec<Intent> {
+    let l = lang::of(ui);
+    let mut intents = Vec::new();
+    if notices.is_empty() {
+        return intents;
+    }
+    theme::card(ui, theme::warn(ui)).show(ui, |ui| {
+        for notice in notices {
+            ui.add(egui::Label::new(notice.text(l)).wrap());
+        }
+        if ui.button(tr!(l, "ui-file-notice-close")).clicked() {
+            intents.push(Intent::DismissFileNotice);
+        }
+    });
+    intents
+}

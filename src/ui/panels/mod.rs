@@ -8,6 +8,7 @@ pub mod handed_ticket;
 pub mod header;
 pub mod history;
 pub mod inspector;
+pub mod profiles;
 pub mod result;
 pub mod run_bar;
 pub mod tenant;
@@ -58,6 +59,15 @@ pub enum Intent {
     WatchStop,
     /// Show this watch attempt (its number) in the inspector.
     SelectAttempt(u32),
+    /// Use this profile (`None`: no profile).
+    SelectProfile(Option<String>),
+    /// Start typing a name for a new, duplicated or renamed profile.
+    ProfileEdit(crate::ui::profiles::NameEditKind),
+    ProfileEditDone,
+    /// Delete the profile in use (confirmed).
+    ProfileDelete,
+    /// Close the notice about a settings or profiles file that could not be used.
+    DismissFileNotice,
 }
 
 /// A label in the first column of a grid, and the id to tie its input to (`labelled_by`).

@@ -1,0 +1,349 @@
+//! `sso-diag profile …` (create, list, show, export, import, delete) and `--profile NAME`, which
+//! fills in what the command line left out from a saved profile.
+
+use std::path::{Path, PathBuf};
+
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+use serde_json::json;
+
+use super::args::{
+    Command, DeviceOverrideArgs, NetworkArgs, ProfileArgs, ProfileCommand, ProfileNewArgs,
+    TenantArgs,
+};
+use super::{out, shared};
+use crate::ciam::CiamError;
+use crate::i18n::Lang;
+use crate::store::profiles::AddError;
+use crate::store::{Profile, ProfileFields, ProfileStore};
+use crate::{msg, tr};
+
+pub fn run(args: &ProfileArgs, lang: Lang) -> u8 {
+    let as_json = matches!(
+        args.command,
+        ProfileCommand::List { json: true } | ProfileCommand::Show { json: true, .. }
+    );
+    shared::exit_code(run_command(&args.command, lang), as_json, lang)
+}
+
+fn run_command(command: &ProfileCommand, lang: Lang) -> Result<u8, CiamError> {
+    let dir = data_dir()?;
+    let l = lang;
+    match command {
+        ProfileCommand::New(args) => {
+            let mut store = read_store(&dir)?;
+            let profile = Profile::new(&args.name, new_fields(args));
+            let name = profile.name.clone();
+            add(&mut store, profile, args.force)?;
+            write_store(&store, &dir)?;
+            out::line(tr!(l, "profile-saved", name = name.as_str()));
+            Ok(0)
+        }
+        ProfileCommand::List { json } => {
+            let store = read_store(&dir)?;
+            if *json {
+                let list: Vec<_> = store
+                    .profiles
+                    .iter()
+                    .map(|p| json!({"name": p.name, "domain": p.fields.domain}))
+                    .collect();
+                out::json(&json!({ "profiles": list }), &[]);
+            } else if store.profiles.is_empty() {
+                out::line(tr!(l, "profile-none"));
+            } else {
+                for p in &store.profiles {
+                    out::line(format!("{}  {}", p.name, p.fields.domain));
+                }
+            }
+            Ok(0)
+        }
+        ProfileCommand::Show { name, json } => {
+            let store = read_store(&dir)?;
+            let profile = find(&store, name)?;
+            if *json {
+                out::json(&serde_json::to_value(profile).unwrap_or_default(), &[]);
+            } else {
+                show(profile, lang);
+            }
+            Ok(0)
+        }
+        ProfileCommand::Export { name, output } => {
+            let store = read_store(&dir)?;
+            let bytes = find(&store, name)?.exported();
+            match output {
+                Some(path) => {
+                    crate::files::write_private(path, &bytes)
+                        .map_err(|e| cannot_write(path, &e))?;
+                    let path = path.display().to_string();
+                    out::eline(tr!(l, "profile-exported", path = path));
+                }
+                None => {
+                    for line in String::from_utf8_lossy(&bytes).lines() {
+                        out::line(line);
+                    }
+                }
+            }
+            Ok(0)
+        }
+        ProfileCommand::Import {
+            file,
+            rename,
+            force,
+        } => {
+            let bytes = crate::store::json_file_bytes(file)
+                .map_err(|p| CiamError::invalid_input("profile file", p.message()))?;
+            let mut profile = Profile::from_export(&bytes)?;
+            if let Some(name) = rename {
+                crate::store::profiles::check_name(name)?;
+                name.trim().clone_into(&mut profile.name);
+            }
+            let mut store = read_store(&dir)?;
+            let name = profile.name.clone();
+            add(&mut store, profile, *force)?;
+            write_store(&store, &dir)?;
+            out::line(tr!(l, "profile-imported", name = name.as_str()));
+            Ok(0)
+        }
+        ProfileCommand::Delete { name } => {
+            let mut store = read_store(&dir)?;
+            let removed = store.remove(name).ok_or_else(|| not_found(name))?;
+            write_store(&store, &dir)?;
+            crate::store::keychain::forget_all(&removed.name);
+            out::line(tr!(l, "profile-deleted", name = removed.name.as_str()));
+            Ok(0)
+        }
+    }
+}
+
+fn show(profile: &Profile, lang: Lang) {
+    let f = &profile.fields;
+    let unset = tr!(lang, "profile-unset");
+    let or_unset = |v: &str| {
+        if v.is_empty() {
+            unset.clone()
+        } else {
+            crate::text::escape_controls(v)
+        }
+    };
+    let opt = |v: &Option<String>| or_unset(v.as_deref().unwrap_or_default());
+    let rows = [
+        ("name", or_unset(&profile.name)),
+        ("domain", or_unset(&f.domain)),
+        ("tenant_id", or_unset(&f.tenant_id)),
+        ("client_id", or_unset(&f.client_id)),
+        ("user", or_unset(&f.user_name)),
+        ("ca_file", or_unset(&f.ca_file)),
+        ("proxy", or_unset(&f.proxy)),
+        ("timeout", format!("{} s", f.timeout_secs)),
+        ("os_version", opt(&f.os_version)),
+        ("device_ip", opt(&f.device_ip)),
+        ("fingerprint", opt(&f.fingerprint)),
+        ("agent", opt(&f.agent)),
+        (
+            "language",
+            f.lang.map(|l| l.tag().to_owned()).unwrap_or(unset.clone()),
+        ),
+    ];
+    for (key, value) in rows {
+        out::line(format!("{key:<12} {value}"));
+    }
+    if profile.remembered.client_secret {
+        out::line(tr!(lang, "profile-secret-in-keychain"));
+    }
+    if profile.remembered.password {
+        out::line(tr!(lang, "profile-password-in-keychain"));
+    }
+}
+
+fn new_fields(args: &ProfileNewArgs) -> ProfileFields {
+    let mut fields = ProfileFields {
+        timeout_secs: args.timeout,
+        lang: args.language,
+        user_name: args.user.clone().unwrap_or_default(),
+        ..ProfileFields::default()
+    };
+    let tenant = &args.tenant;
+    fields.domain = tenant.domain.clone().unwrap_or_default();
+    fields.tenant_id = tenant.tenant_id.clone().unwrap_or_default();
+    fields.client_id = tenant.client_id.clone().unwrap_or_default();
+    fields.ca_file = args
+        .network
+        .ca_file
+        .as_ref()
+        .map(|p| absolute(p).display().to_string())
+        .unwrap_or_default();
+    fields.proxy = args.network.proxy.clone().unwrap_or_default();
+    let device = &args.device;
+    fields.os_version.clone_from(&device.os_version);
+    fields.device_ip.clone_from(&device.device_ip);
+    fields.fingerprint.clone_from(&device.fingerprint);
+    fields.agent.clone_from(&device.agent);
+    fields
+}
+
+/// A profile is used from any working directory: its CA file is kept as an absolute path.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+fn add(store: &mut ProfileStore, profile: Profile, force: bool) -> Result<(), CiamError> {
+    store.add(profile, force).map_err(|e| match e {
+        AddError::Exists(name) => {
+            CiamError::invalid_input("profile", msg!("profile-exists", name = name.as_str()))
+        }
+        AddError::Invalid(e) => e,
+    })
+}
+
+fn data_dir() -> Result<PathBuf, CiamError> {
+    crate::store::data_dir()
+        .ok_or_else(|| CiamError::invalid_input("profile", msg!("profile-no-data-dir")))
+}
+
+fn read_store(dir: &Path) -> Result<ProfileStore, CiamError> {
+    ProfileStore::read(dir).map_err(|p| {
+        let path = ProfileStore::path(dir).display().to_string();
+        CiamError::invalid_input(
+            "profile",
+            msg!("profile-store-damaged", path = path, problem = p.message()),
+        )
+    })
+}
+
+fn write_store(store: &ProfileStore, dir: &Path) -> Result<(), CiamError> {
+    store
+        .write(dir)
+        .map_err(|e| cannot_write(&ProfileStore::path(dir), &e))
+}
+
+fn cannot_write(path: &Path, error: &std::io::Error) -> CiamError {
+    let (path, error) = (path.display().to_string(), error.to_string());
+    CiamError::invalid_input(
+        "profile",
+        msg!("input-cannot-write", path = path, error = error),
+    )
+}
+
+fn find<'a>(store: &'a ProfileStore, name: &str) -> Result<&'a Profile, CiamError> {
+    store.get(name).ok_or_else(|| not_found(name))
+}
+
+fn not_found(name: &str) -> CiamError {
+    CiamError::invalid_input("profile", msg!("profile-not-found", name = name))
+}
+
+/// `--profile NAME`: the profile's values where the command line gave none. The profile, for the
+/// window to select it and for its language.
+pub fn apply(
+    name: &str,
+    command: &mut Option<Command>,
+    window: &mut super::args::WindowArgs,
+    matches: &ArgMatches,
+) -> Result<Profile, CiamError> {
+    let dir = data_dir()?;
+    let store = read_store(&dir)?;
+    let profile = find(&store, name)?.clone();
+    let f = &profile.fields;
+    let sub = matches.subcommand().map(|(_, m)| m);
+    let timeout_given = |m: Option<&ArgMatches>| {
+        m.and_then(|m| m.value_source("timeout"))
+            .is_some_and(|s| s != ValueSource::DefaultValue)
+    };
+    let timeout = |slot: &mut f64| {
+        if !timeout_given(sub) {
+            *slot = f.timeout_secs;
+        }
+    };
+    match command {
+        None => fill_all(
+            f,
+            &mut window.tenant,
+            &mut window.device,
+            &mut window.network,
+        ),
+        Some(Command::Exchange(a)) => {
+            fill_all(
+                f,
+                &mut a.call.tenant,
+                &mut a.call.device,
+                &mut a.call.network,
+            );
+            timeout(&mut a.call.timeout);
+            fill(&mut a.session.user, &f.user_name);
+        }
+        Some(Command::Refresh(a)) => {
+            fill_all(
+                f,
+                &mut a.call.tenant,
+                &mut a.call.device,
+                &mut a.call.network,
+            );
+            timeout(&mut a.call.timeout);
+            fill(&mut a.session.user, &f.user_name);
+        }
+        Some(Command::Watch(a)) => {
+            fill_all(
+                f,
+                &mut a.call.tenant,
+                &mut a.call.device,
+                &mut a.call.network,
+            );
+            timeout(&mut a.call.timeout);
+            fill(&mut a.session.user, &f.user_name);
+        }
+        Some(Command::Redeem(a)) => {
+            fill_all(
+                f,
+                &mut a.call.tenant,
+                &mut a.call.device,
+                &mut a.call.network,
+            );
+            timeout(&mut a.call.timeout);
+        }
+        Some(Command::Login(a)) => {
+            fill_all(f, &mut a.tenant, &mut a.device, &mut a.network);
+            timeout(&mut a.timeout);
+            fill(&mut a.user, &f.user_name);
+        }
+        Some(Command::Check(a)) => {
+            fill(&mut a.domain, &f.domain);
+            fill_path(&mut a.ca_file, &f.ca_file);
+        }
+        Some(Command::Device(a)) => fill(&mut a.domain, &f.domain),
+        Some(Command::Mock(_) | Command::Profile(_)) => {}
+    }
+    Ok(profile)
+}
+
+fn fill_all(
+    f: &ProfileFields,
+    tenant: &mut TenantArgs,
+    device: &mut DeviceOverrideArgs,
+    network: &mut NetworkArgs,
+) {
+    fill(&mut tenant.domain, &f.domain);
+    fill(&mut tenant.tenant_id, &f.tenant_id);
+    fill(&mut tenant.client_id, &f.client_id);
+    fill_path(&mut network.ca_file, &f.ca_file);
+    fill(&mut network.proxy, &f.proxy);
+    for (slot, value) in [
+        (&mut device.os_version, &f.os_version),
+        (&mut device.device_ip, &f.device_ip),
+        (&mut device.fingerprint, &f.fingerprint),
+        (&mut device.agent, &f.agent),
+    ] {
+        fill(slot, value.as_deref().unwrap_or_default());
+    }
+}
+
+fn fill(slot: &mut Option<String>, value: &str) {
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some(value.to_owned());
+    }
+}
+
+fn fill_path(slot: &mut Option<PathBuf>, value: &str) {
+    if slot.is_none() && !value.is_empty() {
+        *slot = Some(PathBuf::from(value));
+    }
+}

@@ -1,0 +1,34 @@
+//! What sso-diag keeps on this machine between runs — the window's settings and the tenant
+//! profiles — in its data directory, as readable JSON files written atomically and privately.
+//! A file that cannot be read is never silently replaced: the window sets it aside beside
+//! itself and says so; the command line refuses to touch it.
+//!
+//! Never a secret: secrets the user asks to remember go to the OS keychain (`keychain.rs`).
+
+mod json_file;
+pub mod keychain;
+mod keychain_os;
+pub mod profiles;
+
+use std::path::PathBuf;
+
+pub use json_file::{
+    FileProblem, Loaded, load_or_set_aside, read, read_bounded as json_file_bytes, set_aside, write,
+};
+pub use profiles::{Profile, ProfileFields, ProfileStore};
+
+/// The data directory: `$SSO_DIAG_DATA_DIR` when set (scripts, tests, a second identity), else
+/// the platform's (`~/.local/share/sso-diag` on Linux, `%APPDATA%\sso-diag\data` on Windows).
+pub fn data_dir() -> Option<PathBuf> {
+    match std::env::var_os(crate::env_vars::DATA_DIR) {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => eframe::storage_dir(crate::APP_ID),
+    }
+}
+
+/// Creates `dir` (private to the user) if needed.
+pub fn ensure_dir(dir: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    crate::files::make_private(dir);
+    Ok(())
+}

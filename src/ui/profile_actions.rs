@@ -1,0 +1,54 @@
+//! Acting on the profile bar: switching profiles, making, renaming and deleting them. The store
+//! is written at once, so a profile made here is there for `sso-diag --profile` right away.
+
+use super::app::SsoDiagApp;
+use super::profiles::NameEditKind;
+use crate::tr;
+
+impl SsoDiagApp {
+    pub(super) fn select_profile(&mut self, name: Option<&str>) {
+        self.profiles.select(name, &mut self.form);
+        self.follow_profile_lang();
+        self.profile_changed();
+    }
+
+    pub(super) fn edit_profile_name(&mut self, kind: NameEditKind) {
+        let l = self.shown_lang();
+        self.profiles.start_edit(kind, l);
+    }
+
+    pub(super) fn finish_profile_name(&mut self) {
+        if self.profiles.finish_edit(&mut self.form) {
+            self.follow_profile_lang();
+            self.profile_changed();
+        }
+    }
+
+    pub(super) fn delete_profile(&mut self) {
+        let Some(profile) = self.profiles.delete_current() else {
+            return;
+        };
+        let name = profile.name.clone();
+        // The keychain may take its time: off the UI thread.
+        let spawned = std::thread::Builder::new()
+            .name("keychain-forget".into())
+            .spawn(move || crate::store::keychain::forget_all(&profile.name));
+        if let Err(e) = spawned {
+            tracing::warn!(error = %e, "keychain: could not forget a deleted profile's secrets");
+        }
+        let l = self.shown_lang();
+        self.show_notice(tr!(l, "profile-deleted", name = name));
+        self.profile_changed();
+    }
+
+    /// A profile with a language of its own speaks it.
+    fn follow_profile_lang(&mut self) {
+        if let Some(lang) = self.form.chosen_lang {
+            self.lang = lang;
+        }
+    }
+
+    fn profile_changed(&mut self) {
+        self.save_state();
+    }
+}
