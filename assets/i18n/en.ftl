@@ -776,3 +776,6 @@ file-no-version = it names no version
 file-too-many-profiles = it holds { $count } profiles (at most { $max })
 file-bad-profile = profile { $number }: { $problem }
 file-name-twice = profile { $number }: the name is used twice
+help-arg-har = Write the run's calls as a HAR 1.2 file (browser DevTools, Fiddler and Charles import it), secrets redacted; checked before anything is sent
+ui-save-har = Save HAR
+ui-save-har-hover = Every call of this session as a HAR file (open it in browser DevTools, Fiddler or Charles), secrets redacted, in Downloads

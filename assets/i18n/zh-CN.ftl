@@ -753,3 +753,6 @@ file-no-version = 其中没有版本号
 file-too-many-profiles = 其中有 { $count } 个配置(最多 { $max } 个)
 file-bad-profile = 第 { $number } 个配置:{ $problem }
 file-name-twice = 第 { $number } 个配置:名称重复
+help-arg-har = 把本次运行的调用写成 HAR 1.2 文件(浏览器开发者工具、Fiddler 和 Charles 可导入),密钥已遮盖;发送任何内容前先检查
+ui-save-har = 保存 HAR
+ui-save-har-hover = 把本次会话的每个调用存为 HAR 文件(可在浏览器开发者工具、Fiddler 或 Charles 中打开),密钥已遮盖,保存在“下载”文件夹

@@ -171,6 +171,10 @@ pub struct CallArgs {
     /// Write a redacted Markdown report of the run to this file (checked before anything is sent)
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// Write the run's calls as a HAR 1.2 file (browser DevTools, Fiddler, Charles import it),
+    /// secrets redacted; checked before anything is sent
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<PathBuf>,
     /// Give up after this many seconds (the connection alone gets at most 10 s)
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub timeout: f64,
@@ -291,6 +295,9 @@ pub struct LoginArgs {
     pub print_token: bool,
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub timeout: f64,
+    /// Write the login call as a HAR 1.2 file, secrets redacted
+    #[arg(long, value_name = "FILE")]
+    pub har: Option<PathBuf>,
     #[arg(long)]
     pub json: bool,
 }

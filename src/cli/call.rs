@@ -35,6 +35,7 @@ pub struct Prepared {
     /// The device values the user set, for the report's "where it came from".
     pub overrides: DeviceOverrides,
     report: Option<PendingFile>,
+    har: Option<PendingFile>,
     lang: Lang,
 }
 
@@ -74,19 +75,8 @@ pub fn prepare(
     let client = shared::client(base.clone(), args.timeout, &args.network)?;
     // A call may spend something (a one-time ticket): a report that could not be saved must be
     // known before it.
-    let report = args
-        .report
-        .as_deref()
-        .map(|path| {
-            PendingFile::create(path).map_err(|e| {
-                let (path, error) = (path.display().to_string(), e.to_string());
-                CiamError::invalid_input(
-                    "report",
-                    msg!("input-cannot-write", path = path, error = error),
-                )
-            })
-        })
-        .transpose()?;
+    let report = pending_file(args.report.as_deref(), "report")?;
+    let har = pending_file(args.har.as_deref(), "HAR file")?;
     let (profile, device) = shared::device(&base, &overrides)?;
     Ok(Prepared {
         base,
@@ -98,7 +88,38 @@ pub fn prepare(
         profile,
         overrides,
         report,
+        har,
         lang,
+    })
+}
+
+/// A file the run will write, created now: one that cannot be written is known before anything
+/// is sent (and spent).
+pub fn pending_file(path: Option<&Path>, field: &str) -> Result<Option<PendingFile>, CiamError> {
+    path.map(|path| {
+        PendingFile::create(path).map_err(|e| {
+            let (path, error) = (path.display().to_string(), e.to_string());
+            CiamError::invalid_input(
+                field,
+                msg!("input-cannot-write", path = path, error = error),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// Puts `contents` in place; a failure is said and is the run's exit code (1).
+pub fn commit(file: PendingFile, contents: &[u8], lang: Lang) -> Result<(), u8> {
+    let path = file.path().display().to_string();
+    file.commit(contents).map_err(|e| {
+        let error = e.to_string();
+        out::eline(tr!(
+            lang,
+            "cli-report-not-written",
+            path = path,
+            error = error
+        ));
+        1
     })
 }
 
@@ -187,6 +208,7 @@ impl Prepared {
         print: impl FnOnce(&Run, Option<&CiamError>),
     ) -> Result<u8, CiamError> {
         let report = self.report.take();
+        let har = self.har.take();
         let input = FlowInput {
             access: self.access,
             goal,
@@ -224,16 +246,22 @@ impl Prepared {
                 &result.redactor,
                 self.lang,
             );
-            let path = file.path().display().to_string();
-            if let Err(e) = file.commit(markdown.as_bytes()) {
-                let error = e.to_string();
-                out::eline(tr!(
-                    self.lang,
-                    "cli-report-not-written",
-                    path = path,
-                    error = error
-                ));
-                return Ok(1);
+            if let Err(code) = commit(file, markdown.as_bytes(), self.lang) {
+                return Ok(code);
+            }
+        }
+        if let Some(file) = har {
+            let entries: Vec<_> = result
+                .steps
+                .iter()
+                .map(crate::report::HarEntry::of_step)
+                .collect();
+            if let Err(code) = commit(
+                file,
+                crate::report::har_json(&entries).as_bytes(),
+                self.lang,
+            ) {
+                return Ok(code);
             }
         }
         Ok(code)

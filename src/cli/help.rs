@@ -127,6 +127,7 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "access_token_file") => tr!(l, "help-arg-access-token-file"),
         (_, "client_secret_file") => tr!(l, "help-arg-client-secret-file"),
         (_, "report") => tr!(l, "help-arg-report"),
+        (_, "har") => tr!(l, "help-arg-har"),
         (_, "timeout") => tr!(l, "help-arg-timeout"),
         (_, "json") => tr!(l, "help-arg-json"),
         (_, "session_token_file") => tr!(l, "help-arg-session-token-file"),

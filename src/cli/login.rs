@@ -39,7 +39,22 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
         language: lang.tenant_tag().to_owned(),
     };
     let client = shared::client(base, args.timeout, &args.network)?;
+    let har = super::call::pending_file(args.har.as_deref(), "HAR file")?;
+    let started = time::OffsetDateTime::now_utc();
     let outcome = shared::runtime()?.block_on(login(&client, &request));
+    if let Some(file) = har {
+        let entry = crate::report::HarEntry {
+            started,
+            record: &outcome.record,
+            error: outcome.result.as_ref().err(),
+            phases: None,
+            step: crate::step::Step::Login.key(),
+        };
+        let text = crate::report::har_json(&[entry]);
+        if let Err(code) = super::call::commit(file, text.as_bytes(), lang) {
+            return Ok(code);
+        }
+    }
     let grant = outcome.result?;
     let token = grant.session_token.expose_secret();
     if args.json {

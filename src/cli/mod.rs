@@ -1,7 +1,7 @@
 //! The headless command line: argument definitions and one file per subcommand.
 
 pub mod args;
-mod call;
+pub mod call;
 pub mod check;
 pub mod device;
 pub mod exchange;

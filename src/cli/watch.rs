@@ -84,6 +84,8 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
         None => None,
         Some(path) => Some(Csv::create(path)?),
     };
+    let har = super::call::pending_file(args.call.har.as_deref(), "HAR file")?;
+    let keep_evidence = har.is_some();
     let as_json = args.call.json;
     if !as_json {
         out::line(tr!(
@@ -116,8 +118,9 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
             if let Some(csv) = csv.as_mut() {
                 csv.write(&attempt);
             }
-            // Evidence is kept for failures only: a long watch stays small.
-            if attempt.outcome.ok() {
+            // Evidence is kept for failures only (a long watch stays small), unless a HAR of
+            // every call was asked for.
+            if attempt.outcome.ok() && !keep_evidence {
                 attempt.record = None;
             }
             attempts.push(attempt);
@@ -135,6 +138,16 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
     }
     if let Some(path) = &args.call.report {
         save_report(path, &base.to_string(), &summary, &attempts, lang)?;
+    }
+    if let Some(file) = har {
+        let entries: Vec<_> = attempts
+            .iter()
+            .filter_map(crate::report::HarEntry::of_attempt)
+            .collect();
+        let text = crate::report::har_json(&entries);
+        if let Err(code) = super::call::commit(file, text.as_bytes(), lang) {
+            return Ok(code);
+        }
     }
     Ok(summary.exit_code())
 }

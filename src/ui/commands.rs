@@ -50,6 +50,7 @@ impl SsoDiagApp {
                 None => self.show_notice(tr!(l, "ui-nothing-to-report")),
             },
             Intent::SaveReport => self.save_report(),
+            Intent::SaveHar => self.save_har(),
             Intent::CopyCurl => match self.session.curl() {
                 Some(cmd) => {
                     ctx.copy_text(cmd);
@@ -226,6 +227,42 @@ impl SsoDiagApp {
         let path = downloads().join(stamped("sso-diag-report", "md"));
         // A few kilobytes the user asked for: the one disk write the window makes itself.
         let saved = crate::files::write_private(&path, markdown.as_bytes());
+        self.notice_saved(&path, saved.map_err(|e| e.to_string()));
+    }
+
+    /// The session's calls, then the watch's probes that kept their evidence, as a HAR file.
+    pub(super) fn har_text(&self) -> Option<String> {
+        let mut entries: Vec<_> = self
+            .session
+            .history
+            .iter()
+            .filter_map(super::history::HistoryEntry::step_record)
+            .map(crate::report::HarEntry::of_step)
+            .collect();
+        entries.extend(
+            self.watching
+                .attempts
+                .iter()
+                .filter_map(crate::report::HarEntry::of_attempt),
+        );
+        if entries.is_empty() {
+            return None;
+        }
+        // The form's secrets too, whether or not a call has registered them yet.
+        Some(
+            self.form
+                .redactor()
+                .redact(&crate::report::har_json(&entries)),
+        )
+    }
+
+    fn save_har(&mut self) {
+        let l = self.shown_lang();
+        let Some(text) = self.har_text() else {
+            return self.show_notice(tr!(l, "ui-nothing-to-report"));
+        };
+        let path = downloads().join(stamped("sso-diag", "har"));
+        let saved = crate::files::write_private(&path, text.as_bytes());
         self.notice_saved(&path, saved.map_err(|e| e.to_string()));
     }
 

@@ -45,6 +45,8 @@ pub enum Intent {
     },
     CopyReport,
     SaveReport,
+    /// Every call of this session (and the watch's kept evidence) as a HAR file in Downloads.
+    SaveHar,
     CopyCurl,
     /// Show this history entry in the inspector.
     Select(usize),

@@ -82,6 +82,13 @@ pub fn show(
             intents.push(Intent::SaveReport);
         }
         if ui
+            .button(tr!(l, "ui-save-har"))
+            .on_hover_text(tr!(l, "ui-save-har-hover"))
+            .clicked()
+        {
+            intents.push(Intent::SaveHar);
+        }
+        if ui
             .button(tr!(l, "ui-copy-curl"))
             .on_hover_text(tr!(l, "ui-copy-curl-hover"))
             .clicked()
