@@ -260,6 +260,7 @@ fn user_facing_files() -> Vec<PathBuf> {
         "device.rs",
         "store/json_file.rs",
         "store/profiles.rs",
+        "case.rs",
     ];
     let mut files: Vec<PathBuf> = rust_files(&src().join("ui"))
         .into_iter()

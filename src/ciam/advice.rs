@@ -145,6 +145,9 @@ pub fn field_name(lang: Lang, field: &str) -> String {
         "client_secret" => tr!(l, "field-client-secret"),
         "profile" => tr!(l, "field-profile"),
         "profile file" => tr!(l, "field-profile-file"),
+        "keychain" => tr!(l, "field-keychain"),
+        "har" => tr!(l, "field-har"),
+        "case" => tr!(l, "field-case"),
         other => other.to_owned(),
     }
 }

@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use crate::i18n::Message;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CiamError {
     /// An input was refused before anything was sent.
     #[error("{field}: {problem}")]
@@ -64,7 +65,8 @@ pub enum CiamError {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TimeoutPhase {
     Connect,
     Total,

@@ -49,7 +49,8 @@ pub fn parse_refresh_response(value: &Value) -> Result<RefreshGrant, String> {
 }
 
 /// Whether an ended session expired or was revoked, as far as the token itself tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SessionEnd {
     /// The token carries an expiry, and it has passed.
     Expired,

@@ -70,6 +70,9 @@ pub struct WindowArgs {
     /// With --demo: a flaky mock, and the watch running against it
     #[arg(long, requires = "demo")]
     pub watch: bool,
+    /// Open the window showing this case file, read-only
+    #[arg(long, value_name = "FILE")]
+    pub open_case: Option<PathBuf>,
     #[command(flatten)]
     pub tenant: TenantArgs,
     #[command(flatten)]
@@ -175,6 +178,10 @@ pub struct CallArgs {
     /// secrets redacted; checked before anything is sent
     #[arg(long, value_name = "FILE")]
     pub har: Option<PathBuf>,
+    /// Write a case file for a colleague: the profile's values, the device, every step with its
+    /// evidence and verdict, and the HAR — redacted; `sso-diag --open-case FILE` shows it
+    #[arg(long, value_name = "FILE")]
+    pub case: Option<PathBuf>,
     /// Give up after this many seconds (the connection alone gets at most 10 s)
     #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
     pub timeout: f64,
@@ -401,6 +408,33 @@ pub enum ProfileCommand {
         #[arg(value_name = "NAME")]
         name: String,
     },
+    /// Keep a profile's client secret or test password in the OS keychain (never in a file); calls
+    /// with --profile then use it when none is given
+    ///
+    /// The secret: $SSO_DIAG_CLIENT_SECRET / $SSO_DIAG_PASSWORD, --secret-file, or standard input.
+    Remember {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(value_enum, value_name = "SECRET")]
+        secret: KeptSecret,
+        /// Read the secret from this file ('-' = standard input)
+        #[arg(long, value_name = "PATH")]
+        secret_file: Option<PathBuf>,
+    },
+    /// Remove a profile's client secret or test password (or both) from the keychain
+    Forget {
+        #[arg(value_name = "NAME")]
+        name: String,
+        #[arg(value_enum, value_name = "SECRET")]
+        secret: Option<KeptSecret>,
+    },
+}
+
+/// A secret a profile can keep in the keychain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KeptSecret {
+    ClientSecret,
+    Password,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ use crate::files::PendingFile;
 use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, Goal, SessionTokenSource};
 use crate::i18n::Lang;
 use crate::report::Report;
+use crate::store::keychain::Kept;
 use crate::ticket::Ticket;
 use crate::{msg, tr};
 
@@ -36,6 +37,7 @@ pub struct Prepared {
     pub overrides: DeviceOverrides,
     report: Option<PendingFile>,
     har: Option<PendingFile>,
+    case: Option<PendingFile>,
     lang: Lang,
 }
 
@@ -76,7 +78,8 @@ pub fn prepare(
     // A call may spend something (a one-time ticket): a report that could not be saved must be
     // known before it.
     let report = pending_file(args.report.as_deref(), "report")?;
-    let har = pending_file(args.har.as_deref(), "HAR file")?;
+    let har = pending_file(args.har.as_deref(), "har")?;
+    let case = pending_file(args.case.as_deref(), "case")?;
     let (profile, device) = shared::device(&base, &overrides)?;
     Ok(Prepared {
         base,
@@ -89,6 +92,7 @@ pub fn prepare(
         overrides,
         report,
         har,
+        case,
         lang,
     })
 }
@@ -154,6 +158,12 @@ fn access_source(
         })?;
         return Ok(AccessTokenSource::ClientCredentials { client_id, secret });
     }
+    if let Some(secret) = super::profile::remembered_secret(Kept::ClientSecret)? {
+        let client_id = client_id.map(str::to_owned).ok_or_else(|| {
+            CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-token"))
+        })?;
+        return Ok(AccessTokenSource::ClientCredentials { client_id, secret });
+    }
     Err(CiamError::invalid_input(
         "access token",
         msg!(
@@ -179,7 +189,7 @@ pub fn session_source(
         )?));
     }
     let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
-    let password = read_password(args.password_file.as_deref())?;
+    let password = password(args.password_file.as_deref())?;
     let client_id = client_id.map(str::to_owned).ok_or_else(|| {
         CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login"))
     })?;
@@ -188,6 +198,17 @@ pub fn session_source(
         user_name,
         password,
     })
+}
+
+/// The password given (file, environment, standard input), else the one the profile in use keeps
+/// in the keychain.
+pub fn password(file: Option<&Path>) -> Result<SecretString, CiamError> {
+    if !secret_given(env_vars::PASSWORD, file)
+        && let Some(password) = super::profile::remembered_secret(Kept::Password)?
+    {
+        return Ok(password);
+    }
+    read_password(file)
 }
 
 /// The ticket handed over: `$SSO_DIAG_TICKET`, a file, or standard input.
@@ -200,6 +221,37 @@ pub fn ticket(file: Option<&Path>) -> Result<SecretString, CiamError> {
 }
 
 impl Prepared {
+    /// The run as a case file: what was asked (the profile's values), the device as sent, the steps.
+    fn case_of(&self) -> crate::case::Case {
+        let o = &self.overrides;
+        let fields = crate::store::ProfileFields {
+            domain: self.base.to_string(),
+            tenant_id: self.tenant_id.clone().unwrap_or_default(),
+            client_id: self.client_id.clone().unwrap_or_default(),
+            os_version: o.os_version.clone(),
+            device_ip: o.device_ip.clone(),
+            fingerprint: o.fingerprint.clone(),
+            agent: o.agent.clone(),
+            lang: Some(self.lang),
+            ..crate::store::ProfileFields::default()
+        };
+        let p = &self.profile;
+        let device = crate::case::CaseDevice {
+            os_version: p.os_version.clone(),
+            os_name: p.os_name.clone(),
+            device_ip: p.device_ip.clone(),
+            fingerprint: p.fingerprint.clone(),
+            agent: p.agent.clone(),
+        };
+        crate::case::Case::new(
+            super::profile::in_use_name(),
+            fields,
+            device,
+            Vec::new(),
+            &[],
+        )
+    }
+
     /// Runs the flow towards `goal`, prints what happened with `print` (the ticket first, when one
     /// was issued), writes the report. The exit code.
     pub fn run(
@@ -209,12 +261,14 @@ impl Prepared {
     ) -> Result<u8, CiamError> {
         let report = self.report.take();
         let har = self.har.take();
+        // What the case says of the setting, before the flow takes the inputs.
+        let case = self.case.take().map(|file| (file, self.case_of()));
         let input = FlowInput {
             access: self.access,
             goal,
             tenant_id: self.tenant_id,
             client_id: self.client_id,
-            device: self.device,
+            device: self.device.clone(),
             lang: self.lang,
         };
         let result: FlowResult = shared::runtime()?.block_on(flow::run(&self.client, input));
@@ -247,6 +301,12 @@ impl Prepared {
                 self.lang,
             );
             if let Err(code) = commit(file, markdown.as_bytes(), self.lang) {
+                return Ok(code);
+            }
+        }
+        if let Some((file, case)) = case {
+            let case = case.with_steps(result.steps.clone());
+            if let Err(code) = commit(file, &case.to_bytes(), self.lang) {
                 return Ok(code);
             }
         }

@@ -96,6 +96,8 @@ fn about(lang: Lang, command: &str) -> Option<String> {
         "export" => tr!(l, "help-about-export"),
         "import" => tr!(l, "help-about-import"),
         "delete" => tr!(l, "help-about-delete"),
+        "remember" => tr!(l, "help-about-remember"),
+        "forget" => tr!(l, "help-about-forget"),
         _ => return None,
     })
 }
@@ -128,6 +130,8 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "client_secret_file") => tr!(l, "help-arg-client-secret-file"),
         (_, "report") => tr!(l, "help-arg-report"),
         (_, "har") => tr!(l, "help-arg-har"),
+        (_, "case") => tr!(l, "help-arg-case"),
+        (_, "open_case") => tr!(l, "help-arg-open-case"),
         (_, "timeout") => tr!(l, "help-arg-timeout"),
         (_, "json") => tr!(l, "help-arg-json"),
         (_, "session_token_file") => tr!(l, "help-arg-session-token-file"),
@@ -160,6 +164,8 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "rename") => tr!(l, "help-arg-rename"),
         (_, "force") => tr!(l, "help-arg-force"),
         (_, "language") => tr!(l, "help-arg-language"),
+        (_, "secret") => tr!(l, "help-arg-secret"),
+        (_, "secret_file") => tr!(l, "help-arg-secret-file"),
         _ => return None,
     })
 }

@@ -4,7 +4,6 @@
 use serde_json::json;
 
 use super::args::LoginArgs;
-use super::secret_input::read_password;
 use super::{out, shared};
 use crate::ciam::input::{optional_field, required_field};
 use crate::ciam::{CiamError, LoginRequest, login};
@@ -25,7 +24,7 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
     )
     .map_err(|_| CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login")))?;
     let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
-    let password = read_password(args.password_file.as_deref())?;
+    let password = super::call::password(args.password_file.as_deref())?;
     let (_, device) = shared::device(&base, &shared::overrides(&args.device)?)?;
     let request = LoginRequest {
         client_id,
@@ -39,7 +38,7 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
         language: lang.tenant_tag().to_owned(),
     };
     let client = shared::client(base, args.timeout, &args.network)?;
-    let har = super::call::pending_file(args.har.as_deref(), "HAR file")?;
+    let har = super::call::pending_file(args.har.as_deref(), "har")?;
     let started = time::OffsetDateTime::now_utc();
     let outcome = shared::runtime()?.block_on(login(&client, &request));
     if let Some(file) = har {

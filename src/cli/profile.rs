@@ -7,13 +7,18 @@ use clap::ArgMatches;
 use clap::parser::ValueSource;
 use serde_json::json;
 
+use secrecy::SecretString;
+
 use super::args::{
-    Command, DeviceOverrideArgs, NetworkArgs, ProfileArgs, ProfileCommand, ProfileNewArgs,
-    TenantArgs,
+    Command, DeviceOverrideArgs, KeptSecret, NetworkArgs, ProfileArgs, ProfileCommand,
+    ProfileNewArgs, TenantArgs,
 };
+use super::secret_input::{read_password, read_secret};
 use super::{out, shared};
 use crate::ciam::CiamError;
+use crate::env_vars;
 use crate::i18n::Lang;
+use crate::store::keychain::{self, Kept};
 use crate::store::profiles::AddError;
 use crate::store::{Profile, ProfileFields, ProfileStore};
 use crate::{msg, tr};
@@ -104,6 +109,55 @@ fn run_command(command: &ProfileCommand, lang: Lang) -> Result<u8, CiamError> {
             out::line(tr!(l, "profile-imported", name = name.as_str()));
             Ok(0)
         }
+        ProfileCommand::Remember {
+            name,
+            secret,
+            secret_file,
+        } => {
+            let mut store = read_store(&dir)?;
+            let profile = store.get_mut(name).ok_or_else(|| not_found(name))?;
+            let kept = kept(*secret);
+            let value = match kept {
+                Kept::ClientSecret => {
+                    let file =
+                        secret_file
+                            .as_deref()
+                            .or((std::env::var_os(env_vars::CLIENT_SECRET).is_none())
+                                .then_some(Path::new("-")));
+                    read_secret(
+                        "client secret",
+                        env_vars::CLIENT_SECRET,
+                        file,
+                        "--secret-file",
+                    )?
+                }
+                Kept::Password => read_password(secret_file.as_deref())?,
+            };
+            keychain::available().map_err(keychain_error)?;
+            keychain::remember(&profile.name, kept, &value).map_err(keychain_error)?;
+            set_flag(profile, kept, true);
+            let name = profile.name.clone();
+            write_store(&store, &dir)?;
+            out::line(tr!(l, "profile-remembered", name = name.as_str()));
+            Ok(0)
+        }
+        ProfileCommand::Forget { name, secret } => {
+            let mut store = read_store(&dir)?;
+            let profile = store.get_mut(name).ok_or_else(|| not_found(name))?;
+            let which: Vec<Kept> = match secret {
+                Some(s) => vec![kept(*s)],
+                None => Kept::ALL.to_vec(),
+            };
+            keychain::available().map_err(keychain_error)?;
+            for kept in which {
+                keychain::forget(&profile.name, kept).map_err(keychain_error)?;
+                set_flag(profile, kept, false);
+            }
+            let name = profile.name.clone();
+            write_store(&store, &dir)?;
+            out::line(tr!(l, "profile-forgotten", name = name.as_str()));
+            Ok(0)
+        }
         ProfileCommand::Delete { name } => {
             let mut store = read_store(&dir)?;
             let removed = store.remove(name).ok_or_else(|| not_found(name))?;
@@ -113,6 +167,53 @@ fn run_command(command: &ProfileCommand, lang: Lang) -> Result<u8, CiamError> {
             Ok(0)
         }
     }
+}
+
+fn kept(secret: KeptSecret) -> Kept {
+    match secret {
+        KeptSecret::ClientSecret => Kept::ClientSecret,
+        KeptSecret::Password => Kept::Password,
+    }
+}
+
+fn set_flag(profile: &mut Profile, kept: Kept, on: bool) {
+    match kept {
+        Kept::ClientSecret => profile.remembered.client_secret = on,
+        Kept::Password => profile.remembered.password = on,
+    }
+}
+
+fn keychain_error(error: String) -> CiamError {
+    CiamError::invalid_input("keychain", msg!("profile-keychain-failed", error = error))
+}
+
+/// The profile `--profile` named, for the secrets it keeps in the keychain.
+static IN_USE: std::sync::OnceLock<Profile> = std::sync::OnceLock::new();
+
+/// The name of the profile `--profile` named.
+pub fn in_use_name() -> Option<String> {
+    IN_USE.get().map(|p| p.name.clone())
+}
+
+/// The secret the profile in use keeps in the keychain, when it keeps one: used by a call when
+/// none is given on the command line or in the environment.
+pub fn remembered_secret(kept: Kept) -> Result<Option<SecretString>, CiamError> {
+    let Some(profile) = IN_USE.get() else {
+        return Ok(None);
+    };
+    let remembered = match kept {
+        Kept::ClientSecret => profile.remembered.client_secret,
+        Kept::Password => profile.remembered.password,
+    };
+    if !remembered {
+        return Ok(None);
+    }
+    keychain::available().map_err(keychain_error)?;
+    let secret = keychain::recall(&profile.name, kept).map_err(keychain_error)?;
+    if let Some(secret) = &secret {
+        crate::secret::register(kept.secret_name(), secret);
+    }
+    Ok(secret)
 }
 
 fn show(profile: &Profile, lang: Lang) {
@@ -243,6 +344,7 @@ pub fn apply(
     let dir = data_dir()?;
     let store = read_store(&dir)?;
     let profile = find(&store, name)?.clone();
+    let _ = IN_USE.set(profile.clone());
     let f = &profile.fields;
     let sub = matches.subcommand().map(|(_, m)| m);
     let timeout_given = |m: Option<&ArgMatches>| {

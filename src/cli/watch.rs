@@ -84,7 +84,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
         None => None,
         Some(path) => Some(Csv::create(path)?),
     };
-    let har = super::call::pending_file(args.call.har.as_deref(), "HAR file")?;
+    let har = super::call::pending_file(args.call.har.as_deref(), "har")?;
     let keep_evidence = har.is_some();
     let as_json = args.call.json;
     if !as_json {

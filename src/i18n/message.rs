@@ -2,7 +2,7 @@
 //! the reader has switched to by then. Serialized (for `--json`) in English.
 
 use fluent_bundle::{FluentArgs, FluentValue};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Lang, text};
 
@@ -105,6 +105,13 @@ impl std::fmt::Display for Message {
 impl Serialize for Message {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.text(Lang::En))
+    }
+}
+
+/// Read back from a file (a case): the English it was saved as, shown as it is in every language.
+impl<'de> Deserialize<'de> for Message {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Message::verbatim)
     }
 }
 

@@ -18,7 +18,8 @@ pub use call::{Answer, Call, CallOutcome};
 pub use record::StepRecord;
 
 /// A step of the login flow (API.md), in the order a support engineer walks through them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Step {
     AccessToken,
     Login,

@@ -12,10 +12,11 @@ use crate::ciam::{CiamError, HttpRecord, SessionEnd};
 use crate::i18n::Lang;
 use crate::tr;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StepRecord {
     pub step: Step,
     /// When the answer (or the failure) arrived.
+    #[serde(with = "time::serde::rfc3339")]
     pub at: OffsetDateTime,
     /// The evidence, already masked and redacted.
     pub record: HttpRecord,
@@ -167,7 +168,8 @@ fn implausible(answer: &Answer, record: &HttpRecord) -> Option<CiamError> {
 }
 
 /// The facts of an answer its summary is written from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "said", rename_all = "snake_case")]
 enum Said {
     Nothing,
     AccessToken {

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use secrecy::{ExposeSecret, SecretString};
 
-const SERVICE: &str = "sso-diag";
+pub(super) const SERVICE: &str = "sso-diag";
 
 /// Which secret of a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,6 +20,14 @@ pub enum Kept {
 
 impl Kept {
     pub const ALL: [Kept; 2] = [Kept::ClientSecret, Kept::Password];
+
+    /// The name its redaction marker uses (`[redacted client secret]`).
+    pub fn secret_name(self) -> &'static str {
+        match self {
+            Kept::ClientSecret => "client secret",
+            Kept::Password => "password",
+        }
+    }
 
     fn account(self, profile: &str) -> String {
         let what = match self {

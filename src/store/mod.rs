@@ -13,7 +13,8 @@ pub mod profiles;
 use std::path::PathBuf;
 
 pub use json_file::{
-    FileProblem, Loaded, load_or_set_aside, read, read_bounded as json_file_bytes, set_aside, write,
+    FileProblem, Loaded, load_or_set_aside, parse, read, read_bounded as json_file_bytes,
+    set_aside, to_bytes, write,
 };
 pub use profiles::{Profile, ProfileFields, ProfileStore};
 

@@ -51,6 +51,12 @@ pub struct SsoDiagApp {
     /// A settings or profiles file that could not be used, and what became of it: shown until
     /// the user closes it.
     pub(super) file_notices: Vec<Message>,
+    /// A colleague's case file, shown read-only instead of the form.
+    pub(super) case: Option<super::case_view::OpenCase>,
+    /// "Open case": the path being typed.
+    pub(super) opening_case: Option<String>,
+    /// Whether this machine has a keychain: `None` until the worker has looked.
+    pub(super) keychain: Option<Result<(), String>>,
     first_frame_logged: bool,
     demo: Option<MockTenant>,
     /// The language the user wants; drawn in English while no font can draw it.
@@ -65,6 +71,7 @@ pub struct SsoDiagApp {
 impl SsoDiagApp {
     pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, launch: Launch) -> Self {
         let data_dir = launch.data_dir.clone().filter(|_| launch.demo.is_none());
+        let launch_case = launch.open_case.clone();
         let mut file_notices = Vec::new();
         let mut settings_read_only = false;
         let settings = match &data_dir {
@@ -125,7 +132,7 @@ impl SsoDiagApp {
                 )),
             ),
         };
-        Self {
+        let mut app = Self {
             form,
             session: Session::default(),
             watching: Watching::default(),
@@ -139,13 +146,24 @@ impl SsoDiagApp {
             settings_read_only,
             profiles,
             file_notices,
+            keychain: None,
+            case: None,
+            opening_case: None,
             first_frame_logged: false,
             demo: launch.demo,
             lang,
             fonts,
             titled: None,
             watch_on_start: launch.watch,
+        };
+        if let Some(worker) = &app.worker {
+            worker.probe_keychain();
         }
+        app.recall_secrets();
+        if let Some(path) = &launch_case {
+            app.open_case(path);
+        }
+        app
     }
 
     /// The language to draw in: the chosen one, unless no font on this machine can draw it.
@@ -167,7 +185,8 @@ impl SsoDiagApp {
         let Some(worker) = self.worker.as_mut() else {
             return;
         };
-        for event in worker.poll() {
+        let events = worker.poll();
+        for event in events {
             match event {
                 WorkerEvent::DeviceDetected { tenant, profile } => {
                     if self.detected_for.as_deref() == Some(tenant.as_str()) {
@@ -175,6 +194,8 @@ impl SsoDiagApp {
                     }
                 }
                 WorkerEvent::WatchAttempt(attempt) => self.watching.add(*attempt),
+                WorkerEvent::KeychainStatus(status) => self.keychain = Some(status),
+                WorkerEvent::Keychain(done) => self.keychain_done(*done),
                 WorkerEvent::WatchEnded(refused) => {
                     self.watching.state = WatchState::Finished;
                     self.watching.refused = refused;
@@ -295,43 +316,90 @@ impl eframe::App for SsoDiagApp {
             .default_size(230.0)
             .min_size(170.0)
             .show(ui, |ui| {
-                intents.extend(panels::history::show(ui, &self.session));
+                intents.extend(panels::history::show(ui, self.shown_session()));
             });
 
         let mut domain_focused = false;
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    domain_focused = panels::tenant::show(ui, &mut self.form);
-                    let busy = self.session.running.is_some();
-                    intents.extend(panels::credentials::show(ui, &mut self.form, now, busy));
-                    intents.extend(panels::get_tokens::show(ui, &mut self.form, busy));
-                    intents.extend(panels::handed_ticket::show(ui, &mut self.form, busy));
-                    ui.add_space(4.0);
-                    intents.extend(panels::device::show(ui, &mut self.form.device));
-                    let notice = self.notice.as_ref().map(|(t, _)| t.as_str());
-                    let running = self.session.running.as_ref();
-                    intents.extend(panels::run_bar::show(ui, running, now, notice));
-                    intents.extend(panels::watch::show(
-                        ui,
-                        &mut self.watching,
-                        running.is_some(),
-                    ));
-                    ui.separator();
-                    intents.extend(panels::result::show(ui, &self.session, now));
-                    let inspected = match self.watching.selected_attempt() {
-                        Some(attempt) => {
-                            panels::inspector::Inspected::of_attempt(attempt, lang::of(ui))
-                        }
-                        None => self
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .first()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            intents.push(Intent::OpenCase(path));
+        }
+        if let Some(open) = &self.case {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        intents.extend(panels::case::show(ui, &open.path, &open.case));
+                        intents.extend(panels::result::show(ui, &open.session, now));
+                        let inspected = open
                             .session
                             .inspected(|e| e.http_record().is_some())
-                            .and_then(|e| panels::inspector::Inspected::of_entry(e, lang::of(ui))),
-                    };
-                    panels::inspector::show(ui, inspected);
-                });
-        });
+                            .and_then(|e| panels::inspector::Inspected::of_entry(e, lang::of(ui)));
+                        panels::inspector::show(ui, inspected);
+                    });
+            });
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        domain_focused = panels::tenant::show(ui, &mut self.form);
+                        let busy = self.session.running.is_some();
+                        intents.extend(panels::credentials::show(ui, &mut self.form, now, busy));
+                        let remembered = self
+                            .profiles
+                            .current_profile()
+                            .map(|p| p.remembered)
+                            .unwrap_or_default();
+                        let keychain = panels::get_tokens::KeychainView {
+                            status: self.keychain.as_ref(),
+                            profile: self.profiles.current.as_deref(),
+                            client_secret: remembered.client_secret,
+                            password: remembered.password,
+                        };
+                        intents.extend(panels::get_tokens::show(
+                            ui,
+                            &mut self.form,
+                            busy,
+                            &keychain,
+                        ));
+                        intents.extend(panels::handed_ticket::show(ui, &mut self.form, busy));
+                        ui.add_space(4.0);
+                        intents.extend(panels::device::show(ui, &mut self.form.device));
+                        let notice = self.notice.as_ref().map(|(t, _)| t.as_str());
+                        let running = self.session.running.as_ref();
+                        intents.extend(panels::run_bar::show(ui, running, now, notice));
+                        if let Some(path) = self.opening_case.as_mut() {
+                            intents.extend(panels::case::open_row(ui, path));
+                        }
+                        intents.extend(panels::watch::show(
+                            ui,
+                            &mut self.watching,
+                            running.is_some(),
+                        ));
+                        ui.separator();
+                        intents.extend(panels::result::show(ui, &self.session, now));
+                        let inspected = match self.watching.selected_attempt() {
+                            Some(attempt) => {
+                                panels::inspector::Inspected::of_attempt(attempt, lang::of(ui))
+                            }
+                            None => self
+                                .session
+                                .inspected(|e| e.http_record().is_some())
+                                .and_then(|e| {
+                                    panels::inspector::Inspected::of_entry(e, lang::of(ui))
+                                }),
+                        };
+                        panels::inspector::show(ui, inspected);
+                    });
+            });
+        }
 
         for intent in intents {
             self.act(&ctx, intent);

@@ -12,6 +12,7 @@ use super::panels::{Intent, TokenField};
 use super::watching::WatchState;
 use crate::cli::args::WatchWhat;
 use crate::step::Step;
+use crate::store::keychain::Kept;
 use crate::tr;
 use crate::watch::{Control, Target};
 
@@ -59,8 +60,21 @@ impl SsoDiagApp {
                 None => self.show_notice(tr!(l, "ui-no-request")),
             },
             Intent::Select(i) => {
-                self.session.selected = Some(i);
+                match &mut self.case {
+                    Some(case) => case.session.selected = Some(i),
+                    None => self.session.selected = Some(i),
+                }
                 self.watching.selected = None;
+            }
+            Intent::SaveCase => self.save_case(),
+            Intent::OpenCaseAsk => {
+                let folder = downloads().display().to_string();
+                self.opening_case = Some(format!("{folder}{}", std::path::MAIN_SEPARATOR));
+            }
+            Intent::OpenCase(path) => self.open_case(&path),
+            Intent::CloseCase => {
+                self.opening_case = None;
+                self.close_case();
             }
             Intent::AccessTokenEdited => self.form.access_token_expiry = None,
             Intent::SetLang(lang) => self.switch_lang(lang),
@@ -75,6 +89,8 @@ impl SsoDiagApp {
             Intent::ProfileEditDone => self.finish_profile_name(),
             Intent::ProfileDelete => self.delete_profile(),
             Intent::DismissFileNotice => self.file_notices.clear(),
+            Intent::Remember(kept) => self.remember_secret(kept, true),
+            Intent::Forget(kept) => self.forget_secret(kept),
         }
     }
 
@@ -111,6 +127,11 @@ impl SsoDiagApp {
             .begin(operation, prepared.clone(), self.clock.now())
         {
             worker.start(id, prepared);
+            match operation {
+                Operation::Call(Step::AccessToken) => self.keep_used_secret(Kept::ClientSecret),
+                Operation::Call(Step::Login) => self.keep_used_secret(Kept::Password),
+                _ => {}
+            }
         }
     }
 
@@ -280,7 +301,7 @@ impl SsoDiagApp {
         self.notice_saved(&path, saved);
     }
 
-    fn notice_saved(&mut self, path: &std::path::Path, saved: Result<(), String>) {
+    pub(super) fn notice_saved(&mut self, path: &std::path::Path, saved: Result<(), String>) {
         let l = self.shown_lang();
         let path = path.display().to_string();
         match saved {
@@ -293,7 +314,7 @@ impl SsoDiagApp {
 }
 
 /// Where a saved report goes: Downloads if there is one, else home, else the temp folder.
-fn downloads() -> std::path::PathBuf {
+pub(super) fn downloads() -> std::path::PathBuf {
     std::env::home_dir()
         .map(|h| {
             if h.join("Downloads").is_dir() {
@@ -306,7 +327,7 @@ fn downloads() -> std::path::PathBuf {
 }
 
 /// `sso-diag-report-20261201-041500.md`: a name per second, in UTC.
-fn stamped(prefix: &str, extension: &str) -> String {
+pub(super) fn stamped(prefix: &str, extension: &str) -> String {
     let now = OffsetDateTime::now_utc();
     format!(
         "{prefix}-{:04}{:02}{:02}-{:02}{:02}{:02}.{extension}",

@@ -15,10 +15,11 @@ use crate::tr;
 
 /// One entry of the history list.
 pub enum HistoryEntry {
-    /// A call to the tenant: its record, and the call as sent (for "Copy as curl").
+    /// A call to the tenant: its record, and the call as sent (for "Copy as curl"; not in a case
+    /// file, which keeps only the redacted record).
     Call {
         record: Box<StepRecord>,
-        sent: Box<(TenantUrl, Call)>,
+        sent: Option<Box<(TenantUrl, Call)>>,
     },
     Check {
         at: OffsetDateTime,
@@ -109,8 +110,9 @@ impl HistoryEntry {
     /// The call as built, for "Copy as curl".
     pub fn sent(&self) -> Option<&(TenantUrl, Call)> {
         match self {
-            HistoryEntry::Call { sent, .. } => Some(sent),
-            HistoryEntry::Cancelled { sent, .. } => sent.as_deref(),
+            HistoryEntry::Call { sent, .. } | HistoryEntry::Cancelled { sent, .. } => {
+                sent.as_deref()
+            }
             HistoryEntry::Check { .. } => None,
         }
     }

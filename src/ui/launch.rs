@@ -33,6 +33,8 @@ pub struct Launch {
     pub data_dir: Option<std::path::PathBuf>,
     /// `--profile NAME`: use this profile, over the one remembered.
     pub profile: Option<String>,
+    /// `--open-case FILE`: show this case file, read-only.
+    pub open_case: Option<std::path::PathBuf>,
 }
 
 impl Launch {
@@ -58,6 +60,7 @@ impl Launch {
             lang,
             data_dir: crate::store::data_dir(),
             profile,
+            open_case: args.open_case.clone(),
             ..Launch::default()
         })
     }

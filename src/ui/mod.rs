@@ -6,12 +6,14 @@
 //! part of the window), `worker` (the background thread).
 
 pub mod app;
+mod case_view;
 mod commands;
 pub mod device_form;
 pub mod fonts;
 pub mod form;
 pub mod history;
 pub mod job;
+mod keychain_actions;
 pub mod lang;
 pub mod launch;
 pub mod panels;

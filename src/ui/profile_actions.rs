@@ -10,6 +10,7 @@ impl SsoDiagApp {
         self.profiles.select(name, &mut self.form);
         self.follow_profile_lang();
         self.profile_changed();
+        self.recall_secrets();
     }
 
     pub(super) fn edit_profile_name(&mut self, kind: NameEditKind) {

@@ -44,6 +44,33 @@ struct Shown {
 }
 
 impl Session {
+    /// A case file's steps, read-only: its history, and the verdict of its last step.
+    pub fn of_case(steps: &[StepRecord]) -> Self {
+        let history = steps
+            .iter()
+            .map(|r| HistoryEntry::Call {
+                record: Box::new(r.clone()),
+                sent: None,
+            })
+            .collect();
+        let verdict = match steps.last() {
+            None => Verdict::Nothing,
+            Some(last) => match &last.error {
+                Some(error) => Verdict::Failed {
+                    operation: Operation::Call(last.step),
+                    error: error.clone(),
+                    note: last.session_end,
+                },
+                None => Verdict::Done(Box::new(last.clone())),
+            },
+        };
+        Self {
+            history,
+            verdict,
+            ..Self::default()
+        }
+    }
+
     /// Starts `operation`; its id for the worker, or `None` when a call is already running.
     pub fn begin(
         &mut self,
@@ -114,7 +141,7 @@ impl Session {
         };
         self.push(HistoryEntry::Call {
             record: Box::new(record),
-            sent: Box::new((run.prepared.tenant, call)),
+            sent: Some(Box::new((run.prepared.tenant, call))),
         });
         self.show(shown, outcome.result, received_at, received_wall)
     }

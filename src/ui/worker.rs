@@ -12,7 +12,9 @@ use super::job::{Job, JobResult, PreparedCall, WatchJob};
 use crate::check::run_check;
 use crate::ciam::{CiamError, TenantClient, TenantUrl};
 use crate::device::DeviceProfile;
+use crate::store::keychain::{self, Kept};
 use crate::watch::{self, Attempt, Control, Probe};
+use secrecy::SecretString;
 use tokio::sync::watch as channel;
 
 /// How often a running watch redraws the window, at most.
@@ -35,6 +37,37 @@ pub enum WorkerEvent {
     WatchAttempt(Box<Attempt>),
     /// The watch is over (done, stopped, or it could not start: the error).
     WatchEnded(Option<CiamError>),
+    /// Whether this machine has a keychain (and if not, why).
+    KeychainStatus(Result<(), String>),
+    /// A keychain job is done.
+    Keychain(Box<KeychainDone>),
+}
+
+/// What to do with one secret of one profile in the keychain.
+#[derive(Debug)]
+pub enum KeychainJob {
+    /// `announce`: the user asked (a notice says it is done); otherwise a quiet update.
+    Remember {
+        secret: SecretString,
+        announce: bool,
+    },
+    Recall,
+    Forget,
+}
+
+pub struct KeychainDone {
+    pub profile: String,
+    pub kept: Kept,
+    /// `Recall`: the secret, if one was kept.
+    pub result: Result<Option<SecretString>, String>,
+    pub job: KeychainJobKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeychainJobKind {
+    Remember { announce: bool },
+    Recall,
+    Forget,
 }
 
 pub struct Worker {
@@ -94,6 +127,46 @@ impl Worker {
                 tenant: key,
                 profile: Box::new(profile),
             })
+        });
+    }
+
+    /// Asks whether this machine has a keychain: it may take seconds (D-Bus), so not here.
+    pub fn probe_keychain(&self) {
+        self.spawn(async move {
+            let status = tokio::task::spawn_blocking(keychain::available)
+                .await
+                .ok()?;
+            Some(WorkerEvent::KeychainStatus(status))
+        });
+    }
+
+    /// Remembers, recalls or forgets `kept` of `profile` in the keychain.
+    pub fn keychain(&self, profile: String, kept: Kept, job: KeychainJob) {
+        self.spawn(async move {
+            let done = tokio::task::spawn_blocking(move || {
+                let (kind, result) = match job {
+                    KeychainJob::Remember { secret, announce } => (
+                        KeychainJobKind::Remember { announce },
+                        keychain::remember(&profile, kept, &secret).map(|()| None),
+                    ),
+                    KeychainJob::Recall => {
+                        (KeychainJobKind::Recall, keychain::recall(&profile, kept))
+                    }
+                    KeychainJob::Forget => (
+                        KeychainJobKind::Forget,
+                        keychain::forget(&profile, kept).map(|()| None),
+                    ),
+                };
+                KeychainDone {
+                    profile,
+                    kept,
+                    result,
+                    job: kind,
+                }
+            })
+            .await
+            .ok()?;
+            Some(WorkerEvent::Keychain(Box::new(done)))
         });
     }
 

@@ -10,12 +10,23 @@ use super::{Intent, TokenField, form_grid, grid_label};
 use crate::ciam::jwt::{JwtInsight, human_duration, now_unix};
 use crate::i18n::Lang;
 use crate::step::Step;
+use crate::store::keychain::Kept;
 use crate::tr;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
 use crate::ui::lang;
 
-pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
+/// What the keychain boxes need to know.
+pub struct KeychainView<'a> {
+    /// `None` while the keychain is being looked for; `Err`: why there is none.
+    pub status: Option<&'a Result<(), String>>,
+    /// The profile in use: secrets are kept per profile.
+    pub profile: Option<&'a str>,
+    pub client_secret: bool,
+    pub password: bool,
+}
+
+pub fn show(ui: &mut Ui, form: &mut Form, busy: bool, keychain: &KeychainView<'_>) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
     let title = RichText::new(tr!(l, "ui-get-tokens")).strong();
@@ -32,7 +43,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
                 SecretRow::token(tr!(l, "ui-client-secret"), TokenField::ClientSecret)
                     .hint(tr!(l, "ui-client-secret-hint"))
                     .show(ui, &mut form.client_secret, &mut intents);
-                run_button(ui, busy, Step::AccessToken, &mut intents);
+                run_button(ui, busy, Step::AccessToken, keychain, &mut intents);
 
                 let label = grid_label(ui, &tr!(l, "ui-user-name"));
                 ui.add(
@@ -45,7 +56,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
                 SecretRow::password(tr!(l, "ui-password"), TokenField::Password)
                     .hint(tr!(l, "ui-password-hint"))
                     .show(ui, &mut form.password, &mut intents);
-                run_button(ui, busy, Step::Login, &mut intents);
+                run_button(ui, busy, Step::Login, keychain, &mut intents);
             });
             if let Some(line) = id_token_line(form, l) {
                 ui.label(RichText::new(line).weak().size(12.0));
@@ -54,22 +65,75 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
     intents
 }
 
-/// The row under an input with the button that runs `step`.
-fn run_button(ui: &mut Ui, busy: bool, step: Step, intents: &mut Vec<Intent>) {
+/// The row under a secret: the button that runs `step`, and whether the keychain keeps it.
+fn run_button(
+    ui: &mut Ui,
+    busy: bool,
+    step: Step,
+    keychain: &KeychainView<'_>,
+    intents: &mut Vec<Intent>,
+) {
     let l = lang::of(ui);
-    let hover = match step {
-        Step::AccessToken => tr!(l, "ui-get-token-hover"),
-        _ => tr!(l, "ui-log-in-hover"),
+    let (hover, kept, remembered) = match step {
+        Step::AccessToken => (
+            tr!(l, "ui-get-token-hover"),
+            Kept::ClientSecret,
+            keychain.client_secret,
+        ),
+        _ => (tr!(l, "ui-log-in-hover"), Kept::Password, keychain.password),
     };
     ui.label("");
-    if ui
-        .add_enabled(!busy, egui::Button::new(step.short(l)))
-        .on_hover_text(hover)
-        .clicked()
-    {
-        intents.push(Intent::Run(Operation::Call(step)));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!busy, egui::Button::new(step.short(l)))
+            .on_hover_text(hover)
+            .clicked()
+        {
+            intents.push(Intent::Run(Operation::Call(step)));
+        }
+        keychain_box(ui, keychain, kept, remembered, intents);
+    });
     ui.end_row();
+}
+
+/// "Remember in keychain", enabled only with a profile in use and a keychain on this machine
+/// (else disabled, saying why); "Forget" once remembered.
+fn keychain_box(
+    ui: &mut Ui,
+    keychain: &KeychainView<'_>,
+    kept: Kept,
+    remembered: bool,
+    intents: &mut Vec<Intent>,
+) {
+    let l = lang::of(ui);
+    let why_not = match (keychain.status, keychain.profile) {
+        (None, _) => Some(tr!(l, "ui-keychain-looking")),
+        (Some(Err(error)), _) => Some(tr!(l, "ui-keychain-unavailable", error = error.as_str())),
+        (Some(Ok(())), None) => Some(tr!(l, "ui-keychain-no-profile")),
+        (Some(Ok(())), Some(_)) => None,
+    };
+    let mut ticked = remembered;
+    let label = tr!(l, "ui-keychain-remember");
+    let response = ui.add_enabled(why_not.is_none(), egui::Checkbox::new(&mut ticked, label));
+    let response = match &why_not {
+        Some(why) => response.on_disabled_hover_text(why.as_str()),
+        None => response.on_hover_text(tr!(l, "ui-keychain-remember-hover")),
+    };
+    if response.changed() {
+        intents.push(if ticked {
+            Intent::Remember(kept)
+        } else {
+            Intent::Forget(kept)
+        });
+    }
+    if remembered && why_not.is_none() && ui.small_button(tr!(l, "ui-keychain-forget")).clicked() {
+        intents.push(Intent::Forget(kept));
+    }
+    if let Some(why) = why_not
+        && keychain.status.is_some_and(Result::is_err)
+    {
+        ui.label(RichText::new(why).weak().size(11.0));
+    }
 }
 
 /// `id_token (signature not checked) · subject … · issuer … · expires in …`

@@ -1,6 +1,7 @@
 //! One file per part of the window. Each draws state and returns what the user asked for; none
 //! does I/O (the app acts on the intents).
 
+pub mod case;
 pub mod credentials;
 pub mod device;
 pub mod get_tokens;
@@ -47,6 +48,14 @@ pub enum Intent {
     SaveReport,
     /// Every call of this session (and the watch's kept evidence) as a HAR file in Downloads.
     SaveHar,
+    /// This session as a case file in Downloads.
+    SaveCase,
+    /// Ask which case file to open.
+    OpenCaseAsk,
+    /// Show this case file, read-only.
+    OpenCase(std::path::PathBuf),
+    /// Back to this session's own window.
+    CloseCase,
     CopyCurl,
     /// Show this history entry in the inspector.
     Select(usize),
@@ -68,6 +77,10 @@ pub enum Intent {
     ProfileEditDone,
     /// Delete the profile in use (confirmed).
     ProfileDelete,
+    /// Keep this secret of the profile in use in the OS keychain.
+    Remember(crate::store::keychain::Kept),
+    /// Remove it from the keychain.
+    Forget(crate::store::keychain::Kept),
     /// Close the notice about a settings or profiles file that could not be used.
     DismissFileNotice,
 }

@@ -89,6 +89,20 @@ pub fn show(
             intents.push(Intent::SaveHar);
         }
         if ui
+            .button(tr!(l, "ui-save-case"))
+            .on_hover_text(tr!(l, "ui-save-case-hover"))
+            .clicked()
+        {
+            intents.push(Intent::SaveCase);
+        }
+        if ui
+            .button(tr!(l, "ui-open-case"))
+            .on_hover_text(tr!(l, "ui-open-case-hover"))
+            .clicked()
+        {
+            intents.push(Intent::OpenCaseAsk);
+        }
+        if ui
             .button(tr!(l, "ui-copy-curl"))
             .on_hover_text(tr!(l, "ui-copy-curl-hover"))
             .clicked()

@@ -1,0 +1,123 @@
+//! A case file: everything one engineer saw, for the next one — the profile's values (never a
+//! secret), the device as sent, every step with its evidence and verdict, and the same calls as a
+//! HAR log — in one JSON file, redacted like the report. Opened read-only in the window.
+//!
+//! A case file comes from someone else: it is read as hostile. It is bounded in size, checked in
+//! shape, and what it holds is shown the way a tenant's answers are (control characters escaped).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::report::HarEntry;
+use crate::step::StepRecord;
+use crate::store::{FileProblem, ProfileFields};
+use crate::{msg, store};
+
+pub const FORMAT: &str = "sso-diag.case";
+pub const VERSION: u64 = 1;
+/// Far more steps than a session makes.
+pub const MAX_STEPS: usize = 1000;
+
+/// The device as it was sent.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseDevice {
+    pub os_version: String,
+    pub os_name: String,
+    pub device_ip: String,
+    pub fingerprint: String,
+    pub agent: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    #[serde(with = "time::serde::rfc3339")]
+    pub saved_at: OffsetDateTime,
+    /// `0.1.0 (commit …)` of the sso-diag that saved it.
+    pub app_version: String,
+    /// The profile in use, if any.
+    pub profile: Option<String>,
+    pub fields: ProfileFields,
+    pub device: CaseDevice,
+    /// In the order they ran.
+    pub steps: Vec<StepRecord>,
+    /// The same calls (and a watch's kept probes) as a HAR 1.2 log.
+    pub har: serde_json::Value,
+}
+
+impl Case {
+    pub fn new(
+        profile: Option<String>,
+        fields: ProfileFields,
+        device: CaseDevice,
+        steps: Vec<StepRecord>,
+        har: &[HarEntry<'_>],
+    ) -> Self {
+        let har = serde_json::from_str(&crate::report::har_json(har)).unwrap_or_default();
+        Self {
+            saved_at: OffsetDateTime::now_utc(),
+            app_version: crate::VERSION.to_owned(),
+            profile,
+            fields,
+            device,
+            steps,
+            har,
+        }
+    }
+
+    /// The case with these steps, and the HAR log of them.
+    pub fn with_steps(mut self, steps: Vec<StepRecord>) -> Self {
+        let har: Vec<_> = steps.iter().map(HarEntry::of_step).collect();
+        self.har = serde_json::from_str(&crate::report::har_json(&har)).unwrap_or_default();
+        self.steps = steps;
+        self
+    }
+
+    /// The file's bytes, every secret this process has seen redacted in every form.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let text = String::from_utf8_lossy(&store::to_bytes(FORMAT, VERSION, self)).into_owned();
+        crate::secret::redact(&text).into_bytes()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, FileProblem> {
+        let case: Case = store::parse(bytes, FORMAT, VERSION)?;
+        case.check()?;
+        Ok(case)
+    }
+
+    pub fn read(path: &Path) -> Result<Self, FileProblem> {
+        Self::from_bytes(&store::json_file_bytes(path)?)
+    }
+
+    /// What sso-diag could have written: a bounded number of steps, URLs that are URLs, a HAR log.
+    fn check(&self) -> Result<(), FileProblem> {
+        if self.steps.len() > MAX_STEPS {
+            return Err(FileProblem::Refused(msg!(
+                "case-too-many-steps",
+                count = self.steps.len(),
+                max = MAX_STEPS
+            )));
+        }
+        for (i, step) in self.steps.iter().enumerate() {
+            let url = &step.record.request.url;
+            let plausible = url.is_empty()
+                || url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+            if !plausible {
+                return Err(FileProblem::Refused(msg!("case-bad-url", number = i + 1)));
+            }
+        }
+        if !self
+            .har
+            .get("log")
+            .is_some_and(serde_json::Value::is_object)
+        {
+            return Err(FileProblem::Refused(msg!("case-no-har")));
+        }
+        if self.app_version.chars().count() > 200 {
+            return Err(FileProblem::Refused(msg!("case-bad-version")));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,108 @@
+//! Save case / Open case: the session as a case file for a colleague, and a colleague's case shown
+//! read-only — its history, inspector and verdict, as the first engineer saw them. A case that
+//! cannot be read changes nothing and says why.
+
+use std::path::{Path, PathBuf};
+
+use super::app::SsoDiagApp;
+use super::history::HistoryEntry;
+use super::session::Session;
+use crate::case::{Case, CaseDevice};
+use crate::report::HarEntry;
+use crate::tr;
+
+/// A case file on screen, instead of the form.
+pub struct OpenCase {
+    pub path: PathBuf,
+    pub case: Case,
+    pub session: Session,
+}
+
+impl SsoDiagApp {
+    /// This session as a case: the form's values (no secret), the device as it stands, every call.
+    pub fn case_now(&self) -> Case {
+        let steps: Vec<_> = self
+            .session
+            .history
+            .iter()
+            .filter_map(HistoryEntry::step_record)
+            .cloned()
+            .collect();
+        let device = &self.form.device;
+        let case_device = CaseDevice {
+            os_version: device.os_version.value.clone(),
+            os_name: device
+                .profile
+                .as_ref()
+                .map(|p| p.os_name.clone())
+                .unwrap_or_default(),
+            device_ip: device.device_ip.value.clone(),
+            fingerprint: device.fingerprint.value.clone(),
+            agent: device.agent.value.clone(),
+        };
+        let mut har: Vec<HarEntry<'_>> = steps.iter().map(HarEntry::of_step).collect();
+        har.extend(
+            self.watching
+                .attempts
+                .iter()
+                .filter_map(HarEntry::of_attempt),
+        );
+        let case = Case::new(
+            self.profiles.current.clone(),
+            self.form.fields(),
+            case_device,
+            Vec::new(),
+            &har,
+        );
+        Case { steps, ..case }
+    }
+
+    pub(super) fn save_case(&mut self) {
+        let l = self.shown_lang();
+        if self
+            .session
+            .history
+            .iter()
+            .all(|e| e.step_record().is_none())
+        {
+            return self.show_notice(tr!(l, "ui-nothing-to-report"));
+        }
+        let bytes = self
+            .form
+            .redactor()
+            .redact(&String::from_utf8_lossy(&self.case_now().to_bytes()));
+        let path =
+            super::commands::downloads().join(super::commands::stamped("sso-diag-case", "json"));
+        let saved = crate::files::write_private(&path, bytes.as_bytes());
+        self.notice_saved(&path, saved.map_err(|e| e.to_string()));
+    }
+
+    /// Shows the case at `path` read-only; one that cannot be read leaves everything as it was.
+    pub fn open_case(&mut self, path: &Path) {
+        self.opening_case = None;
+        match Case::read(path) {
+            Ok(case) => {
+                let session = Session::of_case(&case.steps);
+                self.case = Some(OpenCase {
+                    path: path.to_owned(),
+                    case,
+                    session,
+                });
+            }
+            Err(problem) => self.file_notices.push(crate::msg!(
+                "ui-case-not-opened",
+                file = path.display().to_string(),
+                problem = problem.message()
+            )),
+        }
+    }
+
+    pub(super) fn close_case(&mut self) {
+        self.case = None;
+    }
+
+    /// The session on screen: the case's while one is open.
+    pub(super) fn shown_session(&self) -> &Session {
+        self.case.as_ref().map_or(&self.session, |c| &c.session)
+    }
+}
