@@ -11,7 +11,7 @@ use common::demo;
 use common::ui::{
     Window, all_text, fill, kept_text, press, settle, shows, step_until, window_restored,
 };
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use sso_diag::i18n::Lang;
 use sso_diag::mock::{MockConfig, MockTenant};
 use sso_diag::store::{Profile, ProfileFields, ProfileStore};

@@ -371,7 +371,7 @@ pub struct ProfileArgs {
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// Save a new profile
-    New(ProfileNewArgs),
+    New(Box<ProfileNewArgs>),
     /// List the saved profiles
     List {
         #[arg(long)]

@@ -188,7 +188,8 @@ mod tests {
             read::<Thing>(&path, "t", 1),
             Ok(Some(Thing { name: "a".into() }))
         );
-        let cases: [(&[u8], fn(&FileProblem) -> bool); 5] = [
+        type Expected = fn(&FileProblem) -> bool;
+        let cases: [(&[u8], Expected); 5] = [
             (b"{\"format\": \"t\", \"vers", |p| {
                 matches!(p, FileProblem::NotJson(_))
             }),

@@ -108,13 +108,14 @@ impl Profile {
         optional_field("OS version", &unset(&f.os_version))?;
         optional_field("device fingerprint", &unset(&f.fingerprint))?;
         optional_field("agent", &unset(&f.agent))?;
-        if let Some(ip) = optional_field("device IP", f.device_ip.as_deref().unwrap_or_default())? {
-            if ip.parse::<std::net::IpAddr>().is_err() {
-                return Err(CiamError::invalid_input(
-                    "device IP",
-                    msg!("input-not-an-ip", value = ip.as_str()),
-                ));
-            }
+        let ip = optional_field("device IP", f.device_ip.as_deref().unwrap_or_default())?;
+        if let Some(ip) = ip
+            && ip.parse::<std::net::IpAddr>().is_err()
+        {
+            return Err(CiamError::invalid_input(
+                "device IP",
+                msg!("input-not-an-ip", value = ip.as_str()),
+            ));
         }
         if let Some(proxy) = optional_field("proxy", &f.proxy)? {
             let has_password = url::Url::parse(&proxy).is_ok_and(|u| u.password().is_some());

@@ -161,10 +161,10 @@ impl Profiles {
         match result {
             Ok(()) => {
                 self.editing = None;
-                if edit.kind == NameEditKind::New {
-                    if let Some(p) = self.store.get(&name) {
-                        form.switch_to(&p.fields);
-                    }
+                if edit.kind == NameEditKind::New
+                    && let Some(p) = self.store.get(&name)
+                {
+                    form.switch_to(&p.fields);
                 }
                 self.current = Some(name);
                 true

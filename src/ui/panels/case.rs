@@ -51,7 +51,7 @@ pub fn show(ui: &mut Ui, path: &std::path::Path, case: &Case) -> Vec<Intent> {
         (tr!(l, "ui-user-name"), or_none(&f.user_name)),
         (
             tr!(l, "ui-os-version"),
-            or_none(&format!("{}  {}", d.os_version, d.os_name).trim().to_owned()),
+            or_none(format!("{}  {}", d.os_version, d.os_name).trim()),
         ),
         (tr!(l, "ui-device-ip"), or_none(&d.device_ip)),
         (tr!(l, "ui-fingerprint"), or_none(&d.fingerprint)),
