@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use common::demo;
 use common::ui::{
-    Window, all_text, fill, kept_text, press, settle, shows, step_until, window_restored,
+    all_text, choose_profile, fill, kept_text, press, settle, shows, step_until, window_restored,
 };
 use egui_kittest::kittest::{NodeT, Queryable};
 use sso_diag::i18n::Lang;
@@ -18,17 +18,6 @@ use sso_diag::store::{Profile, ProfileFields, ProfileStore};
 use sso_diag::ui::Launch;
 
 const SIZE: [f32; 2] = [1100.0, 1500.0];
-
-fn choose_profile(h: &mut Window, name: &str) {
-    h.get_by_label("Profile").click_accesskit();
-    settle(h);
-    if h.query_by_label(name).is_none() {
-        h.get_by_label("Profile").click_accesskit();
-        settle(h);
-    }
-    h.get_by_label(name).click_accesskit();
-    settle(h);
-}
 
 #[test]
 fn a_remembered_secret_comes_back_with_its_profile_and_forget_removes_it() {

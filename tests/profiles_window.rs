@@ -9,7 +9,8 @@ use std::path::Path;
 
 use common::demo;
 use common::ui::{
-    Window, all_text, fill, kept_text, press, settle, shows, step_until, window_restored,
+    Window, all_text, choose_profile, fill, kept_text, press, settle, shows, step_until,
+    window_restored,
 };
 use egui_kittest::kittest::Queryable;
 use sso_diag::i18n::Lang;
@@ -58,19 +59,6 @@ fn two_profiles(dir: &Path, mock_url: &str) {
 
 fn value(h: &Window, label: &str) -> String {
     h.get_by_label(label).value().unwrap_or_default()
-}
-
-fn choose_profile(h: &mut Window, name: &str) {
-    h.get_by_label("Profile").click_accesskit();
-    settle(h);
-    if h.query_by_label(name).is_none() {
-        // It was open already: the click closed it.
-        h.get_by_label("Profile").click_accesskit();
-        settle(h);
-    }
-    h.get_by_label(name).click_accesskit();
-    settle(h);
-    assert_eq!(value(h, "Profile"), name);
 }
 
 #[test]
@@ -242,4 +230,23 @@ fn damaged_or_future_files_start_the_window_with_a_notice_and_a_backup() {
         settle(&mut h);
         assert!(!shows(&h, problem));
     }
+}
+
+#[test]
+fn settings_an_older_release_left_in_eframes_storage_are_taken_over() {
+    let data = tempfile::tempdir().expect("data");
+    let mut storage = common::ui::MemoryStorage::default();
+    storage.0.insert(
+        "sso-diag.settings".into(),
+        "(domain: \"old.example.com\", tenant_id: \"isv-old\", client_id: \"old-app\", timeout_secs: 20.0)".into(),
+    );
+    let mut h = common::ui::window_with_legacy_storage(english(), SIZE, data.path(), storage);
+    settle(&mut h);
+    assert_eq!(value(&h, "Domain"), "old.example.com");
+    assert_eq!(value(&h, "X-tenant-id"), "isv-old");
+    h.state_mut().save_state();
+    assert!(
+        kept_text(data.path()).contains("old-app"),
+        "now in settings.json"
+    );
 }

@@ -10,7 +10,7 @@ use serde_json::json;
 use secrecy::SecretString;
 
 use super::args::{
-    Command, DeviceOverrideArgs, KeptSecret, NetworkArgs, ProfileArgs, ProfileCommand,
+    CallArgs, Command, DeviceOverrideArgs, KeptSecret, NetworkArgs, ProfileArgs, ProfileCommand,
     ProfileNewArgs, TenantArgs,
 };
 use super::secret_input::{read_password, read_secret};
@@ -346,14 +346,21 @@ pub fn apply(
     let profile = find(&store, name)?.clone();
     let _ = IN_USE.set(profile.clone());
     let f = &profile.fields;
-    let sub = matches.subcommand().map(|(_, m)| m);
-    let timeout_given = |m: Option<&ArgMatches>| {
-        m.and_then(|m| m.value_source("timeout"))
-            .is_some_and(|s| s != ValueSource::DefaultValue)
-    };
+    // A timeout given on the command line wins; clap's default does not.
+    let timeout_given = matches
+        .subcommand()
+        .and_then(|(_, m)| m.value_source("timeout"))
+        .is_some_and(|s| s != ValueSource::DefaultValue);
     let timeout = |slot: &mut f64| {
-        if !timeout_given(sub) {
+        if !timeout_given {
             *slot = f.timeout_secs;
+        }
+    };
+    let call = |call: &mut CallArgs, user: Option<&mut Option<String>>| {
+        fill_all(f, &mut call.tenant, &mut call.device, &mut call.network);
+        timeout(&mut call.timeout);
+        if let Some(user) = user {
+            fill(user, &f.user_name);
         }
     };
     match command {
@@ -363,45 +370,10 @@ pub fn apply(
             &mut window.device,
             &mut window.network,
         ),
-        Some(Command::Exchange(a)) => {
-            fill_all(
-                f,
-                &mut a.call.tenant,
-                &mut a.call.device,
-                &mut a.call.network,
-            );
-            timeout(&mut a.call.timeout);
-            fill(&mut a.session.user, &f.user_name);
-        }
-        Some(Command::Refresh(a)) => {
-            fill_all(
-                f,
-                &mut a.call.tenant,
-                &mut a.call.device,
-                &mut a.call.network,
-            );
-            timeout(&mut a.call.timeout);
-            fill(&mut a.session.user, &f.user_name);
-        }
-        Some(Command::Watch(a)) => {
-            fill_all(
-                f,
-                &mut a.call.tenant,
-                &mut a.call.device,
-                &mut a.call.network,
-            );
-            timeout(&mut a.call.timeout);
-            fill(&mut a.session.user, &f.user_name);
-        }
-        Some(Command::Redeem(a)) => {
-            fill_all(
-                f,
-                &mut a.call.tenant,
-                &mut a.call.device,
-                &mut a.call.network,
-            );
-            timeout(&mut a.call.timeout);
-        }
+        Some(Command::Exchange(a)) => call(&mut a.call, Some(&mut a.session.user)),
+        Some(Command::Refresh(a)) => call(&mut a.call, Some(&mut a.session.user)),
+        Some(Command::Watch(a)) => call(&mut a.call, Some(&mut a.session.user)),
+        Some(Command::Redeem(a)) => call(&mut a.call, None),
         Some(Command::Login(a)) => {
             fill_all(f, &mut a.tenant, &mut a.device, &mut a.network);
             timeout(&mut a.timeout);

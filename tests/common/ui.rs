@@ -196,3 +196,18 @@ impl eframe::Storage for MemoryStorage {
     }
     fn flush(&mut self) {}
 }
+
+/// Picks `name` in the header's profile list, as a user does (opening the list if it is closed).
+#[allow(dead_code)]
+pub fn choose_profile(h: &mut Window, name: &str) {
+    h.get_by_label("Profile").click_accesskit();
+    settle(h);
+    if h.query_by_label(name).is_none() {
+        // It was open already: the click closed it.
+        h.get_by_label("Profile").click_accesskit();
+        settle(h);
+    }
+    h.get_by_label(name).click_accesskit();
+    settle(h);
+    assert_eq!(h.get_by_label("Profile").value().as_deref(), Some(name));
+}
