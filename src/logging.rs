@@ -21,10 +21,10 @@ use crate::text::escape_controls_keep_lines;
 /// A log file is moved to `NAME.1` at start once it is bigger than this.
 const ROTATE_AT: u64 = 1024 * 1024;
 
-/// Where the window logs when no `--log-file` is given: the platform's data directory
-/// (`~/.local/share/sso-diag` on Linux, `%APPDATA%\sso-diag\data` on Windows).
+/// Where the window logs when no `--log-file` is given: the data directory
+/// ([`crate::store::data_dir`]: `data/` beside a portable copy, else the platform's).
 pub fn default_log_file() -> Option<PathBuf> {
-    eframe::storage_dir(crate::APP_ID).map(|d| d.join("sso-diag.log"))
+    crate::store::data_dir().map(|d| d.join("sso-diag.log"))
 }
 
 /// Keeps one previous file: `sso-diag.log` → `sso-diag.log.1` when it has grown large.

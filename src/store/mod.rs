@@ -18,13 +18,27 @@ pub use json_file::{
 };
 pub use profiles::{Profile, ProfileFields, ProfileStore};
 
-/// The data directory: `$SSO_DIAG_DATA_DIR` when set (scripts, tests, a second identity), else
-/// the platform's (`~/.local/share/sso-diag` on Linux, `%APPDATA%\sso-diag\data` on Windows).
+/// The data directory: `$SSO_DIAG_DATA_DIR` when set (scripts, tests, a second identity); else
+/// `data/` beside the executable when a file named `portable` sits there (a tool carried on a USB
+/// stick leaves nothing on the machine); else the platform's (`~/.local/share/sso-diag` on Linux,
+/// `%APPDATA%\sso-diag\data` on Windows).
 pub fn data_dir() -> Option<PathBuf> {
     match std::env::var_os(crate::env_vars::DATA_DIR) {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => eframe::storage_dir(crate::APP_ID),
+        _ => portable_dir().or_else(|| eframe::storage_dir(crate::APP_ID)),
     }
+}
+
+/// The name of the file that makes a copy of sso-diag portable.
+pub const PORTABLE_MARKER: &str = "portable";
+
+/// `data/` beside the executable, when the `portable` file is there.
+pub fn portable_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?;
+    dir.join(PORTABLE_MARKER)
+        .is_file()
+        .then(|| dir.join("data"))
 }
 
 /// Creates `dir` (private to the user) if needed.
