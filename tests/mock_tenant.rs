@@ -40,7 +40,7 @@ async fn post(req: reqwest::RequestBuilder) -> Call {
 }
 
 fn json_post(url: &str, bearer: Option<&str>, body: Value) -> reqwest::RequestBuilder {
-    let mut r = reqwest::Client::new()
+    let mut r = client()
         .post(url)
         .header("Content-Type", "application/json;charset=utf8")
         .body(body.to_string());
@@ -64,7 +64,7 @@ fn the_whole_flow_client_credentials_login_exchange_verify() {
     let base = t.url();
     block(async {
         let token = post(
-            reqwest::Client::new()
+            client()
                 .post(format!("{base}/api/v2/tenant/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(format!(
@@ -176,7 +176,7 @@ fn documented_errors() {
     let exchange_url = format!("{base}/api/v2/tenant/sso/session-token/sso-ticket");
     block(async {
         let bad_client = post(
-            reqwest::Client::new()
+            client()
                 .post(format!("{base}/api/v2/tenant/token"))
                 .body("grant_type=client_credentials&client_id=demo-app&client_secret=nope"),
         )
@@ -291,4 +291,10 @@ fn tickets_expire_after_the_configured_time() {
         .await;
         assert_eq!(v.body["error_code"], "IDAAS.SDK.PARAM.0025");
     });
+}
+
+/// A plain reqwest client, with the TLS provider sso-diag installs for its own.
+fn client() -> reqwest::Client {
+    sso_diag::ciam::tls::ensure_provider();
+    reqwest::Client::new()
 }

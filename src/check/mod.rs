@@ -266,6 +266,7 @@ pub async fn run_check(tenant: &TenantUrl, extra_ca_pem: Option<&[u8]>) -> Check
 
     // 4. HTTP
     let started = Instant::now();
+    crate::ciam::tls::ensure_provider();
     let mut builder = reqwest::Client::builder();
     if let Some(certs) =
         extra_ca_pem.and_then(|pem| reqwest::Certificate::from_pem_bundle(pem).ok())

@@ -111,7 +111,7 @@ fn platform_verifier(
 /// A TLS configuration that verifies as the tenant client does (HTTP/1.1), for watch mode's own
 /// connections.
 pub fn verifying_config(extra_ca_pem: Option<&[u8]>) -> Result<rustls::ClientConfig, String> {
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
     let verifier = platform_verifier(&provider, extra_ca_pem)?;
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -128,7 +128,7 @@ pub async fn handshake(
     host: &str,
     extra_ca_pem: Option<&[u8]>,
 ) -> Result<TlsFacts, String> {
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
     let platform = platform_verifier(&provider, extra_ca_pem)?;
     let verifier = Arc::new(RecordingVerifier {
         inner: Arc::new(platform),

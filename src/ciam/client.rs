@@ -111,6 +111,7 @@ pub struct TenantClient {
 
 impl TenantClient {
     pub fn new(base: TenantUrl, options: ClientOptions) -> Result<Self, CiamError> {
+        super::tls::ensure_provider();
         let mut builder = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
             .timeout(options.total_timeout)

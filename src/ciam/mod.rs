@@ -16,6 +16,7 @@ pub mod record;
 pub mod refresh;
 pub mod request;
 pub mod tenant_url;
+pub mod tls;
 pub mod token;
 pub mod verify;
 pub mod wire;
