@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Builds every package into dist/out/ and checks each one: a package nobody has run is not shipped.
 #
-#   dist/build.sh           the Linux .deb and .tar.gz and the Windows .zip, SHA256SUMS, all checked
-#   dist/build.sh --linux   the Linux packages only (what CI runs)
+#   dist/build.sh           Linux .deb, .rpm and .tar.gz; the Windows .zip and a signed .msi (both
+#                           installed and run under wine as Windows 10); CycloneDX SBOMs; SHA256SUMS
+#   dist/build.sh --linux   the Linux packages only
 #
-# Installs what it needs (cargo-deb, dpkg-dev, file, zip; for Windows the rustup target,
-# MinGW and wine) when they are missing. Run as root on Debian, like CI.
+# Signing: with SSO_DIAG_SIGN_PFX (a .pfx file) and SSO_DIAG_SIGN_PASSWORD set, the .exe and the .msi
+# are signed with that certificate; otherwise with a throwaway one made for this build, so the
+# signing is exercised (and verified) on every build. Never commit a certificate.
+#
+# Installs what it needs (cargo-deb, cargo-cyclonedx, dpkg-dev, rpm, file, zip, imagemagick; for
+# Windows the rustup target, MinGW, wine, wixl/msitools, osslsigncode) when missing. Run as root on
+# Debian, like CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 linux_only=false
@@ -25,8 +31,9 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 out=dist/out
 rm -rf "$out"
 mkdir -p "$out"
-need_apt dpkg-dev file zip
+need_apt dpkg-dev file zip rpm
 command -v cargo-deb >/dev/null || cargo install --locked cargo-deb
+command -v cargo-cyclonedx >/dev/null || cargo install --locked cargo-cyclonedx
 
 say "Linux: release build"
 cargo build --release --locked
@@ -55,6 +62,61 @@ if [ "$(id -u)" = 0 ]; then
   dpkg -r sso-diag >/dev/null
 fi
 
+say "Linux: .rpm (Fedora, RHEL, openSUSE)"
+# rpmbuild from Debian's rpm package, from a spec made here: the same files as the .deb and the same
+# run-time libraries, named as RPM distributions provide them (libc's own are found by rpmbuild).
+rpmtop=$(mktemp -d)
+mkdir -p "$rpmtop/SOURCES"
+cp "$bin" README.md LICENSE assets/sso-diag.desktop assets/icon.svg "$rpmtop/SOURCES/"
+cp -r assets/icons "$rpmtop/SOURCES/icons"
+sizes="16 24 32 48 64 128 256 512"
+cat > "$rpmtop/sso-diag.spec" <<SPEC
+Name: sso-diag
+Version: ${version//-/_}
+Release: 1
+Summary: Troubleshoot CIAM logins: SSO ticket diagnostics
+License: MIT
+BuildArch: x86_64
+# eframe loads GL/EGL, X11, Wayland and xkbcommon with dlopen: listed by hand, as for the .deb.
+Requires: libGL.so.1()(64bit), libEGL.so.1()(64bit), mesa-dri-drivers, libX11.so.6()(64bit), libXcursor.so.1()(64bit), libXrandr.so.2()(64bit), libXi.so.6()(64bit), libxkbcommon.so.0()(64bit), libxkbcommon-x11.so.0()(64bit), libwayland-client.so.0()(64bit), libwayland-egl.so.1()(64bit), libwayland-cursor.so.0()(64bit), fontconfig
+Recommends: (google-noto-sans-cjk-fonts or wqy-microhei-fonts)
+%global debug_package %{nil}
+%global __strip /bin/true
+%global _build_id_links none
+%description
+A desktop app for support staff: exchanges a user's session token for a one-time SSO ticket
+against a CIAM tenant, counts the ticket down, and explains failures with the tenant's own
+error code, the likely cause and what to try.
+%install
+install -D -m 755 %{_sourcedir}/sso-diag %{buildroot}/usr/bin/sso-diag
+install -D -m 644 %{_sourcedir}/sso-diag.desktop %{buildroot}/usr/share/applications/sso-diag.desktop
+install -D -m 644 %{_sourcedir}/icon.svg %{buildroot}/usr/share/icons/hicolor/scalable/apps/sso-diag.svg
+for s in $sizes; do install -D -m 644 %{_sourcedir}/icons/sso-diag-\$s.png %{buildroot}/usr/share/icons/hicolor/\${s}x\${s}/apps/sso-diag.png; done
+install -D -m 644 %{_sourcedir}/README.md %{buildroot}/usr/share/doc/sso-diag/README.md
+install -D -m 644 %{_sourcedir}/LICENSE %{buildroot}/usr/share/doc/sso-diag/copyright
+%files
+/usr/bin/sso-diag
+/usr/share/applications/sso-diag.desktop
+/usr/share/icons/hicolor/*/apps/sso-diag.*
+/usr/share/doc/sso-diag/README.md
+/usr/share/doc/sso-diag/copyright
+SPEC
+rpmbuild -bb --quiet --define "_topdir $rpmtop" --define "_sourcedir $rpmtop/SOURCES" \
+  "$rpmtop/sso-diag.spec" >/dev/null 2>"$rpmtop/build.log" || { cat "$rpmtop/build.log"; fail "rpmbuild"; }
+rpm_file=$(find "$rpmtop/RPMS" -name '*.rpm' | head -1)
+cp "$rpm_file" "$out/"
+rpm_file=$out/$(basename "$rpm_file")
+rpm_files=$(rpm -qpl "$rpm_file" 2>/dev/null | sort)
+deb_files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {sub(/^\./, "", $6); print $6}' | sort)
+[ "$rpm_files" = "$deb_files" ] || { diff <(echo "$deb_files") <(echo "$rpm_files"); fail ".rpm and .deb ship different files"; }
+echo ".rpm ships the .deb's $(wc -l <<<"$rpm_files") files"
+rpm_requires=$(rpm -qpR "$rpm_file" 2>/dev/null)
+for want in 'libGL.so.1()(64bit)' 'libxkbcommon-x11.so.0()(64bit)' mesa-dri-drivers 'libc.so.6(GLIBC_'; do
+  grep -qF -- "$want" <<<"$rpm_requires" || fail ".rpm Requires lack $want"
+done
+echo ".rpm requires: $(grep -c . <<<"$rpm_requires") capabilities, the .deb's libraries among them"
+rm -rf "$rpmtop"
+
 say "Linux: .tar.gz"
 name=sso-diag-$version-x86_64-linux
 stage=$(mktemp -d)
@@ -74,10 +136,43 @@ if ! $linux_only; then
   rustup target add x86_64-pc-windows-gnu >/dev/null
   need_apt gcc-mingw-w64-x86-64
   cargo build --release --locked --target x86_64-pc-windows-gnu
-  exe=target/x86_64-pc-windows-gnu/release/sso-diag.exe
-  kind=$(file -b "$exe")
+  built=target/x86_64-pc-windows-gnu/release/sso-diag.exe
+  kind=$(file -b "$built")
   echo "$kind"
   grep -q "PE32+ executable (GUI) x86-64" <<<"$kind" || fail "the .exe is not a 64-bit GUI program"
+
+  say "Windows: Authenticode signing"
+  need_apt osslsigncode openssl wixl msitools imagemagick
+  sign_dir=$(mktemp -d)
+  if [ -n "${SSO_DIAG_SIGN_PFX:-}" ] && [ -n "${SSO_DIAG_SIGN_PASSWORD:-}" ]; then
+    pfx=$SSO_DIAG_SIGN_PFX
+    printf %s "$SSO_DIAG_SIGN_PASSWORD" > "$sign_dir/pass"
+    trust=/etc/ssl/certs/ca-certificates.crt
+    echo "signing with $pfx"
+  else
+    # A throwaway code-signing certificate, valid for this build only: the pipeline is exercised.
+    openssl req -x509 -newkey rsa:3072 -sha256 -days 2 -nodes -keyout "$sign_dir/key.pem" \
+      -out "$sign_dir/cert.pem" -subj "/CN=sso-diag throwaway test signing/O=sso-diag developers" \
+      -addext "keyUsage=critical,digitalSignature" -addext "extendedKeyUsage=codeSigning" \
+      -addext "basicConstraints=critical,CA:FALSE" 2>/dev/null
+    head -c 24 /dev/urandom | base64 > "$sign_dir/pass"
+    openssl pkcs12 -export -out "$sign_dir/sign.pfx" -inkey "$sign_dir/key.pem" -in "$sign_dir/cert.pem" \
+      -passout "file:$sign_dir/pass" -name sso-diag
+    pfx=$sign_dir/sign.pfx
+    trust=$sign_dir/cert.pem
+    echo "signing with a throwaway certificate (set SSO_DIAG_SIGN_PFX and SSO_DIAG_SIGN_PASSWORD for a real one)"
+  fi
+  sign() { # IN OUT
+    osslsigncode sign -pkcs12 "$pfx" -readpass "$sign_dir/pass" -n sso-diag -h sha256 \
+      ${SSO_DIAG_SIGN_TIMESTAMP:+-ts "$SSO_DIAG_SIGN_TIMESTAMP"} -in "$1" -out "$2" >/dev/null \
+      || fail "signing $1"
+    osslsigncode verify -CAfile "$trust" -in "$2" >/dev/null || fail "the signature of $2 does not verify"
+    echo "signed and verified: $(basename "$2")"
+  }
+  mkdir -p target/signed
+  exe=target/signed/sso-diag.exe
+  rm -f "$exe"
+  sign "$built" "$exe"
   wname=sso-diag-$version-x86_64-windows
   wstage=$(mktemp -d)
   mkdir "$wstage/$wname"
@@ -85,12 +180,39 @@ if ! $linux_only; then
   (cd "$wstage" && zip -qr - "$wname") > "$out/$wname.zip"
   rm -rf "$wstage"
 
-  say "Windows: run the .exe under wine"
-  wine=../shared/tools/wine-run.sh
-  [ -x "$wine" ] || wine=$(dirname "$0")/../../shared/tools/wine-run.sh
+  say "Windows: .msi (wixl)"
+  IFS=. read -r v_major v_minor v_patch <<<"${version%%-*}"
+  mstage=$(mktemp -d)
+  cp "$exe" README.md LICENSE dist/sso-diag.wxs assets/icon.ico "$mstage/"
+  msi=$out/sso-diag-$version-x86_64.msi
+  # wixl takes source paths relative to where it runs (an absolute one is not found).
+  (cd "$mstage" && wixl -a x64 -D Version="$v_major.$v_minor.$v_patch" \
+    -D NextPatch="$v_major.$v_minor.$((v_patch + 1))" -D SourceDir=. -o unsigned.msi sso-diag.wxs) \
+    || fail "wixl"
+  sign "$mstage/unsigned.msi" "$msi"
+  rm -rf "$mstage"
+  tables=$(msiinfo tables "$msi")
+  for want in File Component Directory Shortcut Upgrade Icon Property; do
+    grep -qx "$want" <<<"$tables" || fail "the .msi has no $want table"
+  done
+  msiinfo export "$msi" File | grep -q "sso-diag.exe" || fail "the .msi does not hold sso-diag.exe"
+  msiinfo export "$msi" Shortcut | grep -q "sso-diag" || fail "the .msi has no Start-menu shortcut"
+  upgrade=$(msiinfo export "$msi" Property | tr -d '\r' | awk -F'\t' '$1=="UpgradeCode"{print $2}')
+  [ "$upgrade" = "{B74E4A68-C5B1-41EB-8DFB-497A7E54C958}" ] || fail "the .msi's UpgradeCode is $upgrade"
+  msiinfo export "$msi" Property | grep -q "ALLUSERS.1" || fail "the .msi is not per-machine"
+  msiinfo streams "$msi" | grep -q DigitalSignature || fail "the .msi carries no signature"
+  echo ".msi tables, files, shortcut, UpgradeCode $upgrade, signature: ok"
+
+  say "Windows: run the .exe under wine, as Windows 10"
+  wine=dist/wine-run.sh
+  export WINEDLLOVERRIDES="winemenubuilder.exe=d"
+  "$wine" winecfg /v win10 >/dev/null 2>&1 || fail "winecfg /v win10"
   wine_version=$("$wine" "$exe" --version)
   echo "under wine: $wine_version"
   grep -q "sso-diag $version" <<<"$wine_version" || fail "the .exe does not print its version"
+  wine_device=$("$wine" "$exe" device --json)
+  echo "$wine_device" | grep -o '"os_version":"[^"]*"'
+  grep -q '"os_version":"windows10\.0\.' <<<"$wine_device" || fail "device --json under wine is not windows10.0.…"
   mock_log=$(mktemp)
   "$bin" mock --addr 127.0.0.1:0 > "$mock_log" &
   mock=$!
@@ -103,10 +225,45 @@ if ! $linux_only; then
     "$wine" "$exe" exchange --domain "$url" --fingerprint "$fp" --json | tee "$out/wine-exchange.json"
   grep -q '"sso_ticket":"ssoTicket-' "$out/wine-exchange.json" || fail "the .exe's exchange did not get a ticket"
   rm -f "$out/wine-exchange.json"
-  "$wine" --screenshot dist/wine-window.png --wait 6 "$exe" --demo >/dev/null 2>&1 || true
-  [ -s dist/wine-window.png ] && echo "window screenshot under wine: dist/wine-window.png"
+  shot=$out/wine-window.png
+  "$wine" --screenshot "$shot" --wait 8 "$exe" --demo >/dev/null 2>&1 || true
+  [ -s "$shot" ] || fail "no screenshot of the window under wine"
+  colours=$(convert "$shot" -format %k info:)
+  # A blank or black screen has a handful of colours; the window, with text, has hundreds.
+  [ "$colours" -gt 100 ] || fail "the window under wine looks blank ($colours colours)"
+  echo "window under wine: $colours colours in the screenshot"
+  mv "$shot" target/wine-window.png
+  rm -f "$shot.log"
   kill $mock 2>/dev/null || true
+
+  say "Windows: install the .msi under wine, run it, remove it"
+  "$wine" msiexec /i "$msi" /qn || fail "msiexec /i"
+  /usr/lib/wine/wineserver -w 2>/dev/null || true
+  installed=${WINEPREFIX:-/tmp/sso-diag-wine}/drive_c/Program\ Files/sso-diag/sso-diag.exe
+  [ -f "$installed" ] || fail "the .msi did not install into Program Files"
+  "$wine" "$installed" --version | grep -q "sso-diag $version" || fail "the installed .exe does not run"
+  echo "installed under wine: $("$wine" "$installed" --version)"
+  # Wine puts even a per-machine shortcut in the user's Start menu (Windows: ProgramData's).
+  find "${WINEPREFIX:-/tmp/sso-diag-wine}/drive_c" -path '*Start Menu/Programs/sso-diag.lnk' | grep -q . \
+    || fail "no Start-menu shortcut"
+  "$wine" msiexec /x "$msi" /qn || fail "msiexec /x"
+  /usr/lib/wine/wineserver -w 2>/dev/null || true
+  [ ! -e "$installed" ] || fail "the .msi's uninstall left the .exe behind"
+  echo "uninstalled: Program Files\\sso-diag is gone"
+  rm -rf "$sign_dir"
 fi
+
+say "SBOM (CycloneDX)"
+targets=(x86_64-unknown-linux-gnu)
+$linux_only || targets+=(x86_64-pc-windows-gnu)
+for t in "${targets[@]}"; do
+  cargo cyclonedx --format json --spec-version 1.5 --describe binaries --no-build-deps \
+    --target "$t" --target-in-filename >/dev/null
+  sbom=$(ls -t ./*"$t"*.cdx.json | head -1)
+  mv "$sbom" "$out/sso-diag-$version-$t.cdx.json"
+  grep -q '"bomFormat": *"CycloneDX"' "$out/sso-diag-$version-$t.cdx.json" || fail "SBOM for $t"
+  echo "SBOM for $t: $(grep -o '"purl"' "$out/sso-diag-$version-$t.cdx.json" | wc -l) components"
+done
 
 say "Checksums"
 (cd "$out" && sha256sum -- * > SHA256SUMS && cat SHA256SUMS)
