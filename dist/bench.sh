@@ -47,9 +47,25 @@ xdotool key --window "$win" ctrl+Return
 sleep 2
 rss() { awk '/VmRSS/{print $2}' /proc/$app/status; }
 ticks() { awk '{print $14+$15}' /proc/$app/stat; }
+# CPU ticks by kind of thread: the window's own (layout, tessellation, GL calls), llvmpipe's
+# (software rasterising), the rest. The comm may hold spaces: fields are counted after ") ".
+thread_ticks() {
+  for t in /proc/$app/task/*; do
+    local kind=other
+    [ "${t##*/}" = "$app" ] && kind=main
+    grep -q '^llvmpipe' "$t/comm" 2>/dev/null && kind=llvmpipe
+    sed 's/^.*) //' "$t/stat" 2>/dev/null | awk -v k=$kind '{print k, $12+$13}'
+  done | awk '{a[$1]+=$2} END {printf "%d %d %d\n", a["main"], a["llvmpipe"], a["other"]}'
+}
+cpu_by_thread() { # BEFORE AFTER → "main% llvmpipe% other%" of a core over 30 s
+  read -r m0 l0 o0 <<<"$1"; read -r m1 l1 o1 <<<"$2"
+  local hz; hz=$(getconf CLK_TCK)
+  echo "$(echo "scale=2; ($m1-$m0)*100/$hz/30" | bc) $(echo "scale=2; ($l1-$l0)*100/$hz/30" | bc) $(echo "scale=2; ($o1-$o0)*100/$hz/30" | bc)"
+}
 rss_start=$(rss)
-t0=$(ticks); sleep 30; t1=$(ticks)
+t0=$(ticks); s0=$(thread_ticks); sleep 30; t1=$(ticks); s1=$(thread_ticks)
 cpu=$(echo "scale=2; ($t1-$t0)*100/$(getconf CLK_TCK)/30" | bc)
+read -r cpu_main cpu_llvmpipe cpu_other <<<"$(cpu_by_thread "$s0" "$s1")"
 sleep 30
 rss_60=$(rss)
 kill $app; wait $app 2>/dev/null || true
@@ -59,8 +75,9 @@ kill $app; wait $app 2>/dev/null || true
 "$floor" >/dev/null 2>&1 &
 app=$!
 sleep 4.5
-t0=$(ticks); sleep 30; t1=$(ticks)
+t0=$(ticks); s0=$(thread_ticks); sleep 30; t1=$(ticks); s1=$(thread_ticks)
 floor_cpu=$(echo "scale=2; ($t1-$t0)*100/$(getconf CLK_TCK)/30" | bc)
+read -r floor_main floor_llvmpipe floor_other <<<"$(cpu_by_thread "$s0" "$s1")"
 kill $app; wait $app 2>/dev/null || true
 floor_ratio=$(echo "scale=2; $cpu/$floor_cpu" | bc)
 
@@ -125,6 +142,8 @@ row "RSS after 60 s more" "$(( rss_60 / 1024 )) MB" "flat (no growth)"
 row "CPU over 30 s, ticket counting down" "${cpu} % of a core" ""
 row "CPU over 30 s, the floor (examples/floor.rs)" "${floor_cpu} % of a core" ""
 row "  ratio sso-diag / floor" "${floor_ratio}x" "≤ 1.15x"
+row "  sso-diag: window thread / llvmpipe / other" "${cpu_main} / ${cpu_llvmpipe} / ${cpu_other} %" ""
+row "  floor: window thread / llvmpipe / other" "${floor_main} / ${floor_llvmpipe} / ${floor_other} %" ""
 row "sso-diag exchange process (median of 20)" "${cli_ms} ms" ""
 row "curl, same request (median of 20)" "${curl_ms} ms" ""
 row "ratio sso-diag / curl" "${ratio}x" "< 2x"
