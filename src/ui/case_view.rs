@@ -9,7 +9,6 @@ use super::history::HistoryEntry;
 use super::session::Session;
 use crate::case::{Case, CaseDevice};
 use crate::report::HarEntry;
-use crate::tr;
 
 /// A case file on screen, instead of the form.
 pub struct OpenCase {
@@ -58,23 +57,17 @@ impl SsoDiagApp {
     }
 
     pub(super) fn save_case(&mut self) {
-        let l = self.shown_lang();
-        if self
+        let has_calls = self
             .session
             .history
             .iter()
-            .all(|e| e.step_record().is_none())
-        {
-            return self.show_notice(tr!(l, "ui-nothing-to-report"));
-        }
-        let bytes = self
-            .form
-            .redactor()
-            .redact(&String::from_utf8_lossy(&self.case_now().to_bytes()));
-        let path =
-            super::commands::downloads().join(super::commands::stamped("sso-diag-case", "json"));
-        let saved = crate::files::write_private(&path, bytes.as_bytes());
-        self.notice_saved(&path, saved.map_err(|e| e.to_string()));
+            .any(|e| e.step_record().is_some());
+        // The form's secrets too, whether or not a call has registered them yet.
+        let bytes = has_calls.then(|| {
+            let text = String::from_utf8_lossy(&self.case_now().to_bytes()).into_owned();
+            self.form.redactor().redact(&text).into_bytes()
+        });
+        self.save_in_downloads("sso-diag-case", "json", bytes);
     }
 
     /// Shows the case at `path` read-only; one that cannot be read leaves everything as it was.

@@ -241,13 +241,24 @@ impl SsoDiagApp {
     }
 
     fn save_report(&mut self) {
-        let l = self.shown_lang();
-        let Some(markdown) = self.report_markdown() else {
+        let markdown = self.report_markdown();
+        self.save_in_downloads("sso-diag-report", "md", markdown.map(String::into_bytes));
+    }
+
+    /// What the user asked to hand over, in Downloads under a name of its own; a notice says where
+    /// (or that there is nothing yet). A few kilobytes: the disk writes the window makes itself.
+    pub(super) fn save_in_downloads(
+        &mut self,
+        prefix: &str,
+        extension: &str,
+        bytes: Option<Vec<u8>>,
+    ) {
+        let Some(bytes) = bytes else {
+            let l = self.shown_lang();
             return self.show_notice(tr!(l, "ui-nothing-to-report"));
         };
-        let path = downloads().join(stamped("sso-diag-report", "md"));
-        // A few kilobytes the user asked for: the one disk write the window makes itself.
-        let saved = crate::files::write_private(&path, markdown.as_bytes());
+        let path = downloads().join(stamped(prefix, extension));
+        let saved = crate::files::write_private(&path, &bytes);
         self.notice_saved(&path, saved.map_err(|e| e.to_string()));
     }
 
@@ -278,13 +289,8 @@ impl SsoDiagApp {
     }
 
     fn save_har(&mut self) {
-        let l = self.shown_lang();
-        let Some(text) = self.har_text() else {
-            return self.show_notice(tr!(l, "ui-nothing-to-report"));
-        };
-        let path = downloads().join(stamped("sso-diag", "har"));
-        let saved = crate::files::write_private(&path, text.as_bytes());
-        self.notice_saved(&path, saved.map_err(|e| e.to_string()));
+        let text = self.har_text();
+        self.save_in_downloads("sso-diag", "har", text.map(String::into_bytes));
     }
 
     /// The watch's report in Downloads, its chart beside it.
@@ -301,7 +307,7 @@ impl SsoDiagApp {
         self.notice_saved(&path, saved);
     }
 
-    pub(super) fn notice_saved(&mut self, path: &std::path::Path, saved: Result<(), String>) {
+    fn notice_saved(&mut self, path: &std::path::Path, saved: Result<(), String>) {
         let l = self.shown_lang();
         let path = path.display().to_string();
         match saved {
@@ -314,7 +320,7 @@ impl SsoDiagApp {
 }
 
 /// Where a saved report goes: Downloads if there is one, else home, else the temp folder.
-pub(super) fn downloads() -> std::path::PathBuf {
+fn downloads() -> std::path::PathBuf {
     std::env::home_dir()
         .map(|h| {
             if h.join("Downloads").is_dir() {
@@ -327,7 +333,7 @@ pub(super) fn downloads() -> std::path::PathBuf {
 }
 
 /// `sso-diag-report-20261201-041500.md`: a name per second, in UTC.
-pub(super) fn stamped(prefix: &str, extension: &str) -> String {
+fn stamped(prefix: &str, extension: &str) -> String {
     let now = OffsetDateTime::now_utc();
     format!(
         "{prefix}-{:04}{:02}{:02}-{:02}{:02}{:02}.{extension}",
