@@ -10,6 +10,7 @@ pub mod login;
 pub mod mock;
 pub mod out;
 pub mod profile;
+mod profile_args;
 pub mod redeem;
 pub mod refresh;
 mod run_print;

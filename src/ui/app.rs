@@ -11,9 +11,9 @@ use super::form::{Form, tidy_token};
 use super::lang;
 use super::launch::Launch;
 use super::panels::{self, Intent};
-use super::profiles::{Profiles, set_aside_notice};
+use super::profiles::Profiles;
 use super::session::{Filled, Session};
-use super::settings::{self, LEGACY_STORAGE_KEY, Settings};
+use super::settings::Settings;
 use super::watching::{WatchState, Watching};
 use super::worker::{Worker, WorkerEvent};
 use crate::ciam::TenantUrl;
@@ -21,7 +21,6 @@ use crate::clock::Clock;
 use crate::device::ANY_ROUTE;
 use crate::i18n::{Lang, Message};
 use crate::mock::MockTenant;
-use crate::store::{Loaded, ProfileFields};
 use crate::ticket::Countdown;
 use crate::tr;
 
@@ -42,11 +41,11 @@ pub struct SsoDiagApp {
     pub(super) clipboard: Option<arboard::Clipboard>,
     /// Where settings and profiles are kept; `None` in the demo (whose domain is a throwaway
     /// port) and the tests: nothing is read or written.
-    data_dir: Option<std::path::PathBuf>,
+    pub(super) data_dir: Option<std::path::PathBuf>,
     /// The settings as last written, so an unchanged window writes nothing.
-    saved_settings: Option<Settings>,
+    pub(super) saved_settings: Option<Settings>,
     /// `settings.json` could not be read nor moved aside: it is not written over.
-    settings_read_only: bool,
+    pub(super) settings_read_only: bool,
     pub(super) profiles: Profiles,
     /// A settings or profiles file that could not be used, and what became of it: shown until
     /// the user closes it.
@@ -72,50 +71,12 @@ impl SsoDiagApp {
     pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, launch: Launch) -> Self {
         let data_dir = launch.data_dir.clone().filter(|_| launch.demo.is_none());
         let launch_case = launch.open_case.clone();
-        let mut file_notices = Vec::new();
-        let mut settings_read_only = false;
-        let settings = match &data_dir {
-            None => Settings::default(),
-            Some(dir) => {
-                let path = settings::path(dir);
-                match crate::store::load_or_set_aside::<Settings>(
-                    &path,
-                    settings::FORMAT,
-                    settings::VERSION,
-                ) {
-                    Loaded::Read(settings) => settings,
-                    // From a release that kept them in eframe's storage.
-                    Loaded::Missing => Settings {
-                        profile: None,
-                        fields: storage
-                            .and_then(|s| eframe::get_value::<ProfileFields>(s, LEGACY_STORAGE_KEY))
-                            .unwrap_or_default(),
-                    },
-                    Loaded::SetAside { problem, backup } => {
-                        file_notices.push(set_aside_notice(
-                            &path,
-                            problem.message(),
-                            backup,
-                            &mut settings_read_only,
-                        ));
-                        Settings::default()
-                    }
-                }
-            }
-        };
-        let (mut profiles, notice) = Profiles::load(data_dir.clone());
-        file_notices.extend(notice);
-        let mut form = Form::from_fields(&settings.fields);
-        let wanted = launch.profile.clone().or(settings.profile.clone());
-        if let Some(wanted) = wanted {
-            match profiles.store.get(&wanted) {
-                Some(profile) => {
-                    form.switch_to(&profile.fields);
-                    profiles.current = Some(profile.name.clone());
-                }
-                None => file_notices.push(crate::msg!("ui-profile-gone", name = wanted)),
-            }
-        }
+        let super::kept::Kept {
+            mut form,
+            profiles,
+            notices: file_notices,
+            settings_read_only,
+        } = super::kept::load(data_dir.as_deref(), storage, launch.profile.as_deref());
         form.apply_launch(&launch);
         let lang = launch
             .lang
@@ -425,41 +386,6 @@ impl eframe::App for SsoDiagApp {
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         self.save_state();
-    }
-}
-
-impl SsoDiagApp {
-    /// Writes what changed of the settings and the profiles (eframe asks on exit and every 30 s;
-    /// a profile change writes at once).
-    pub fn save_state(&mut self) {
-        self.profiles.sync(&self.form);
-        if let Err(problem) = self.profiles.persist() {
-            let text = problem.text(self.shown_lang());
-            self.show_notice(text);
-        }
-        let Some(dir) = &self.data_dir else {
-            return;
-        };
-        if self.settings_read_only {
-            return;
-        }
-        let settings = Settings {
-            profile: self.profiles.current.clone(),
-            fields: self.form.fields(),
-        };
-        if self.saved_settings.as_ref() == Some(&settings) {
-            return;
-        }
-        let path = settings::path(dir);
-        match crate::store::write(&path, settings::FORMAT, settings::VERSION, &settings) {
-            Ok(()) => self.saved_settings = Some(settings),
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "settings not saved"),
-        }
-    }
-
-    /// The window's data directory (`None`: nothing is kept).
-    pub fn data_dir(&self) -> Option<&std::path::Path> {
-        self.data_dir.as_deref()
     }
 }
 

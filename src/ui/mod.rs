@@ -13,6 +13,7 @@ pub mod fonts;
 pub mod form;
 pub mod history;
 pub mod job;
+mod kept;
 mod keychain_actions;
 pub mod lang;
 pub mod launch;
