@@ -236,9 +236,13 @@ if ! $linux_only; then
   rm -f "$shot.log"
   kill $mock 2>/dev/null || true
 
-  say "Windows: install the .msi under wine, run it, remove it"
+  say "Windows: install the .msi under wine, run it, upgrade it, remove it"
+  wineserver=/usr/lib/wine/wineserver
+  uninstall_key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall'
+  # Installed sso-diag products, as "Add or remove programs" lists them.
+  listed() { "$wine" reg query "$uninstall_key" /s 2>/dev/null | tr -d '\r' | grep -cE 'DisplayName +REG_SZ +sso-diag$' || true; }
   "$wine" msiexec /i "$msi" /qn || fail "msiexec /i"
-  /usr/lib/wine/wineserver -w 2>/dev/null || true
+  $wineserver -w 2>/dev/null || true
   installed=${WINEPREFIX:-/tmp/sso-diag-wine}/drive_c/Program\ Files/sso-diag/sso-diag.exe
   [ -f "$installed" ] || fail "the .msi did not install into Program Files"
   "$wine" "$installed" --version | grep -q "sso-diag $version" || fail "the installed .exe does not run"
@@ -246,10 +250,27 @@ if ! $linux_only; then
   # Wine puts even a per-machine shortcut in the user's Start menu (Windows: ProgramData's).
   find "${WINEPREFIX:-/tmp/sso-diag-wine}/drive_c" -path '*Start Menu/Programs/sso-diag.lnk' | grep -q . \
     || fail "no Start-menu shortcut"
-  "$wine" msiexec /x "$msi" /qn || fail "msiexec /x"
-  /usr/lib/wine/wineserver -w 2>/dev/null || true
-  [ ! -e "$installed" ] || fail "the .msi's uninstall left the .exe behind"
-  echo "uninstalled: Program Files\\sso-diag is gone"
+  [ "$(listed)" = 1 ] || fail "the .msi is listed $(listed) times"
+  # The same UpgradeCode, a newer version: it replaces this one; this one then cannot downgrade it.
+  next_version=$v_major.$v_minor.$((v_patch + 1))
+  next=$(mktemp -d)
+  cp "$exe" README.md LICENSE dist/sso-diag.wxs assets/icon.ico "$next/"
+  (cd "$next" && wixl -a x64 -D Version="$next_version" -D NextPatch="$v_major.$v_minor.$((v_patch + 2))" \
+    -D SourceDir=. -o next.msi sso-diag.wxs) || fail "wixl (the newer version)"
+  "$wine" msiexec /i "$next/next.msi" /qn || fail "msiexec /i of a newer version"
+  $wineserver -w 2>/dev/null || true
+  [ "$(listed)" = 1 ] || fail "the newer .msi installed beside the older one ($(listed) listed)"
+  "$wine" reg query "$uninstall_key" /s 2>/dev/null | tr -d '\r' | grep -qE "DisplayVersion +REG_SZ +$next_version" \
+    || fail "the upgrade did not leave $next_version installed"
+  if "$wine" msiexec /i "$msi" /qn 2>/dev/null; then fail "the older .msi went over the newer one"; fi
+  $wineserver -w 2>/dev/null || true
+  echo "upgraded to $next_version in place (listed once); $version refused over it"
+  "$wine" msiexec /x "$next/next.msi" /qn || fail "msiexec /x"
+  $wineserver -w 2>/dev/null || true
+  rm -rf "$next"
+  [ ! -e "$installed" ] || fail "the uninstall left the .exe behind"
+  [ "$(listed)" = 0 ] || fail "the uninstall left sso-diag listed"
+  echo "uninstalled: Program Files\\sso-diag is gone, nothing listed"
   rm -rf "$sign_dir"
 fi
 
