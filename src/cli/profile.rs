@@ -135,7 +135,7 @@ fn run_command(command: &ProfileCommand, lang: Lang) -> Result<u8, CiamError> {
             };
             keychain::available().map_err(keychain_error)?;
             keychain::remember(&profile.name, kept, &value).map_err(keychain_error)?;
-            set_flag(profile, kept, true);
+            profile.remembered.set(kept, true);
             let name = profile.name.clone();
             write_store(&store, &dir)?;
             out::line(tr!(l, "profile-remembered", name = name.as_str()));
@@ -151,7 +151,7 @@ fn run_command(command: &ProfileCommand, lang: Lang) -> Result<u8, CiamError> {
             keychain::available().map_err(keychain_error)?;
             for kept in which {
                 keychain::forget(&profile.name, kept).map_err(keychain_error)?;
-                set_flag(profile, kept, false);
+                profile.remembered.set(kept, false);
             }
             let name = profile.name.clone();
             write_store(&store, &dir)?;
@@ -176,13 +176,6 @@ fn kept(secret: KeptSecret) -> Kept {
     }
 }
 
-fn set_flag(profile: &mut Profile, kept: Kept, on: bool) {
-    match kept {
-        Kept::ClientSecret => profile.remembered.client_secret = on,
-        Kept::Password => profile.remembered.password = on,
-    }
-}
-
 fn keychain_error(error: String) -> CiamError {
     CiamError::invalid_input("keychain", msg!("profile-keychain-failed", error = error))
 }
@@ -201,11 +194,7 @@ pub fn remembered_secret(kept: Kept) -> Result<Option<SecretString>, CiamError> 
     let Some(profile) = IN_USE.get() else {
         return Ok(None);
     };
-    let remembered = match kept {
-        Kept::ClientSecret => profile.remembered.client_secret,
-        Kept::Password => profile.remembered.password,
-    };
-    if !remembered {
+    if !profile.remembered.keeps(kept) {
         return Ok(None);
     }
     keychain::available().map_err(keychain_error)?;

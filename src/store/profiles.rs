@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::json_file::{self, FileProblem};
+use super::keychain::Kept;
 use crate::ciam::input::optional_field;
 use crate::ciam::{CiamError, TenantUrl};
 use crate::i18n::Lang;
@@ -67,6 +68,22 @@ impl Default for ProfileFields {
 pub struct Remembered {
     pub client_secret: bool,
     pub password: bool,
+}
+
+impl Remembered {
+    pub fn keeps(self, kept: Kept) -> bool {
+        match kept {
+            Kept::ClientSecret => self.client_secret,
+            Kept::Password => self.password,
+        }
+    }
+
+    pub fn set(&mut self, kept: Kept, on: bool) {
+        match kept {
+            Kept::ClientSecret => self.client_secret = on,
+            Kept::Password => self.password = on,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -313,16 +313,14 @@ impl eframe::App for SsoDiagApp {
                         domain_focused = panels::tenant::show(ui, &mut self.form);
                         let busy = self.session.running.is_some();
                         intents.extend(panels::credentials::show(ui, &mut self.form, now, busy));
-                        let remembered = self
-                            .profiles
-                            .current_profile()
-                            .map(|p| p.remembered)
-                            .unwrap_or_default();
                         let keychain = panels::get_tokens::KeychainView {
                             status: self.keychain.as_ref(),
                             profile: self.profiles.current.as_deref(),
-                            client_secret: remembered.client_secret,
-                            password: remembered.password,
+                            remembered: self
+                                .profiles
+                                .current_profile()
+                                .map(|p| p.remembered)
+                                .unwrap_or_default(),
                         };
                         intents.extend(panels::get_tokens::show(
                             ui,

@@ -13,10 +13,9 @@ use crate::tr;
 impl SsoDiagApp {
     /// Whether the profile in use keeps `kept` in the keychain.
     pub(super) fn remembers(&self, kept: Kept) -> bool {
-        self.profiles.current_profile().is_some_and(|p| match kept {
-            Kept::ClientSecret => p.remembered.client_secret,
-            Kept::Password => p.remembered.password,
-        })
+        self.profiles
+            .current_profile()
+            .is_some_and(|p| p.remembered.keeps(kept))
     }
 
     fn secret_text(&self, kept: Kept) -> &str {
@@ -84,10 +83,7 @@ impl SsoDiagApp {
         };
         let flag = |app: &mut Self, on: bool| {
             if let Some(p) = app.profiles.store.get_mut(&profile) {
-                match kept {
-                    Kept::ClientSecret => p.remembered.client_secret = on,
-                    Kept::Password => p.remembered.password = on,
-                }
+                p.remembered.set(kept, on);
             }
             app.save_state();
         };

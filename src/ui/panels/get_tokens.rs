@@ -11,6 +11,7 @@ use crate::ciam::jwt::{JwtInsight, human_duration, now_unix};
 use crate::i18n::Lang;
 use crate::step::Step;
 use crate::store::keychain::Kept;
+use crate::store::profiles::Remembered;
 use crate::tr;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
@@ -22,8 +23,8 @@ pub struct KeychainView<'a> {
     pub status: Option<&'a Result<(), String>>,
     /// The profile in use: secrets are kept per profile.
     pub profile: Option<&'a str>,
-    pub client_secret: bool,
-    pub password: bool,
+    /// Which of its secrets the profile keeps there.
+    pub remembered: Remembered,
 }
 
 pub fn show(ui: &mut Ui, form: &mut Form, busy: bool, keychain: &KeychainView<'_>) -> Vec<Intent> {
@@ -74,14 +75,11 @@ fn run_button(
     intents: &mut Vec<Intent>,
 ) {
     let l = lang::of(ui);
-    let (hover, kept, remembered) = match step {
-        Step::AccessToken => (
-            tr!(l, "ui-get-token-hover"),
-            Kept::ClientSecret,
-            keychain.client_secret,
-        ),
-        _ => (tr!(l, "ui-log-in-hover"), Kept::Password, keychain.password),
+    let (hover, kept) = match step {
+        Step::AccessToken => (tr!(l, "ui-get-token-hover"), Kept::ClientSecret),
+        _ => (tr!(l, "ui-log-in-hover"), Kept::Password),
     };
+    let remembered = keychain.remembered.keeps(kept);
     ui.label("");
     ui.horizontal(|ui| {
         if ui
