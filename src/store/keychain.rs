@@ -122,18 +122,19 @@ pub fn rename(from: &str, to: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// As [`rename`], off the calling thread (the window's): the keychain may take its time.
-pub fn rename_in_background(from: &str, to: &str) {
-    let (from, to) = (from.to_owned(), to.to_owned());
+/// Runs `job` on a thread of its own (`name`), off the window's: the keychain may take its
+/// time. A failure is logged; nobody waits for it.
+pub fn in_background(name: &str, job: impl FnOnce() -> Result<(), String> + Send + 'static) {
+    let thread = name.to_owned();
     let spawned = std::thread::Builder::new()
-        .name("keychain-rename".into())
+        .name(name.into())
         .spawn(move || {
-            if let Err(e) = rename(&from, &to) {
-                tracing::warn!(error = %e, "keychain: secrets not moved to the new name");
+            if let Err(e) = job() {
+                tracing::warn!(thread, error = %e, "keychain: not done");
             }
         });
     if let Err(e) = spawned {
-        tracing::warn!(error = %e, "keychain: could not start the rename");
+        tracing::warn!(thread = name, error = %e, "keychain: could not start");
     }
 }
 

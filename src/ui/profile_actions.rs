@@ -2,7 +2,8 @@
 //! is written at once, so a profile made here is there for `sso-diag --profile` right away.
 
 use super::app::SsoDiagApp;
-use super::profiles::NameEditKind;
+use super::profiles::{Finished, NameEditKind};
+use crate::store::keychain;
 use crate::tr;
 
 impl SsoDiagApp {
@@ -19,10 +20,14 @@ impl SsoDiagApp {
     }
 
     pub(super) fn finish_profile_name(&mut self) {
-        if self.profiles.finish_edit(&mut self.form) {
-            self.follow_profile_lang();
-            self.profile_changed();
+        let Some(finished) = self.profiles.finish_edit(&mut self.form) else {
+            return;
+        };
+        if let (Finished::Renamed { from }, Some(to)) = (finished, self.profiles.current.clone()) {
+            keychain::in_background("keychain-rename", move || keychain::rename(&from, &to));
         }
+        self.follow_profile_lang();
+        self.profile_changed();
     }
 
     pub(super) fn delete_profile(&mut self) {
@@ -30,13 +35,10 @@ impl SsoDiagApp {
             return;
         };
         let name = profile.name.clone();
-        // The keychain may take its time: off the UI thread.
-        let spawned = std::thread::Builder::new()
-            .name("keychain-forget".into())
-            .spawn(move || crate::store::keychain::forget_all(&profile.name));
-        if let Err(e) = spawned {
-            tracing::warn!(error = %e, "keychain: could not forget a deleted profile's secrets");
-        }
+        keychain::in_background("keychain-forget", move || {
+            keychain::forget_all(&profile.name);
+            Ok(())
+        });
         let l = self.shown_lang();
         self.show_notice(tr!(l, "profile-deleted", name = name));
         self.profile_changed();

@@ -20,6 +20,15 @@ pub enum NameEditKind {
     Rename,
 }
 
+/// What a finished name edit did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finished {
+    /// A new or duplicated profile, now in use.
+    Made,
+    /// The profile in use, renamed: its keychain items are still under `from`.
+    Renamed { from: String },
+}
+
 /// The name being typed for New / Duplicate / Rename.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameEdit {
@@ -132,19 +141,19 @@ impl Profiles {
         });
     }
 
-    /// Finishes New / Duplicate / Rename with the name typed. `false` (and the problem shown)
-    /// when the name cannot be used.
-    pub fn finish_edit(&mut self, form: &mut Form) -> bool {
-        let Some(edit) = self.editing.clone() else {
-            return false;
-        };
+    /// Finishes New / Duplicate / Rename with the name typed: what it did, or `None` (and the
+    /// problem shown) when the name cannot be used.
+    pub fn finish_edit(&mut self, form: &mut Form) -> Option<Finished> {
+        let edit = self.editing.clone()?;
         self.sync(form);
         let name = edit.name.trim().to_owned();
+        let renamed_from = match edit.kind {
+            NameEditKind::Rename => self.current.clone(),
+            _ => None,
+        };
         let result = match edit.kind {
-            NameEditKind::Rename => match self.current.clone() {
-                Some(from) => self.store.rename(&from, &name).map(|()| {
-                    crate::store::keychain::rename_in_background(&from, &name);
-                }),
+            NameEditKind::Rename => match &renamed_from {
+                Some(from) => self.store.rename(from, &name),
                 None => Ok(()),
             },
             NameEditKind::New | NameEditKind::Duplicate => {
@@ -167,7 +176,10 @@ impl Profiles {
                     form.switch_to(&p.fields);
                 }
                 self.current = Some(name);
-                true
+                Some(match renamed_from {
+                    Some(from) => Finished::Renamed { from },
+                    None => Finished::Made,
+                })
             }
             Err(e) => {
                 let problem = match e {
@@ -185,7 +197,7 @@ impl Profiles {
                 if let Some(edit) = &mut self.editing {
                     edit.problem = Some(problem);
                 }
-                false
+                None
             }
         }
     }
