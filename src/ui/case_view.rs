@@ -5,10 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::app::SsoDiagApp;
-use super::history::HistoryEntry;
 use super::session::Session;
 use crate::case::{Case, CaseDevice};
-use crate::report::HarEntry;
 
 /// A case file on screen, instead of the form.
 pub struct OpenCase {
@@ -20,13 +18,6 @@ pub struct OpenCase {
 impl SsoDiagApp {
     /// This session as a case: the form's values (no secret), the device as it stands, every call.
     pub fn case_now(&self) -> Case {
-        let steps: Vec<_> = self
-            .session
-            .history
-            .iter()
-            .filter_map(HistoryEntry::step_record)
-            .cloned()
-            .collect();
         let device = &self.form.device;
         let case_device = CaseDevice {
             os_version: device.os_version.value.clone(),
@@ -39,29 +30,17 @@ impl SsoDiagApp {
             fingerprint: device.fingerprint.value.clone(),
             agent: device.agent.value.clone(),
         };
-        let mut har: Vec<HarEntry<'_>> = steps.iter().map(HarEntry::of_step).collect();
-        har.extend(
-            self.watching
-                .attempts
-                .iter()
-                .filter_map(HarEntry::of_attempt),
-        );
-        let case = Case::new(
+        Case::new(
             self.profiles.current.clone(),
             self.form.fields(),
             case_device,
-            Vec::new(),
-            &har,
-        );
-        Case { steps, ..case }
+            self.session.step_records().cloned().collect(),
+            &self.har_entries(),
+        )
     }
 
     pub(super) fn save_case(&mut self) {
-        let has_calls = self
-            .session
-            .history
-            .iter()
-            .any(|e| e.step_record().is_some());
+        let has_calls = self.session.step_records().next().is_some();
         // The form's secrets too, whether or not a call has registered them yet.
         let bytes = has_calls.then(|| {
             let text = String::from_utf8_lossy(&self.case_now().to_bytes()).into_owned();

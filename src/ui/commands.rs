@@ -262,21 +262,19 @@ impl SsoDiagApp {
         self.notice_saved(&path, saved.map_err(|e| e.to_string()));
     }
 
-    /// The session's calls, then the watch's probes that kept their evidence, as a HAR file.
-    pub(super) fn har_text(&self) -> Option<String> {
-        let mut entries: Vec<_> = self
-            .session
-            .history
-            .iter()
-            .filter_map(super::history::HistoryEntry::step_record)
+    /// The session's calls, then the watch's probes that kept their evidence: the HAR's entries.
+    pub(super) fn har_entries(&self) -> Vec<crate::report::HarEntry<'_>> {
+        let steps = self.session.step_records();
+        let attempts = self.watching.attempts.iter();
+        steps
             .map(crate::report::HarEntry::of_step)
-            .collect();
-        entries.extend(
-            self.watching
-                .attempts
-                .iter()
-                .filter_map(crate::report::HarEntry::of_attempt),
-        );
+            .chain(attempts.filter_map(crate::report::HarEntry::of_attempt))
+            .collect()
+    }
+
+    /// The HAR file of [`Self::har_entries`].
+    fn har_text(&self) -> Option<String> {
+        let entries = self.har_entries();
         if entries.is_empty() {
             return None;
         }

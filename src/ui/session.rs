@@ -253,6 +253,11 @@ impl Session {
         self.selected = None;
     }
 
+    /// The calls that went out, oldest first: what the report, the HAR and a case are made of.
+    pub fn step_records(&self) -> impl DoubleEndedIterator<Item = &StepRecord> {
+        self.history.iter().filter_map(HistoryEntry::step_record)
+    }
+
     /// The ticket on screen, if any.
     pub fn ticket(&self) -> Option<&Ticket> {
         match &self.verdict {
@@ -280,13 +285,7 @@ impl Session {
     ) -> Option<String> {
         let mut latest: Vec<&StepRecord> = Step::ALL
             .iter()
-            .filter_map(|step| {
-                self.history
-                    .iter()
-                    .rev()
-                    .filter_map(HistoryEntry::step_record)
-                    .find(|r| r.step == *step)
-            })
+            .filter_map(|step| self.step_records().rev().find(|r| r.step == *step))
             .collect();
         if latest.is_empty() {
             return None;
