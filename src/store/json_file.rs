@@ -130,13 +130,15 @@ pub enum Loaded<T> {
     },
 }
 
-/// Reads the file; one that cannot be used is renamed to `NAME.damaged-YYYYMMDD-HHMMSS` beside it.
+/// Reads the file and `check`s what it holds; one that cannot be used (unreadable, or refused by
+/// `check`) is renamed to `NAME.damaged-YYYYMMDD-HHMMSS` beside it.
 pub fn load_or_set_aside<T: DeserializeOwned>(
     path: &Path,
     format: &str,
     version: u64,
+    check: impl FnOnce(T) -> Result<T, FileProblem>,
 ) -> Loaded<T> {
-    match read(path, format, version) {
+    match read(path, format, version).and_then(|data| data.map(check).transpose()) {
         Ok(None) => Loaded::Missing,
         Ok(Some(data)) => Loaded::Read(data),
         Err(problem) => {
@@ -148,7 +150,7 @@ pub fn load_or_set_aside<T: DeserializeOwned>(
 }
 
 /// Moves an unusable file aside (`NAME.damaged-YYYYMMDD-HHMMSS`), so nothing overwrites it.
-pub fn set_aside(path: &Path) -> Result<PathBuf, String> {
+fn set_aside(path: &Path) -> Result<PathBuf, String> {
     let stamp = time::OffsetDateTime::now_utc()
         .format(time::macros::format_description!(
             "[year][month][day]-[hour][minute][second]"
@@ -222,7 +224,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("thing.json");
         std::fs::write(&path, b"{\"format\": \"t\", \"ver").expect("write");
-        let Loaded::SetAside { backup, .. } = load_or_set_aside::<Thing>(&path, "t", 1) else {
+        let Loaded::SetAside { backup, .. } = load_or_set_aside::<Thing>(&path, "t", 1, Ok) else {
             panic!("not set aside");
         };
         let backup = backup.expect("renamed");

@@ -13,8 +13,8 @@ pub mod profiles;
 use std::path::PathBuf;
 
 pub use json_file::{
-    FileProblem, Loaded, load_or_set_aside, parse, read, read_bounded as json_file_bytes,
-    set_aside, to_bytes, write,
+    FileProblem, Loaded, load_or_set_aside, parse, read, read_bounded as json_file_bytes, to_bytes,
+    write,
 };
 pub use profiles::{Profile, ProfileFields, ProfileStore};
 

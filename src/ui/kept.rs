@@ -37,6 +37,7 @@ pub fn load(
                 &path,
                 settings::FORMAT,
                 settings::VERSION,
+                Ok,
             ) {
                 Loaded::Read(settings) => settings,
                 // From a release that kept them in eframe's storage.

@@ -60,22 +60,13 @@ impl Profiles {
             return (Self::default(), None);
         };
         let path = ProfileStore::path(&dir);
-        let loaded = crate::store::load_or_set_aside::<ProfileStore>(
+        // Valid JSON with an invalid profile in it is set aside like any damage.
+        let loaded = crate::store::load_or_set_aside(
             &path,
             crate::store::profiles::STORE_FORMAT,
             crate::store::profiles::VERSION,
+            ProfileStore::checked,
         );
-        let loaded = match loaded {
-            Loaded::Read(store) => match store.checked() {
-                Ok(store) => Loaded::Read(store),
-                // Valid JSON with an invalid profile in it: set aside like any damage.
-                Err(problem) => {
-                    let backup = crate::store::set_aside(&path);
-                    Loaded::SetAside { problem, backup }
-                }
-            },
-            other => other,
-        };
         let mut profiles = Self {
             data_dir: Some(dir),
             ..Self::default()
