@@ -175,7 +175,12 @@ fn save_as_rename_and_delete_write_the_store_at_once() {
 
 #[test]
 fn damaged_or_future_files_start_the_window_with_a_notice_and_a_backup() {
-    let cases: [(&str, &[u8], &str); 4] = [
+    let cases: [(&str, &[u8], &str); 5] = [
+        (
+            "profiles.json",
+            b"{\"format\": \"sso-diag.profiles\", \"version\": 1, \"data\": {\"profiles\": [{\"name\": \"a\", \"domain\": \"http://plain.example.com\"}]}}",
+            "profile 1:",
+        ),
         (
             "settings.json",
             b"{\"format\": \"sso-diag.settings\", \"version\": 1, \"data\": {\"dom",
