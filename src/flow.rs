@@ -96,6 +96,24 @@ impl FlowInput {
     }
 }
 
+impl FlowInput {
+    /// A run's start: an empty result that already redacts the input's secrets, what every call
+    /// shares, and where the access token and the goal come from.
+    fn begin(self) -> (FlowResult, Context, AccessTokenSource, Goal) {
+        let result = FlowResult {
+            redactor: self.redactor(),
+            ..FlowResult::default()
+        };
+        let ctx = Context {
+            tenant_id: self.tenant_id,
+            client_id: self.client_id,
+            device: self.device,
+            lang: self.lang,
+        };
+        (result, ctx, self.access, self.goal)
+    }
+}
+
 /// What every call of one run shares.
 struct Context {
     tenant_id: Option<String>,
@@ -105,20 +123,11 @@ struct Context {
 }
 
 pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
-    let mut result = FlowResult {
-        redactor: input.redactor(),
-        ..FlowResult::default()
-    };
-    let ctx = Context {
-        tenant_id: input.tenant_id,
-        client_id: input.client_id,
-        device: input.device,
-        lang: input.lang,
-    };
-    let Some(access_token) = result.access_token(client, input.access).await else {
+    let (mut result, ctx, access, goal) = input.begin();
+    let Some(access_token) = result.access_token(client, access).await else {
         return result;
     };
-    match input.goal {
+    match goal {
         Goal::Exchange { session, redeem } => {
             let Some(session_token) = result.session_token(client, session, &ctx).await else {
                 return result;
@@ -169,16 +178,7 @@ pub async fn exchange_tokens(
     client: &TenantClient,
     input: FlowInput,
 ) -> Result<(SecretString, SecretString), CiamError> {
-    let mut result = FlowResult {
-        redactor: input.redactor(),
-        ..FlowResult::default()
-    };
-    let ctx = Context {
-        tenant_id: input.tenant_id,
-        client_id: input.client_id,
-        device: input.device,
-        lang: input.lang,
-    };
+    let (mut result, ctx, access, goal) = input.begin();
     let failed = |result: &FlowResult, step: Step| match result.failure() {
         Some((_, error)) => error.clone(),
         None => CiamError::UnexpectedResponse {
@@ -187,7 +187,7 @@ pub async fn exchange_tokens(
             body: String::new(),
         },
     };
-    let session = match input.goal {
+    let session = match goal {
         Goal::Exchange { session, .. } | Goal::Refresh { session } => session,
         Goal::Redeem { .. } => {
             return Err(CiamError::invalid_input(
@@ -196,7 +196,7 @@ pub async fn exchange_tokens(
             ));
         }
     };
-    let Some(access) = result.access_token(client, input.access).await else {
+    let Some(access) = result.access_token(client, access).await else {
         return Err(failed(&result, Step::AccessToken));
     };
     let Some(session) = result.session_token(client, session, &ctx).await else {
