@@ -6,11 +6,13 @@
 mod check;
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use check::{assert_no_secret, assert_valid_har};
 use common::demo;
-use common::ui::{Window, all_text, fill, press, settle, shows, step_until, window};
+use common::ui::{
+    Window, all_text, downloads_home, press, saved_in_downloads, settle, shows, step_until, window,
+};
 use egui_kittest::kittest::Queryable;
 use sso_diag::i18n::Lang;
 use sso_diag::mock::{MockConfig, MockTenant};
@@ -39,22 +41,10 @@ fn replace_last(text: &str, from: &str, to: &str) -> String {
     format!("{}{to}{}", &text[..at], &text[at + from.len()..])
 }
 
-fn downloads_with(home: &Path, extension: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(home.join("Downloads"))
-        .expect("downloads")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(extension))
-        .collect()
-}
-
 #[test]
 fn a_case_saved_in_one_window_shows_the_same_in_another() {
     let tenant = MockTenant::start(MockConfig::default()).expect("mock");
-    let home = tempfile::tempdir().expect("home");
-    std::fs::create_dir(home.path().join("Downloads")).expect("downloads");
-    // SAFETY: set before this test's windows start their threads; no other test here reads HOME.
-    unsafe { std::env::set_var("HOME", home.path()) };
+    let home = downloads_home();
     let mut first = window(
         Launch {
             domain: Some(tenant.url()),
@@ -75,10 +65,9 @@ fn a_case_saved_in_one_window_shows_the_same_in_another() {
         seen.contains("/api/v2/tenant/sso/session-token/sso-ticket"),
         "{seen}"
     );
-    fill(&mut first, "Domain", &tenant.url());
     press(&mut first, "Save case");
     settle(&mut first);
-    let saved = downloads_with(home.path(), ".json");
+    let saved = saved_in_downloads(home.path(), ".json");
     assert_eq!(saved.len(), 1, "{}", all_text(&first));
     let text = std::fs::read_to_string(&saved[0]).expect("case");
     let mut secrets = common::secrets_on_the_wire(&tenant, &["session_token"]);

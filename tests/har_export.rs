@@ -6,7 +6,7 @@ mod check;
 mod common;
 
 use check::{assert_no_secret, assert_valid_har};
-use common::ui::{fill, press, settle, shows, step_until, window};
+use common::ui::{downloads_home, press, saved_in_downloads, settle, shows, step_until, window};
 use common::{demo, sso_diag, stderr};
 use sso_diag::env_vars;
 use sso_diag::mock::{MockConfig, MockTenant};
@@ -182,10 +182,7 @@ fn a_watch_har_has_the_probes_phases() {
 #[test]
 fn the_window_saves_a_har_of_its_calls() {
     let tenant = MockTenant::start(MockConfig::default()).expect("mock");
-    let home = tempfile::tempdir().expect("home");
-    std::fs::create_dir(home.path().join("Downloads")).expect("downloads");
-    // SAFETY: set before the window starts its threads; this test binary's other tests do not read HOME.
-    unsafe { std::env::set_var("HOME", home.path()) };
+    let home = downloads_home();
     let mut h = window(
         Launch {
             domain: Some(tenant.url()),
@@ -198,16 +195,11 @@ fn the_window_saves_a_har_of_its_calls() {
     step_until(&mut h, "device detection", |h| shows(h, "(detected)"));
     press(&mut h, "Exchange");
     step_until(&mut h, "the ticket", |h| shows(h, "ssoTicket-"));
-    fill(&mut h, "Domain", &tenant.url());
     press(&mut h, "Save HAR");
     settle(&mut h);
-    let saved: Vec<_> = std::fs::read_dir(home.path().join("Downloads"))
-        .expect("downloads")
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".har"))
-        .collect();
+    let saved = saved_in_downloads(home.path(), ".har");
     assert_eq!(saved.len(), 1);
-    let text = std::fs::read_to_string(saved[0].path()).expect("har");
+    let text = std::fs::read_to_string(&saved[0]).expect("har");
     let parsed = assert_valid_har(&text);
     assert_eq!(parsed["log"]["entries"][0]["_step"], "exchange");
     let mut secrets = wire_secrets(&tenant);

@@ -211,3 +211,25 @@ pub fn choose_profile(h: &mut Window, name: &str) {
     settle(h);
     assert_eq!(h.get_by_label("Profile").value().as_deref(), Some(name));
 }
+
+/// A home of its own with a Downloads folder, where the window saves what the user hands over.
+/// Sets `$HOME` for the whole test process: only for a test binary whose other tests ignore it.
+#[allow(dead_code)]
+pub fn downloads_home() -> tempfile::TempDir {
+    let home = tempfile::tempdir().expect("home");
+    std::fs::create_dir(home.path().join("Downloads")).expect("downloads");
+    // SAFETY: set before the window under test starts its threads; see above.
+    unsafe { std::env::set_var("HOME", home.path()) };
+    home
+}
+
+/// The files saved in `home`'s Downloads whose names end with `extension`.
+#[allow(dead_code)]
+pub fn saved_in_downloads(home: &std::path::Path, extension: &str) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(home.join("Downloads"))
+        .expect("downloads")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(extension))
+        .collect()
+}
