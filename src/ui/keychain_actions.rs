@@ -87,7 +87,7 @@ impl SsoDiagApp {
             }
             app.save_state();
         };
-        let (name, what) = (profile.clone(), what.clone());
+        let name = profile.clone();
         match (job, result) {
             (KeychainJobKind::Remember { announce }, Ok(_)) => {
                 flag(self, true);
