@@ -1,4 +1,4 @@
-//! Measures the in-process cost of an exchange: `exchange()` through the real client against the
+//! Measures the in-process cost of an exchange: `Call::send` through the real client against the
 //! mock tenant on loopback, next to the bare network round trip of the same request bytes over a
 //! plain TCP socket. Prints the medians; dist/bench.sh runs it (`cargo run --release --example
 //! exchange_latency`).
@@ -8,10 +8,9 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use secrecy::SecretString;
-use sso_diag::ciam::{
-    ClientOptions, DeviceFields, ExchangeRequest, TenantClient, TenantUrl, exchange,
-};
+use sso_diag::ciam::{ClientOptions, DeviceFields, ExchangeRequest, TenantClient, TenantUrl};
 use sso_diag::mock::{MockConfig, MockTenant, demo};
+use sso_diag::step::Call;
 
 const RUNS: usize = 200;
 
@@ -38,6 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             agent: Some("bench".into()),
         },
     };
+    let call = Call::exchange(&request);
     let client = TenantClient::new(TenantUrl::parse(&tenant.url())?, ClientOptions::default())?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -45,12 +45,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Warm up: the connection pool and the mock.
     for _ in 0..20 {
-        rt.block_on(exchange(&client, &request)).result?;
+        rt.block_on(call.send(&client)).result?;
     }
     let mut in_process = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {
         let t = Instant::now();
-        rt.block_on(exchange(&client, &request)).result?;
+        rt.block_on(call.send(&client)).result?;
         in_process.push(t.elapsed());
     }
 

@@ -8,11 +8,11 @@ use time::OffsetDateTime;
 
 use crate::ciam::{
     CiamError, DeviceFields, ExchangeRequest, LoginRequest, RefreshGrant, RefreshRequest,
-    TenantClient, TicketGrant, UserInfo, VerifyRequest,
+    TicketGrant, UserInfo, VerifyRequest,
 };
 use crate::i18n::Lang;
 use crate::secret::Redactor;
-use crate::step::{Answer, Call, Step, StepRecord};
+use crate::step::{Answer, Call, Step, StepRecord, Transport};
 
 /// Where the access token comes from.
 #[derive(Clone)]
@@ -122,7 +122,8 @@ struct Context {
     lang: Lang,
 }
 
-pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
+/// Runs the flow on `client`: the tenant client, or watch mode's probe.
+pub async fn run(client: &mut impl Transport, input: FlowInput) -> FlowResult {
     let (mut result, ctx, access, goal) = input.begin();
     let Some(access_token) = result.access_token(client, access).await else {
         return result;
@@ -175,7 +176,7 @@ pub async fn run(client: &TenantClient, input: FlowInput) -> FlowResult {
 /// a test login), or the error of the step that failed: watch mode measures the exchange, not the
 /// way to its inputs. The session token comes from `input`'s goal (a redeem has none).
 pub async fn exchange_tokens(
-    client: &TenantClient,
+    client: &mut impl Transport,
     input: FlowInput,
 ) -> Result<(SecretString, SecretString), CiamError> {
     let (mut result, ctx, access, goal) = input.begin();
@@ -207,8 +208,8 @@ pub async fn exchange_tokens(
 
 impl FlowResult {
     /// Sends `call` and records it as a step; the answer, when there is one.
-    async fn send(&mut self, client: &TenantClient, call: &Call) -> Option<Answer> {
-        let outcome = call.send(client).await;
+    async fn send(&mut self, client: &mut impl Transport, call: &Call) -> Option<Answer> {
+        let outcome = client.send(call).await;
         self.steps
             .push(StepRecord::new(call, &outcome, OffsetDateTime::now_utc()));
         outcome.result.ok()
@@ -216,7 +217,7 @@ impl FlowResult {
 
     async fn access_token(
         &mut self,
-        client: &TenantClient,
+        client: &mut impl Transport,
         source: AccessTokenSource,
     ) -> Option<SecretString> {
         match source {
@@ -234,7 +235,7 @@ impl FlowResult {
 
     async fn session_token(
         &mut self,
-        client: &TenantClient,
+        client: &mut impl Transport,
         source: SessionTokenSource,
         ctx: &Context,
     ) -> Option<SecretString> {
@@ -264,7 +265,7 @@ impl FlowResult {
 
     async fn redeem(
         &mut self,
-        client: &TenantClient,
+        client: &mut impl Transport,
         access_token: SecretString,
         ticket: SecretString,
         ctx: &Context,

@@ -17,7 +17,6 @@ pub const VERSION: &str = concat!(
 /// The application id: the window's class on Linux and the name of its data directory.
 pub const APP_ID: &str = "sso-diag";
 
-pub mod case;
 pub mod check;
 pub mod ciam;
 pub mod cli;

@@ -8,7 +8,10 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 use sso_diag::cli::{self, Cli, Command};
+use sso_diag::i18n::Lang;
 use sso_diag::logging::{self, LogTarget};
+use sso_diag::tr;
+use sso_diag::ui::NotOpened;
 
 fn main() -> ExitCode {
     sso_diag::clock::mark_process_start();
@@ -63,9 +66,37 @@ fn main() -> ExitCode {
         Some(Command::Mock(args)) => cli::mock::run(args),
         Some(Command::Profile(args)) => cli::profile::run(args, cli_lang),
         // The one place that knows both front ends.
-        None => sso_diag::ui::open(&cli.window, lang, profile.map(|p| p.name)),
+        None => match sso_diag::ui::open(&cli.window, lang, profile.map(|p| p.name)) {
+            Ok(()) => 0,
+            Err(why) => {
+                // Before the window: its remembered language is not read yet.
+                let said = lang.unwrap_or_else(sso_diag::i18n::from_system);
+                not_opened(&why, said)
+            }
+        },
     };
     ExitCode::from(code)
+}
+
+/// Says, in the terminal that started it, why the window did not open; the exit code.
+fn not_opened(why: &NotOpened, lang: Lang) -> u8 {
+    match why {
+        NotOpened::Launch(error) => {
+            cli::shared::report_error(error, false, lang);
+            error.exit_code()
+        }
+        NotOpened::Demo(error) => {
+            let error = error.to_string();
+            cli::out::eline(tr!(lang, "ui-demo-failed", error = error));
+            3
+        }
+        NotOpened::Window(error) => {
+            let error = error.to_string();
+            cli::out::eline(tr!(lang, "ui-window-failed", error = error));
+            cli::out::eline(tr!(lang, "ui-no-display"));
+            1
+        }
+    }
 }
 
 /// A panic message can quote whatever text the code held: it is redacted like every other sink.

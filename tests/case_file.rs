@@ -131,12 +131,12 @@ fn a_case_from_the_command_line_opens_with_its_ticket_step() {
             .map(str::to_owned),
     );
     assert_no_secret("the case file", &text, &secrets);
-    let read = sso_diag::case::Case::from_bytes(text.as_bytes()).expect("reads back");
+    let read = sso_diag::report::Case::from_bytes(text.as_bytes()).expect("reads back");
     assert_eq!(read.steps.len(), 1);
     assert_eq!(read.steps[0].step, sso_diag::step::Step::Exchange);
     assert_eq!(read.fields.domain, tenant.url());
     // Round trip: what is read back writes the same steps.
-    let again = sso_diag::case::Case::from_bytes(&read.to_bytes()).expect("again");
+    let again = sso_diag::report::Case::from_bytes(&read.to_bytes()).expect("again");
     assert_eq!(again, read);
 
     let h = opened(&case);

@@ -235,3 +235,22 @@ fn help_in_chinese() {
         stdout(&english)
     );
 }
+
+#[test]
+fn a_refresh_says_in_chinese_what_became_of_the_old_token() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let out = sso_diag()
+        .args(["refresh", "--domain", &tenant.url(), "--lang", "zh-CN"])
+        .env(env_vars::ACCESS_TOKEN, demo::ACCESS_TOKEN)
+        .env(env_vars::SESSION_TOKEN, demo::SESSION_TOKEN)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("会话有效"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("旧的会话令牌可能已不能再用")
+            && stderr(&out).contains("IDAAS.SDK.PARAM.0023"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -9,9 +9,10 @@ use common::{RawServer, demo, http_response};
 use secrecy::SecretString;
 use serde_json::Value;
 use sso_diag::ciam::{
-    ClientOptions, DeviceFields, ExchangeRequest, TenantClient, TenantUrl, exchange,
+    ClientOptions, DeviceFields, ExchangeRequest, Outcome, TenantClient, TenantUrl, TicketGrant,
 };
 use sso_diag::mock::{MockConfig, MockTenant};
+use sso_diag::step::{Answer, Call};
 
 const FP: &str = "0123456789abcdef0123456789abcdef";
 
@@ -38,17 +39,23 @@ fn request(access: &str, session: &str) -> ExchangeRequest {
     }
 }
 
-fn run(
-    url: &str,
-    req: &ExchangeRequest,
-    options: ClientOptions,
-) -> sso_diag::ciam::ExchangeOutcome {
+/// The exchange as every front end sends it: one `Call`, through the tenant client.
+fn run(url: &str, req: &ExchangeRequest, options: ClientOptions) -> Outcome<TicketGrant> {
     let client = TenantClient::new(TenantUrl::parse(url).expect("url"), options).expect("client");
-    tokio::runtime::Builder::new_current_thread()
+    let call = Call::exchange(req);
+    let outcome = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .expect("runtime")
-        .block_on(exchange(&client, req))
+        .block_on(call.send(&client));
+    let result = outcome.result.map(|answer| match answer {
+        Answer::Ticket(grant) => grant,
+        other => panic!("the exchange answered {other:?}"),
+    });
+    Outcome {
+        record: outcome.record,
+        result,
+    }
 }
 
 #[test]

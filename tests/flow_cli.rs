@@ -146,9 +146,10 @@ fn the_report_has_the_whole_story_and_no_secret() {
         "| 3 | Exchange session token for SSO ticket | ticket issued, valid for 300 s | 200 |",
         "POST http://127.0.0.1:",
         "Authorization: Bearer •••••••• (",
-        "\"access_token\": \"[redacted access token]\"",
-        "\"session_token\": \"[redacted session token]\"",
-        "\"sso_ticket\": \"[redacted ticket]\"",
+        // The answers as the tenant sent them, each credential cut out in place.
+        "\"access_token\":\"[redacted access token]\"",
+        "\"session_token\":\"[redacted session token]\"",
+        "\"sso_ticket\":\"[redacted ticket]\"",
         "client_secret=•••••••• (",
         "| fingerprint |",
         env!("CARGO_PKG_VERSION"),

@@ -214,28 +214,33 @@ fn the_window_saves_a_har_of_its_calls() {
 fn the_check_refuses_what_importers_refuse() {
     use sso_diag::ciam::HttpRecord;
     use sso_diag::ciam::record::{RequestRecord, ResponseRecord};
-    let record = HttpRecord {
-        request: RequestRecord {
-            method: "POST".into(),
-            url: "https://tenant.example.com/api/v2/sdk/login".into(),
-            headers: vec![("Content-Type".into(), "application/json".into())],
-            body: "{}".into(),
-        },
-        response: Some(ResponseRecord {
-            status: 200,
-            headers: vec![],
-            body: "{}".into(),
-        }),
-        elapsed: std::time::Duration::from_millis(12),
+    let request = RequestRecord {
+        method: "POST".into(),
+        url: "https://tenant.example.com/api/v2/sdk/login".into(),
+        headers: vec![("Content-Type".into(), "application/json".into())],
+        body: "{}".into(),
     };
-    let entry = sso_diag::report::HarEntry {
-        started: time::OffsetDateTime::now_utc(),
-        record: &record,
-        error: None,
-        phases: None,
-        step: "login",
+    let response = ResponseRecord {
+        status: 200,
+        headers: vec![],
+        body: "{}".into(),
     };
-    let good = sso_diag::report::har_json(&[entry]);
+    let elapsed = std::time::Duration::from_millis(12);
+    let record = HttpRecord::new(request, Some(response), elapsed);
+    let call = sso_diag::step::Call::reachability();
+    let outcome = call.read(sso_diag::ciam::Outcome {
+        record,
+        result: Ok(serde_json::Value::Null),
+    });
+    let step = sso_diag::step::StepRecord::new(&call, &outcome, time::OffsetDateTime::now_utc());
+    let setting = sso_diag::report::Setting {
+        tenant: "https://tenant.example.com".into(),
+        device: Default::default(),
+        front_end: sso_diag::report::FrontEnd::CommandLine,
+        profile: None,
+        fields: Default::default(),
+    };
+    let good = sso_diag::report::HandOver::new(setting, [&step]).har();
     assert_valid_har(&good);
     let breakages: [(&str, &str); 4] = [
         ("\"wait\":", "\"wai\":"),

@@ -196,7 +196,7 @@ fn for_machines_or_us(literal: &Literal) -> bool {
 /// Words that stay as they are in every language, and why.
 const NOT_TRANSLATED: &[(&str, &str)] = &[
     // A folder's name on disk, not a word on screen.
-    ("src/ui/commands.rs", "Downloads"),
+    ("src/ui/hand_over.rs", "Downloads"),
     // Key names are printed on the keys.
     ("src/ui/panels/run_bar.rs", "Esc"),
     ("src/ui/panels/run_bar.rs", "Ctrl+Enter"),
@@ -221,7 +221,9 @@ const NOT_TRANSLATED: &[(&str, &str)] = &[
     // A Debug representation, for us.
     ("src/ciam/tenant_url.rs", "TenantUrl({self})"),
     // The HMAC context of the fingerprint: bytes, never shown.
-    ("src/device.rs", "sso-diag device fingerprint v1"),
+    ("src/device/mod.rs", "sso-diag device fingerprint v1"),
+    // A step that answered as another one: cannot happen, kept with the evidence if it did.
+    ("src/cli/login.rs", "the login answered as another step"),
     // What is wrong with an answer, kept with the evidence like the parser's own findings
     // (`UnexpectedResponse::problem`); the advice around it is translated.
     (
@@ -246,6 +248,7 @@ fn user_facing_files() -> Vec<PathBuf> {
         "run_print.rs",
         "secret_input.rs",
         "shared.rs",
+        "watch.rs",
     ];
     let engine = [
         "ciam/advice.rs",
@@ -257,10 +260,13 @@ fn user_facing_files() -> Vec<PathBuf> {
         "check/mod.rs",
         "step/mod.rs",
         "step/record.rs",
-        "device.rs",
+        "device/mod.rs",
+        "device/overrides.rs",
+        "device/sent.rs",
         "store/json_file.rs",
         "store/profiles.rs",
-        "case.rs",
+        "watch/attempt.rs",
+        "watch/stats.rs",
     ];
     let mut files: Vec<PathBuf> = rust_files(&src().join("ui"))
         .into_iter()
@@ -268,7 +274,17 @@ fn user_facing_files() -> Vec<PathBuf> {
         .collect();
     files.extend(cli_human.iter().map(|f| src().join("cli").join(f)));
     files.extend(engine.iter().map(|f| src().join(f)));
-    files.push(src().join("report").join("markdown.rs"));
+    // Every document of the hand-over but the HAR (for machines) and the curl export.
+    for name in [
+        "case.rs",
+        "json.rs",
+        "markdown.rs",
+        "setting.rs",
+        "verdict.rs",
+        "watch.rs",
+    ] {
+        files.push(src().join("report").join(name));
+    }
     files
 }
 

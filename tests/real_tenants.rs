@@ -281,6 +281,19 @@ fn refresh_tells_a_live_session_from_an_ended_one() {
     assert_eq!(v["session_state"], "alive");
     let new = v["session_token"].as_str().expect("new token").to_owned();
     assert!(new.starts_with("st-"), "{v}");
+    // What became of the old token is the tenant's to decide: said, with how to check.
+    assert_eq!(v["old_session_token"], "may_have_ended", "{v}");
+    let warned = v["warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w.as_str());
+    assert!(
+        warned
+            .clone()
+            .any(|w| w.starts_with("The old session token may no longer work")),
+        "{v}"
+    );
 
     // The old token ended with the refresh: opaque, so "ended" without guessing why.
     let out = refresh(demo::SESSION_TOKEN, &[]);
@@ -300,6 +313,12 @@ fn refresh_tells_a_live_session_from_an_ended_one() {
     assert!(
         !stdout(&out).contains("st-"),
         "the new token only with --print-token"
+    );
+    assert!(
+        stderr(&out).contains("The old session token may no longer work")
+            && stderr(&out).contains("exchange with the old token"),
+        "{}",
+        stderr(&out)
     );
 }
 

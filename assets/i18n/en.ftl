@@ -72,8 +72,10 @@ summary-redeemed = ticket redeemed: { $name }
 summary-redeemed-no-name = ticket redeemed: (no name)
 summary-session-alive = the session is alive: a new session token
 summary-session-alive-for = the session is alive: a new session token, valid for { $seconds } s
+summary-reached = the tenant answered (HTTP { $status })
 warning-from-catalogue = { $title }: { $cause } { $action }
 warning-status = the login answered status { $status }
+warning-old-session-token = The old session token may no longer work: the tenant decides whether a refresh ends it. To check, exchange with the old token: IDAAS.SDK.PARAM.0023 means it has ended.
 
 ## Refresh: how a session ended (src/ciam/refresh.rs)
 
@@ -127,11 +129,13 @@ step-login = Test login
 step-exchange = Exchange session token for SSO ticket
 step-redeem = Redeem the ticket for user info
 step-refresh = Refresh the session token
+step-reachability = Reach the tenant (GET /, no token sent)
 button-get-token = Get token
 button-log-in = Log in
 button-exchange = Exchange
 button-redeem = Redeem
 button-refresh = Refresh
+button-reach = Reachability
 
 ## Durations and token insight (src/ciam/jwt.rs), device (src/device.rs)
 
@@ -187,7 +191,9 @@ cli-check-line-ms = {"  "}[{ $mark }] { $step } { $sentence } ({ $ms } ms)
 
 report-title = sso-diag report
 report-tenant = **Tenant:** { $tenant }
-report-generated = **Generated:** { $when }
+report-generated = **Generated:** { $when } by the sso-diag { $front_end }
+report-front-end-window = window
+report-front-end-cli = command line
 report-app = **sso-diag** { $version } on { $os } ({ $platform })
 report-language = **Language:** { $language } (the report's and the login's X-L)
 report-redacted = Tokens, secrets, passwords and tickets are redacted in this report.
@@ -203,11 +209,12 @@ report-cause = **Likely cause:** { $cause }
 report-try = **Try:** { $action }
 report-warnings = Warnings
 report-steps = Steps
-report-steps-header = | # | step | outcome | HTTP | time |
+report-steps-header = | # | step | outcome | HTTP | code | time |
 report-device = Device
 report-device-header = | field | value | source |
 report-source-detected = detected
 report-source-set-by-user = set by the user
+report-source-not-recorded = not recorded
 report-field-os-version = OS version
 report-field-device-ip = device IP
 report-field-fingerprint = fingerprint
@@ -332,7 +339,7 @@ ui-ticket-redeemed = Ticket redeemed: it is now used up
 ui-cancelled-after = { $operation } cancelled after { NUMBER($seconds, minimumFractionDigits: 1) } s: no result was kept.
 ui-access-token-filled = Access token filled in: { $summary }.
 ui-session-token-filled = Session token filled in: { $summary }.
-ui-session-refreshed = { $summary }; it is filled in. The old one has ended.
+ui-session-refreshed = { $summary }; it is filled in.
 ui-warning = Warning: { $warning }
 ui-ticket-issued-in = Ticket issued in { $took }
 ui-received-at = received { $time }
@@ -802,6 +809,7 @@ field-har = HAR file
 field-case = case file
 case-too-many-steps = it holds { $count } steps (at most { $max })
 case-bad-url = step { $number } names no http(s) address
+case-bad-address = step { $number } names a server address or connection that is not one
 case-no-har = it holds no HAR log
 case-bad-version = its version line is not one sso-diag writes
 help-arg-case = Write a case file for a colleague: the profile's values, the device, every step with its evidence and verdict, and the HAR — redacted; `sso-diag --open-case FILE` shows it

@@ -71,8 +71,10 @@ summary-redeemed = 票据已兑换:{ $name }
 summary-redeemed-no-name = 票据已兑换:(无姓名)
 summary-session-alive = 会话有效:已获得新的会话令牌
 summary-session-alive-for = 会话有效:已获得新的会话令牌,有效期 { $seconds } 秒
+summary-reached = 租户已应答（HTTP { $status }）
 warning-from-catalogue = { $title }:{ $cause }{ $action }
 warning-status = 登录返回了状态 { $status }
+warning-old-session-token = 旧的会话令牌可能已不能再用：刷新后旧令牌是否失效由租户决定。要确认，可用旧令牌换取一次票据：返回 IDAAS.SDK.PARAM.0023 即表示它已失效。
 
 ## 刷新:会话是如何结束的(src/ciam/refresh.rs)
 
@@ -126,11 +128,13 @@ step-login = 测试登录
 step-exchange = 用会话令牌换取 SSO 票据
 step-redeem = 兑换票据获取用户信息
 step-refresh = 刷新会话令牌
+step-reachability = 连通租户（GET /，不发送令牌）
 button-get-token = 获取令牌
 button-log-in = 登录
 button-exchange = 换取票据
 button-redeem = 兑换
 button-refresh = 刷新
+button-reach = 可达性
 
 ## 时长与令牌解析(src/ciam/jwt.rs),设备(src/device.rs)
 
@@ -183,7 +187,9 @@ cli-check-line-ms = {"  "}[{ $mark }] { $step } { $sentence }({ $ms } 毫秒)
 
 report-title = sso-diag 诊断报告
 report-tenant = **租户:** { $tenant }
-report-generated = **生成时间:** { $when }
+report-generated = **生成时间:** { $when }（sso-diag { $front_end }）
+report-front-end-window = 窗口
+report-front-end-cli = 命令行
 report-app = **sso-diag** { $version },运行于 { $os }({ $platform })
 report-language = **语言:** { $language }(报告及登录请求的 X-L)
 report-redacted = 本报告中的令牌、密钥、密码和票据均已脱敏。
@@ -199,11 +205,12 @@ report-cause = **可能原因:** { $cause }
 report-try = **建议:** { $action }
 report-warnings = 警告
 report-steps = 步骤
-report-steps-header = | # | 步骤 | 结果 | HTTP | 耗时 |
+report-steps-header = | # | 步骤 | 结果 | HTTP | 错误码 | 耗时 |
 report-device = 设备
 report-device-header = | 字段 | 值 | 来源 |
 report-source-detected = 自动检测
 report-source-set-by-user = 由用户设置
+report-source-not-recorded = 未记录
 report-field-os-version = 操作系统版本
 report-field-device-ip = 设备 IP
 report-field-fingerprint = 设备指纹
@@ -327,7 +334,7 @@ ui-ticket-redeemed = 票据已兑换:现已用掉
 ui-cancelled-after = { $operation }在 { NUMBER($seconds, minimumFractionDigits: 1) } 秒后取消:未保留任何结果。
 ui-access-token-filled = 已填入访问令牌:{ $summary }。
 ui-session-token-filled = 已填入会话令牌:{ $summary }。
-ui-session-refreshed = { $summary };已填入。旧的会话令牌已失效。
+ui-session-refreshed = { $summary };已填入。
 ui-warning = 警告:{ $warning }
 ui-ticket-issued-in = 票据已签发,用时 { $took }
 ui-received-at = 收到于 { $time }
@@ -779,6 +786,7 @@ field-har = HAR 文件
 field-case = 案例文件
 case-too-many-steps = 其中有 { $count } 个步骤(最多 { $max } 个)
 case-bad-url = 第 { $number } 个步骤没有 http(s) 地址
+case-bad-address = 第 { $number } 个步骤记录的服务器地址或连接无效
 case-no-har = 其中没有 HAR 日志
 case-bad-version = 其版本信息不是 sso-diag 写出的
 help-arg-case = 为同事写一个案例文件:配置中的值、设备、每个步骤及其证据和结论,以及 HAR——已遮盖密钥;`sso-diag --open-case 文件` 可查看

@@ -42,6 +42,21 @@ pub(super) fn hide_credentials(value: &Value) -> Value {
     }
 }
 
+/// Whether every credential field of `value` is empty or already cut out (`[redacted …]`).
+pub(super) fn credentials_hidden(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.iter().all(|(k, v)| {
+            let credential = CREDENTIAL_FIELDS.iter().any(|(field, _)| field == k);
+            match v {
+                Value::String(s) if credential => s.is_empty() || s.starts_with("[redacted "),
+                _ => credentials_hidden(v),
+            }
+        }),
+        Value::Array(items) => items.iter().all(credentials_hidden),
+        _ => true,
+    }
+}
+
 /// `error_code`/`error_msg` (business errors) or `error`/`error_description` (OAuth), else the
 /// Huawei envelope's `code`/`message`.
 pub(super) fn error_fields(value: &Value) -> (Option<String>, Option<String>) {

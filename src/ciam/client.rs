@@ -10,10 +10,10 @@ use serde_json::Value;
 use super::error::{CiamError, TimeoutPhase};
 pub use super::net_errors::error_chain;
 use super::net_errors::{is_protocol_error, proxy_setting};
-use super::record::{HttpRecord, RequestRecord, ResponseRecord};
-use super::request::ApiRequest;
+use super::record::{ConnectionInfo, HttpRecord, ResponseRecord};
+use super::request::{ApiRequest, BodyKind};
 use super::tenant_url::TenantUrl;
-use super::wire::{interpret, response_headers, wire_headers};
+use super::wire::{interpret, request_record, response_headers, wire_headers};
 use crate::secret::redact_tenant_text;
 
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -157,19 +157,17 @@ impl TenantClient {
         &self.options
     }
 
-    pub async fn post(&self, request: &ApiRequest) -> ApiOutcome {
+    pub async fn send(&self, request: &ApiRequest) -> ApiOutcome {
         let url = self.base.endpoint(request.path);
         request.register_secrets();
-        let mut builder = self.http.post(url.clone());
+        let mut builder = match request.body_kind {
+            BodyKind::None => self.http.get(url),
+            BodyKind::Json | BodyKind::Form => self.http.post(url),
+        };
         for (name, value) in wire_headers(request, true) {
             builder = builder.header(name, value);
         }
-        let record_request = RequestRecord {
-            method: "POST".to_owned(),
-            url: url.to_string(),
-            headers: wire_headers(request, false),
-            body: request.body(false),
-        };
+        let record_request = request_record(&self.base, request);
 
         tracing::debug!(url = %record_request.url, "sending {}", record_request.method);
         tracing::trace!(
@@ -179,9 +177,11 @@ impl TenantClient {
         );
         let started = Instant::now();
         let total = self.options.total_timeout;
+        let mut connection = None;
         let exchange = async {
             match builder.body(request.body(true)).send().await {
                 Ok(response) => {
+                    connection = connection_of(&response);
                     let (record, result) = self.read_response(response).await;
                     (Some(record), result)
                 }
@@ -229,14 +229,11 @@ impl TenantClient {
                 "response (redacted)"
             );
         }
-        ApiOutcome {
-            record: HttpRecord {
-                request: record_request,
-                response,
-                elapsed,
-            },
-            result,
+        let mut record = HttpRecord::new(record_request, response, elapsed);
+        if let Some(info) = connection {
+            info.stamp(&mut record);
         }
+        ApiOutcome { record, result }
     }
 
     async fn read_response(
@@ -329,4 +326,15 @@ impl TenantClient {
             CiamError::Connect { target, detail }
         }
     }
+}
+
+/// Which connection answered: hyper's record of it, which reqwest keeps in the response.
+fn connection_of(response: &reqwest::Response) -> Option<ConnectionInfo> {
+    let info = response
+        .extensions()
+        .get::<hyper_util::client::legacy::connect::HttpInfo>()?;
+    Some(ConnectionInfo {
+        server: info.remote_addr(),
+        local: info.local_addr(),
+    })
 }

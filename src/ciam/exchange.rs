@@ -3,7 +3,6 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{Outcome, TenantClient};
 use super::device_fields::DeviceFields;
 use super::request::ApiRequest;
 
@@ -111,16 +110,6 @@ pub(crate) fn type_name(v: &Value) -> &'static str {
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
-}
-
-/// One exchange: the evidence, and the ticket or why not.
-pub type ExchangeOutcome = Outcome<TicketGrant>;
-
-pub async fn exchange(client: &TenantClient, request: &ExchangeRequest) -> ExchangeOutcome {
-    client
-        .post(&request.to_api_request())
-        .await
-        .parse(parse_ticket_response)
 }
 
 #[cfg(test)]

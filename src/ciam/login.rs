@@ -4,7 +4,7 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{ApiOutcome, Outcome, TenantClient};
+use super::client::{ApiOutcome, Outcome};
 use super::device_fields::{DeviceFields, default_agent};
 use super::error::CiamError;
 use super::exchange::{issued_credential, optional_secret, whole_seconds};
@@ -112,11 +112,6 @@ impl LoginRequest {
         api.field("user_name", self.user_name.clone())
             .secret_field("password", &self.password)
     }
-}
-
-pub async fn login(client: &TenantClient, request: &LoginRequest) -> Outcome<LoginGrant> {
-    // The new tokens in the answer are already hidden in the record (client::hide_credentials).
-    read_login(client.post(&request.to_api_request()).await)
 }
 
 #[cfg(test)]

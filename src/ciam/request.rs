@@ -19,6 +19,8 @@ pub enum FieldValue {
 pub enum BodyKind {
     Json,
     Form,
+    /// A `GET` (watch mode's reachability probe): no body, no content type.
+    None,
 }
 
 /// One call to the tenant, described without HTTP machinery.
@@ -47,6 +49,22 @@ impl ApiRequest {
         Self {
             body_kind: BodyKind::Form,
             ..Self::json(path)
+        }
+    }
+
+    /// `GET path`, with nothing to send.
+    pub fn get(path: &'static str) -> Self {
+        Self {
+            body_kind: BodyKind::None,
+            ..Self::json(path)
+        }
+    }
+
+    /// `GET` or `POST`.
+    pub fn method(&self) -> &'static str {
+        match self.body_kind {
+            BodyKind::None => "GET",
+            BodyKind::Json | BodyKind::Form => "POST",
         }
     }
 
@@ -157,6 +175,7 @@ impl ApiRequest {
                 }
                 form.finish()
             }
+            BodyKind::None => String::new(),
             // Shown decoded, one field a line: the encoded mask would be unreadable.
             BodyKind::Form => self
                 .fields

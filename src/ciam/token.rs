@@ -3,7 +3,6 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{Outcome, TenantClient};
 use super::exchange::{issued_credential, optional_secret, whole_seconds};
 use super::request::ApiRequest;
 
@@ -39,16 +38,6 @@ pub fn token_api_request(client_id: &str, client_secret: &SecretString) -> ApiRe
         .field("grant_type", "client_credentials")
         .field("client_id", client_id)
         .secret_field("client_secret", client_secret)
-}
-
-pub async fn fetch_access_token(
-    client: &TenantClient,
-    client_id: &str,
-    client_secret: &SecretString,
-) -> Outcome<AccessTokenGrant> {
-    let request = token_api_request(client_id, client_secret);
-    // The new tokens in the answer are already hidden in the record (client::hide_credentials).
-    client.post(&request).await.parse(parse_token_response)
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::client::{Outcome, TenantClient};
 use super::device_fields::DeviceFields;
 use super::request::ApiRequest;
 
@@ -108,13 +107,6 @@ impl VerifyRequest {
             &self.device,
         )
     }
-}
-
-pub async fn verify(client: &TenantClient, request: &VerifyRequest) -> Outcome<UserInfo> {
-    client
-        .post(&request.to_api_request())
-        .await
-        .parse(parse_user_info)
 }
 
 #[cfg(test)]

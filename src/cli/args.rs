@@ -6,9 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 use crate::mock::Scenario;
+use crate::watch::WatchWhat;
 
+pub use super::common_args::{DeviceOverrideArgs, NetworkArgs, TenantArgs, parse_lang};
 pub use super::profile_args::{KeptSecret, ProfileArgs, ProfileCommand, ProfileNewArgs};
 
 #[derive(Debug, Parser)]
@@ -40,24 +42,6 @@ pub struct Cli {
     /// command line win over it
     #[arg(long, value_name = "NAME", global = true)]
     pub profile: Option<String>,
-}
-
-pub(super) fn parse_lang(tag: &str) -> Result<Lang, String> {
-    i18n::parse(tag)
-        .ok_or_else(|| format!("\"{tag}\" is not a language sso-diag speaks: use en or zh-CN"))
-}
-
-/// How requests reach the tenant.
-#[derive(Debug, Clone, Default, Args)]
-pub struct NetworkArgs {
-    /// Also trust the certificate authorities in this PEM file for this run (e.g. a company
-    /// proxy's); the system's trust store still applies, and verification is never skipped
-    #[arg(long, value_name = "PEM")]
-    pub ca_file: Option<PathBuf>,
-    /// Send requests through this proxy (http://host:port); by default HTTPS_PROXY, HTTP_PROXY,
-    /// NO_PROXY and the system proxy apply
-    #[arg(long, value_name = "URL")]
-    pub proxy: Option<String>,
 }
 
 /// Options of the window (no subcommand).
@@ -127,35 +111,6 @@ pub enum Command {
     Profile(ProfileArgs),
 }
 
-#[derive(Debug, Clone, Args)]
-pub struct TenantArgs {
-    /// The tenant's domain, e.g. tenant.example.com or https://tenant.example.com:8443
-    #[arg(long, value_name = "URL")]
-    pub domain: Option<String>,
-    /// X-tenant-id header (only ISV callers on a shared domain need it)
-    #[arg(long, value_name = "ID")]
-    pub tenant_id: Option<String>,
-    /// The SSO application's client_id (sent in the body; Huawei OneAccess only)
-    #[arg(long, value_name = "ID")]
-    pub client_id: Option<String>,
-}
-
-#[derive(Debug, Clone, Default, Args)]
-pub struct DeviceOverrideArgs {
-    /// OS version to send instead of the detected one, e.g. windows10.0.19045
-    #[arg(long, value_name = "S")]
-    pub os_version: Option<String>,
-    /// Device IP to send instead of the detected one
-    #[arg(long, value_name = "IP")]
-    pub device_ip: Option<String>,
-    /// Device fingerprint to send; must equal the one used at the user's login
-    #[arg(long, value_name = "FP")]
-    pub fingerprint: Option<String>,
-    /// User agent to send instead of sso-diag's own
-    #[arg(long, value_name = "UA")]
-    pub agent: Option<String>,
-}
-
 /// What the calls that need an access token share.
 #[derive(Debug, Args)]
 pub struct CallArgs {
@@ -221,18 +176,6 @@ pub struct ExchangeArgs {
     /// nothing
     #[arg(long)]
     pub curl: bool,
-}
-
-/// What each probe of a watch sends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum WatchWhat {
-    /// The exchange, with the tokens given (or obtained once: client credentials, test login)
-    Exchange,
-    /// Reachability only: GET / on a new connection; no token is sent
-    Check,
-    /// The whole flow each time: client credentials (--client-id, $SSO_DIAG_CLIENT_SECRET), a
-    /// test login (--user, $SSO_DIAG_PASSWORD) and the exchange; total time only
-    Flow,
 }
 
 #[derive(Debug, Args)]

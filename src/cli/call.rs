@@ -14,15 +14,18 @@ use super::{out, shared};
 use crate::ciam::input::{optional_field, required_field};
 use crate::ciam::jwt::{expired_access_token, now_unix};
 use crate::ciam::{CiamError, DeviceFields, TenantClient, TenantUrl};
-use crate::device::{DeviceOverrides, DeviceProfile};
+use crate::device::{DeviceOverrides, DeviceProfile, SentDevice};
 use crate::env_vars;
 use crate::files::PendingFile;
 use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, Goal, SessionTokenSource};
 use crate::i18n::Lang;
-use crate::report::Report;
+use crate::report::{FrontEnd, HandOver, Setting};
 use crate::store::keychain::Kept;
 use crate::ticket::Ticket;
 use crate::{msg, tr};
+
+/// A document's bytes, made only when its file was asked for.
+type Document<'a> = dyn Fn() -> Vec<u8> + 'a;
 
 /// Everything checked and assembled before a byte is sent.
 pub struct Prepared {
@@ -221,8 +224,9 @@ pub fn ticket(file: Option<&Path>) -> Result<SecretString, CiamError> {
 }
 
 impl Prepared {
-    /// The run as a case file: what was asked (the profile's values), the device as sent, the steps.
-    fn case_of(&self) -> crate::case::Case {
+    /// Where the run happens, as every document of it says: the tenant, the device as sent, the
+    /// profile's values (never a secret).
+    fn setting(&self) -> Setting {
         let o = &self.overrides;
         let fields = crate::store::ProfileFields {
             domain: self.base.to_string(),
@@ -235,43 +239,32 @@ impl Prepared {
             lang: Some(self.lang),
             ..crate::store::ProfileFields::default()
         };
-        let p = &self.profile;
-        let device = crate::case::CaseDevice {
-            os_version: p.os_version.clone(),
-            os_name: p.os_name.clone(),
-            device_ip: p.device_ip.clone(),
-            fingerprint: p.fingerprint.clone(),
-            agent: p.agent.clone(),
-        };
-        crate::case::Case::new(
-            super::profile::in_use_name(),
+        Setting {
+            tenant: self.base.to_string(),
+            device: SentDevice::new(&self.profile, &self.overrides),
+            front_end: FrontEnd::CommandLine,
+            profile: super::profile::in_use_name(),
             fields,
-            device,
-            Vec::new(),
-            &[],
-        )
+        }
     }
 
     /// Runs the flow towards `goal`, prints what happened with `print` (the ticket first, when one
-    /// was issued), writes the report. The exit code.
+    /// was issued), writes the report, the case and the HAR. The exit code.
     pub fn run(
         mut self,
         goal: Goal,
         print: impl FnOnce(&Run, Option<&CiamError>),
     ) -> Result<u8, CiamError> {
-        let report = self.report.take();
-        let har = self.har.take();
-        // What the case says of the setting, before the flow takes the inputs.
-        let case = self.case.take().map(|file| (file, self.case_of()));
+        let setting = self.setting();
         let input = FlowInput {
             access: self.access,
             goal,
             tenant_id: self.tenant_id,
             client_id: self.client_id,
-            device: self.device.clone(),
+            device: self.device,
             lang: self.lang,
         };
-        let result: FlowResult = shared::runtime()?.block_on(flow::run(&self.client, input));
+        let result: FlowResult = shared::runtime()?.block_on(flow::run(&mut self.client, input));
         let received = Instant::now();
         let received_wall = OffsetDateTime::now_utc();
         let ticket = result.ticket.as_ref().map(|grant| {
@@ -282,45 +275,28 @@ impl Prepared {
                 received_wall,
             )
         });
+        let hand_over = HandOver::new(setting, &result.steps).with_user(result.user.as_ref());
         let run = Run {
             result: &result,
             ticket: ticket.as_ref(),
-            base: &self.base,
-            profile: &self.profile,
+            hand_over: &hand_over,
             lang: self.lang,
         };
         let failure = result.failure();
         print(&run, failure.map(|(_, e)| e));
         let code = failure.map_or(0, |(_, e)| e.exit_code());
-        if let Some(file) = report {
-            let steps = result.steps.iter().collect();
-            let setting = run.report_setting(&self.overrides);
-            let markdown = Report::from_steps(setting, steps, result.user.as_ref()).to_markdown(
-                received_wall,
-                &result.redactor,
-                self.lang,
-            );
-            if let Err(code) = commit(file, markdown.as_bytes(), self.lang) {
-                return Ok(code);
-            }
-        }
-        if let Some((file, case)) = case {
-            let case = case.with_steps(result.steps.clone());
-            if let Err(code) = commit(file, &case.to_bytes(), self.lang) {
-                return Ok(code);
-            }
-        }
-        if let Some(file) = har {
-            let entries: Vec<_> = result
-                .steps
-                .iter()
-                .map(crate::report::HarEntry::of_step)
-                .collect();
-            if let Err(code) = commit(
-                file,
-                crate::report::har_json(&entries).as_bytes(),
-                self.lang,
-            ) {
+        let lang = self.lang;
+        let documents: [(Option<PendingFile>, &Document); 3] = [
+            (self.report, &|| {
+                hand_over.markdown(received_wall, lang).into_bytes()
+            }),
+            (self.case, &|| hand_over.case().to_bytes()),
+            (self.har, &|| hand_over.har().into_bytes()),
+        ];
+        for (file, bytes) in documents {
+            if let Some(file) = file
+                && let Err(code) = commit(file, &bytes(), lang)
+            {
                 return Ok(code);
             }
         }

@@ -3,14 +3,20 @@
 
 use serde_json::json;
 
+use secrecy::ExposeSecret;
+use time::OffsetDateTime;
+
 use super::args::LoginArgs;
 use super::{out, shared};
+use crate::ciam::CiamError;
 use crate::ciam::input::{optional_field, required_field};
-use crate::ciam::{CiamError, LoginRequest, login};
+use crate::ciam::{LoginRequest, TenantUrl};
 use crate::clock::millis;
+use crate::device::{DeviceProfile, SentDevice};
 use crate::i18n::Lang;
+use crate::report::{FrontEnd, HandOver, Setting};
+use crate::step::{Answer, Call, StepRecord};
 use crate::{msg, tr};
-use secrecy::ExposeSecret;
 
 pub fn run(args: &LoginArgs, lang: Lang) -> u8 {
     shared::exit_code(run_login(args, lang), args.json, lang)
@@ -25,7 +31,8 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
     .map_err(|_| CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login")))?;
     let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
     let password = super::call::password(args.password_file.as_deref())?;
-    let (_, device) = shared::device(&base, &shared::overrides(&args.device)?)?;
+    let overrides = shared::overrides(&args.device)?;
+    let (profile, device) = shared::device(&base, &overrides)?;
     let request = LoginRequest {
         client_id,
         user_name: user_name.clone(),
@@ -37,24 +44,22 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
         device: device.clone(),
         language: lang.tenant_tag().to_owned(),
     };
-    let client = shared::client(base, args.timeout, &args.network)?;
+    let client = shared::client(base.clone(), args.timeout, &args.network)?;
     let har = super::call::pending_file(args.har.as_deref(), "har")?;
-    let started = time::OffsetDateTime::now_utc();
-    let outcome = shared::runtime()?.block_on(login(&client, &request));
+    let call = Call::login(&request);
+    let outcome = shared::runtime()?.block_on(call.send(&client));
+    let record = StepRecord::new(&call, &outcome, OffsetDateTime::now_utc());
     if let Some(file) = har {
-        let entry = crate::report::HarEntry {
-            started,
-            record: &outcome.record,
-            error: outcome.result.as_ref().err(),
-            phases: None,
-            step: crate::step::Step::Login.key(),
-        };
-        let text = crate::report::har_json(&[entry]);
+        let setting = setting(&base, &profile, &overrides);
+        let text = HandOver::new(setting, [&record]).har();
         if let Err(code) = super::call::commit(file, text.as_bytes(), lang) {
             return Ok(code);
         }
     }
-    let grant = outcome.result?;
+    let grant = match outcome.result? {
+        Answer::Login(grant) => grant,
+        _ => return Err(unexpected_answer()),
+    };
     let token = grant.session_token.expose_secret();
     if args.json {
         let mut value = json!({
@@ -62,7 +67,7 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
             "session_token_length": token.chars().count(),
             "expire": grant.expire,
             "device_fingerprint": device.fingerprint,
-            "elapsed_ms": millis(outcome.record.elapsed),
+            "elapsed_ms": millis(record.record.elapsed),
         });
         if args.print_token
             && let Some(map) = value.as_object_mut()
@@ -72,7 +77,7 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
         out::json(&value, &["session_token"]);
     } else {
         let l = lang;
-        let (ms, chars) = (millis(outcome.record.elapsed), token.chars().count() as u64);
+        let (ms, chars) = (millis(record.record.elapsed), token.chars().count() as u64);
         let fingerprint = device.fingerprint.as_str();
         let summary = match grant.expire {
             Some(expire) => tr!(
@@ -103,4 +108,28 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
         }
     }
     Ok(0)
+}
+
+/// The login's setting, for its HAR: the tenant and the device as sent.
+fn setting(
+    base: &TenantUrl,
+    profile: &DeviceProfile,
+    overrides: &crate::device::DeviceOverrides,
+) -> Setting {
+    Setting {
+        tenant: base.to_string(),
+        device: SentDevice::new(profile, overrides),
+        front_end: FrontEnd::CommandLine,
+        profile: super::profile::in_use_name(),
+        fields: crate::store::ProfileFields::default(),
+    }
+}
+
+/// A login call that answered as another step would: cannot happen, but is not a panic.
+fn unexpected_answer() -> CiamError {
+    CiamError::UnexpectedResponse {
+        status: None,
+        problem: "the login answered as another step".to_owned(),
+        body: String::new(),
+    }
 }

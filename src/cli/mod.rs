@@ -3,6 +3,7 @@
 pub mod args;
 pub mod call;
 pub mod check;
+mod common_args;
 pub mod device;
 pub mod exchange;
 pub mod help;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use super::args::{DeviceOverrideArgs, NetworkArgs, TenantArgs, parse_lang};
+use super::common_args::{DeviceOverrideArgs, NetworkArgs, TenantArgs, parse_lang};
 use crate::i18n::Lang;
 
 #[derive(Debug, Args)]

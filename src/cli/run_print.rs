@@ -8,12 +8,11 @@ use secrecy::ExposeSecret;
 
 use super::out;
 use super::shared::{error_json, report_step_error};
-use crate::ciam::{CiamError, TenantUrl};
+use crate::ciam::CiamError;
 use crate::clock::{millis, rfc3339};
-use crate::device::{DeviceOverrides, DeviceProfile, FingerprintSource};
 use crate::flow::FlowResult;
 use crate::i18n::Lang;
-use crate::report::{ReportSetting, ValueSource, device_rows};
+use crate::report::HandOver;
 use crate::step::Step;
 use crate::text::pad_columns;
 use crate::ticket::Ticket;
@@ -23,8 +22,8 @@ use crate::tr;
 pub struct Run<'a> {
     pub result: &'a FlowResult,
     pub ticket: Option<&'a Ticket>,
-    pub base: &'a TenantUrl,
-    pub profile: &'a DeviceProfile,
+    /// The run as every document of it says it: the device as sent, the steps.
+    pub hand_over: &'a HandOver<'a>,
     /// The human output's language (JSON stays English).
     pub lang: Lang,
 }
@@ -70,7 +69,12 @@ impl Run<'_> {
         };
         let token = grant.session_token.expose_secret();
         if as_json {
-            let mut value = json!({"session_state": "alive", "expire": grant.expire});
+            let mut value = json!({
+                "session_state": "alive",
+                "expire": grant.expire,
+                // What became of the token this refresh replaced is the tenant's decision.
+                "old_session_token": "may_have_ended",
+            });
             if print_token {
                 insert(&mut value, "session_token", json!(token));
             }
@@ -118,14 +122,12 @@ impl Run<'_> {
         }
     }
 
-    /// `value` with the steps and the warnings added, on standard output.
+    /// `value` with what every run's JSON says (tenant, device, steps, warnings, verdict) added,
+    /// on standard output.
     fn print_json(&self, mut value: Value, reveal: &[&str]) {
-        insert(&mut value, "steps", self.steps_json());
-        insert(
-            &mut value,
-            "warnings",
-            json!(self.result.warnings(Lang::En)),
-        );
+        if let Some(map) = value.as_object_mut() {
+            map.extend(self.hand_over.json_fields());
+        }
         out::json(&value, reveal);
     }
 
@@ -149,33 +151,13 @@ impl Run<'_> {
         let Some(ticket) = self.ticket else {
             return json!({});
         };
-        let exchange_ms = self.exchange_ms();
         json!({
             "sso_ticket": ticket.value,
             "expire": ticket.expire().as_secs(),
             "expires_at": ticket.expires_wall().map(rfc3339),
             "received_at": rfc3339(ticket.received_wall),
-            "elapsed_ms": exchange_ms,
-            "tenant": self.base.to_string(),
-            "device": {
-                "os_version": self.profile.os_version,
-                "device_ip": self.profile.device_ip,
-                "device_fingerprint": self.profile.fingerprint,
-                "agent": self.profile.agent,
-            },
+            "elapsed_ms": self.exchange_ms(),
         })
-    }
-
-    fn steps_json(&self) -> Value {
-        let steps = self.result.steps.iter().map(|s| {
-            json!({
-                "step": s.step.key(),
-                "status": s.http_status(),
-                "elapsed_ms": millis(s.record.elapsed),
-                "summary": s.summary(Lang::En),
-            })
-        });
-        Value::Array(steps.collect())
     }
 
     fn exchange_ms(&self) -> Option<f64> {
@@ -214,7 +196,7 @@ impl Run<'_> {
         out::line(tr!(
             l,
             "cli-ticket-issued",
-            tenant = self.base.to_string(),
+            tenant = self.hand_over.setting.tenant.as_str(),
             ms = exchange_ms
         ));
         out::reveal(&field(&tr!(l, "cli-ticket"), ""), &ticket.value);
@@ -229,44 +211,17 @@ impl Run<'_> {
             let expires = tr!(l, "cli-expires", left = left, until = until);
             out::line(field(&tr!(l, "cli-expires-in"), &expires));
         }
-        let p = self.profile;
+        let d = &self.hand_over.setting.device;
         let device = tr!(
             l,
             "cli-device-line",
-            os = p.os_version.as_str(),
-            ip = p.device_ip.as_str(),
-            fingerprint = p.fingerprint.as_str(),
-            agent = p.agent.as_str()
+            os = d.os_version.as_str(),
+            ip = d.device_ip.as_str(),
+            fingerprint = d.fingerprint.as_str(),
+            agent = d.agent.as_str()
         );
         out::line(field(&tr!(l, "cli-device"), &device));
         self.print_user();
-    }
-
-    /// The report's setting: the tenant, and each device value with where it came from.
-    pub fn report_setting(&self, overrides: &DeviceOverrides) -> ReportSetting {
-        let profile = self.profile;
-        let source = |overridden: bool| ValueSource::detected_if(!overridden);
-        let fingerprint_source = if profile.fingerprint_source == FingerprintSource::Override {
-            ValueSource::SetByUser
-        } else {
-            ValueSource::Fingerprint(profile.fingerprint_source)
-        };
-        ReportSetting {
-            tenant: self.base.to_string(),
-            device: device_rows([
-                (
-                    profile.os_version.clone(),
-                    source(overrides.os_version.is_some()),
-                ),
-                (
-                    profile.device_ip.clone(),
-                    source(overrides.device_ip.is_some()),
-                ),
-                (profile.fingerprint.clone(), fingerprint_source),
-                (profile.agent.clone(), source(overrides.agent.is_some())),
-            ]),
-            os_name: profile.os_name.clone(),
-        }
     }
 }
 

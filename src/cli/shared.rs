@@ -40,15 +40,7 @@ pub fn client(
 }
 
 pub fn overrides(args: &DeviceOverrideArgs) -> Result<DeviceOverrides, CiamError> {
-    Ok(DeviceOverrides {
-        os_version: optional_field("OS version", args.os_version.as_deref().unwrap_or_default())?,
-        device_ip: optional_field("device IP", args.device_ip.as_deref().unwrap_or_default())?,
-        fingerprint: optional_field(
-            "device fingerprint",
-            args.fingerprint.as_deref().unwrap_or_default(),
-        )?,
-        agent: optional_field("agent", args.agent.as_deref().unwrap_or_default())?,
-    })
+    args.checked()
 }
 
 /// The detected device with the user's overrides, checked.

@@ -5,18 +5,21 @@
 use std::io::Write;
 use std::time::Duration;
 
-use serde_json::{Value, json};
 use tokio::sync::watch as channel;
 
-use super::args::{WatchArgs, WatchWhat};
+use super::args::WatchArgs;
 use super::call::{prepare, session_source};
 use super::{out, shared};
 use crate::ciam::{CiamError, ExchangeRequest};
 use crate::clock::{millis, rfc3339};
+use crate::device::SentDevice;
+use crate::files::PendingFile;
 use crate::flow::{self, FlowInput, Goal};
 use crate::i18n::Lang;
+use crate::report::{FrontEnd, HandOver, Setting, json};
 use crate::step::Call;
-use crate::watch::{self, Attempt, Control, Limit, Phase, Plan, Probe, Summary, Target};
+use crate::store::ProfileFields;
+use crate::watch::{self, Attempt, Control, Limit, Phase, Plan, Probe, Summary, Target, WatchWhat};
 use crate::{msg, tr};
 
 pub fn run(args: &WatchArgs, lang: Lang) -> u8 {
@@ -28,10 +31,11 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
     let plan = plan(args, &base)?;
     let runtime = shared::runtime()?;
     // The calls' preparation has read the CA file into the client's options already.
-    let (target, ca) = match args.what {
+    let (target, ca, device) = match args.what {
         WatchWhat::Check => {
             let ca = shared::read_ca_file(args.call.network.ca_file.as_deref())?;
-            (Target::Reachability, ca)
+            let target = Target::Call(Box::new(Call::reachability()));
+            (target, ca, SentDevice::default())
         }
         WatchWhat::Exchange | WatchWhat::Flow => {
             // The whole flow logs in every time: a session token file has no place in it.
@@ -42,9 +46,10 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
                     args.session.password_file.as_deref(),
                 ],
             };
-            let prepared = prepare(&args.call, &session_files, lang)?;
+            let mut prepared = prepare(&args.call, &session_files, lang)?;
             let session = session_source(&args.session, prepared.client_id.as_deref())?;
             let ca = prepared.client.options().extra_ca_pem.clone();
+            let device = SentDevice::new(&prepared.profile, &prepared.overrides);
             let input = FlowInput {
                 access: prepared.access,
                 goal: Goal::Exchange {
@@ -57,11 +62,11 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
                 lang,
             };
             let target = if args.what == WatchWhat::Flow {
-                Target::Flow(Box::new((prepared.client, input)))
+                Target::Flow(Box::new(input))
             } else {
-                let tokens = flow::exchange_tokens(&prepared.client, input.clone());
+                let tokens = flow::exchange_tokens(&mut prepared.client, input.clone());
                 let (access_token, session_token) = runtime.block_on(tokens)?;
-                Target::Exchange(Box::new(Call::exchange(&ExchangeRequest {
+                Target::Call(Box::new(Call::exchange(&ExchangeRequest {
                     access_token,
                     session_token,
                     tenant_id: input.tenant_id,
@@ -69,7 +74,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
                     device: input.device,
                 })))
             };
-            (target, ca)
+            (target, ca, device)
         }
     };
     let timeout = Duration::from_secs_f64(args.call.timeout.clamp(1.0, 3600.0));
@@ -85,6 +90,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
         Some(path) => Some(Csv::create(path)?),
     };
     let har = super::call::pending_file(args.call.har.as_deref(), "har")?;
+    let report = super::call::pending_file(args.call.report.as_deref(), "report")?;
     let keep_evidence = har.is_some();
     let as_json = args.call.json;
     if !as_json {
@@ -111,7 +117,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
         };
         let watching = watch::run(plan, &mut probe, listen, |mut attempt| {
             if as_json {
-                out::json(&attempt_json(&attempt), &[]);
+                out::json(&json::attempt_json(&attempt), &[]);
             } else {
                 out::line(attempt_line(&attempt, lang));
             }
@@ -121,7 +127,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
             // Evidence is kept for failures only (a long watch stays small), unless a HAR of
             // every call was asked for.
             if attempt.outcome.ok() && !keep_evidence {
-                attempt.record = None;
+                attempt.forget_evidence();
             }
             attempts.push(attempt);
         });
@@ -132,49 +138,49 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
     });
     let summary = Summary::of(&attempts);
     if as_json {
-        out::json(&json!({ "summary": summary_json(&summary) }), &[]);
+        out::json(
+            &serde_json::json!({ "summary": json::summary_json(&summary) }),
+            &[],
+        );
     } else {
         print_summary(&summary, lang);
     }
-    if let Some(path) = &args.call.report {
-        save_report(path, &base.to_string(), &summary, &attempts, lang)?;
+    let setting = Setting {
+        tenant: base.to_string(),
+        device,
+        front_end: FrontEnd::CommandLine,
+        profile: super::profile::in_use_name(),
+        fields: ProfileFields::default(),
+    };
+    let hand_over = HandOver::new(setting, []).with_watch(&summary, attempts.iter());
+    if let Some(file) = report
+        && let Err(code) = write_report(&hand_over, file, lang)
+    {
+        return Ok(code);
     }
-    if let Some(file) = har {
-        let entries: Vec<_> = attempts
-            .iter()
-            .filter_map(crate::report::HarEntry::of_attempt)
-            .collect();
-        let text = crate::report::har_json(&entries);
-        if let Err(code) = super::call::commit(file, text.as_bytes(), lang) {
-            return Ok(code);
-        }
+    if let Some(file) = har
+        && let Err(code) = super::call::commit(file, hand_over.har().as_bytes(), lang)
+    {
+        return Ok(code);
     }
     Ok(summary.exit_code())
 }
 
-/// The Markdown report at `path` and the chart beside it (`path` with `.png`).
-pub fn save_report(
-    path: &std::path::Path,
-    tenant: &str,
-    summary: &Summary,
-    attempts: &[Attempt],
-    lang: Lang,
-) -> Result<(), CiamError> {
-    let chart = path.with_extension("png");
-    let chart_name = chart.file_name().map(|n| n.to_string_lossy().into_owned());
-    let markdown =
-        crate::report::watch_markdown(tenant, summary, attempts, lang, chart_name.as_deref());
-    let write = |path: &std::path::Path, bytes: &[u8]| {
-        crate::files::write_private(path, bytes).map_err(|e| {
-            let (path, error) = (path.display().to_string(), e.to_string());
-            CiamError::invalid_input(
-                "report",
-                msg!("input-cannot-write", path = path, error = error),
-            )
-        })
+/// The watch report in `file`, its chart beside it (the same name with `.png`).
+fn write_report(hand_over: &HandOver<'_>, file: PendingFile, lang: Lang) -> Result<(), u8> {
+    let chart = file.path().with_extension("png");
+    let name = chart.file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(report) = hand_over.watch_report(lang, name.as_deref().unwrap_or_default()) else {
+        return Ok(());
     };
-    write(&chart, &crate::report::watch_chart_png(attempts))?;
-    write(path, markdown.as_bytes())
+    let chart_file = super::call::pending_file(Some(&chart), "report").map_err(|e| {
+        shared::report_error(&e, false, lang);
+        e.exit_code()
+    })?;
+    if let Some(chart_file) = chart_file {
+        super::call::commit(chart_file, &report.png, lang)?;
+    }
+    super::call::commit(file, report.markdown.as_bytes(), lang)
 }
 
 fn plan(args: &WatchArgs, tenant: &crate::ciam::TenantUrl) -> Result<Plan, CiamError> {
@@ -267,57 +273,6 @@ fn print_summary(summary: &Summary, lang: Lang) {
             count = u64::from(*n)
         ));
     }
-}
-
-fn phases_json(attempt: &Attempt) -> Value {
-    let mut map = serde_json::Map::new();
-    for phase in Phase::ALL {
-        map.insert(
-            phase.key().to_owned(),
-            json!(attempt.phases.get(phase).map(millis)),
-        );
-    }
-    map.insert("total".to_owned(), json!(millis(attempt.phases.total)));
-    Value::Object(map)
-}
-
-fn attempt_json(attempt: &Attempt) -> Value {
-    json!({
-        "attempt": attempt.number,
-        "at": rfc3339(attempt.at),
-        "outcome": attempt.outcome.class(),
-        "code": attempt.outcome.code(),
-        "status": attempt.status,
-        "new_connection": attempt.new_connection,
-        "phases_ms": phases_json(attempt),
-    })
-}
-
-fn summary_json(summary: &Summary) -> Value {
-    let phases: serde_json::Map<String, Value> = summary
-        .phases
-        .iter()
-        .map(|(phase, s)| {
-            let key = phase.map_or("total", Phase::key).to_owned();
-            (
-                key,
-                json!({"p50": millis(s.p50), "p95": millis(s.p95), "max": millis(s.max)}),
-            )
-        })
-        .collect();
-    let failures: Vec<Value> = summary
-        .failures
-        .iter()
-        .map(|((class, code), n)| json!({"class": class, "code": code, "count": n}))
-        .collect();
-    json!({
-        "attempts": summary.attempts,
-        "ok": summary.ok,
-        "success_rate": summary.success_rate(),
-        "phases_ms": phases,
-        "failures": failures,
-        "exit_code": summary.exit_code(),
-    })
 }
 
 /// Every attempt as a CSV row, written as it happens (a Ctrl+C keeps what was measured).

@@ -5,6 +5,7 @@
 //! misunderstanding in the client cannot hide in both. It only ever binds to loopback by default.
 
 mod answers;
+mod dice;
 mod flaky;
 mod routes;
 mod scenario;
@@ -15,7 +16,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-pub use flaky::{Injected, choices as flaky_choices};
+pub use dice::{Injected, choices as flaky_choices};
 pub use scenario::Scenario;
 use state::MockState;
 pub use state::{MockConfig, RecordedRequest, VerifyShape};

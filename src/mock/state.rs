@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rand::Rng;
 
 use super::demo;
-use super::flaky::{Dice, Injected};
+use super::dice::{Dice, Injected};
 use super::scenario::Scenario;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

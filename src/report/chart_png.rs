@@ -12,7 +12,7 @@ const GAP: usize = 2;
 const HEIGHT: usize = 240;
 const MARGIN: usize = 10;
 
-pub fn watch_chart_png(attempts: &[Attempt]) -> Vec<u8> {
+pub fn watch_chart_png(attempts: &[&Attempt]) -> Vec<u8> {
     let shown = &attempts[attempts.len().saturating_sub(SHOWN)..];
     let width = (shown.len() * (BAR + GAP) + 2 * MARGIN).max(400);
     let mut pixels = vec![255u8; width * HEIGHT * 3];
@@ -96,15 +96,14 @@ mod tests {
             outcome: Outcome::Ok,
             status: Some(200),
             new_connection: true,
-            error: None,
-            record: None,
+            calls: Vec::new(),
         };
         let busy = Attempt {
             number: 2,
             outcome: Outcome::ServerError { code: None },
             ..ok.clone()
         };
-        let png = watch_chart_png(&[ok, busy]);
+        let png = watch_chart_png(&[&ok, &busy]);
         let decoder = png::Decoder::new(std::io::Cursor::new(png));
         let mut reader = decoder.read_info().expect("a PNG");
         let mut buf = vec![0; reader.output_buffer_size().expect("size")];

@@ -17,18 +17,22 @@ fn quote(text: &str) -> String {
 
 pub fn curl_command(base: &TenantUrl, request: &ApiRequest) -> String {
     let mut lines = vec![format!(
-        "curl -sS -X POST {}",
+        "curl -sS -X {} {}",
+        request.method(),
         quote(base.endpoint(request.path).as_str())
     )];
     let content_type = match request.body_kind {
-        BodyKind::Json => JSON_CONTENT_TYPE,
-        BodyKind::Form => FORM_CONTENT_TYPE,
+        BodyKind::Json => Some(JSON_CONTENT_TYPE),
+        BodyKind::Form => Some(FORM_CONTENT_TYPE),
+        BodyKind::None => None,
     };
-    lines.push(format!(
-        "-H {}",
-        quote(&format!("Content-Type: {content_type}"))
-    ));
-    lines.push(format!("-H {}", quote("Accept: application/json")));
+    if let Some(content_type) = content_type {
+        lines.push(format!(
+            "-H {}",
+            quote(&format!("Content-Type: {content_type}"))
+        ));
+        lines.push(format!("-H {}", quote("Accept: application/json")));
+    }
     if request.bearer.is_some() {
         lines.push(format!(
             "-H \"Authorization: Bearer ${}\"",
@@ -39,6 +43,7 @@ pub fn curl_command(base: &TenantUrl, request: &ApiRequest) -> String {
         lines.push(format!("-H {}", quote(&format!("{name}: {value}"))));
     }
     match request.body_kind {
+        BodyKind::None => {}
         BodyKind::Json => lines.push(format!("--data-raw {}", json_body(request))),
         BodyKind::Form => {
             for (name, value) in &request.fields {

@@ -1,207 +1,30 @@
-//! The hand-over report: a Markdown account of the last run — what was sent (secrets masked), what
-//! came back (redacted), the verdict and what to try, timings, the device, the app and the OS —
-//! to paste into an escalation.
+//! The hand-over report: a Markdown account of the latest call of each step — what was sent
+//! (secrets masked), what came back (redacted), the verdict and what to try, timings, the device
+//! as sent and where each value came from, the app and the OS — to paste into an escalation.
 
 use std::fmt::Write as _;
 
 use time::OffsetDateTime;
 
-use crate::ciam::{CiamError, UserInfo};
+use super::HandOver;
+use super::verdict::Verdict;
 use crate::clock::{format_ms, rfc3339};
-use crate::device::FingerprintSource;
 use crate::i18n::Lang;
-use crate::secret::Redactor;
-use crate::step::{Step, StepRecord};
+use crate::step::StepRecord;
 use crate::text::{markdown_block, markdown_code, markdown_text};
 use crate::tr;
 
-/// Where the run happened: the tenant, the device as sent, and the OS.
-pub struct ReportSetting {
-    pub tenant: String,
-    pub device: Vec<DeviceRow>,
-    pub os_name: String,
-}
-
-/// One device field as sent, and where its value came from.
-pub struct DeviceRow {
-    pub field: DeviceField,
-    pub value: String,
-    pub source: ValueSource,
-}
-
-/// The device fields the API takes, in its order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DeviceField {
-    OsVersion,
-    DeviceIp,
-    Fingerprint,
-    Agent,
-}
-
-impl DeviceField {
-    pub fn name(self, lang: Lang) -> String {
-        match self {
-            DeviceField::OsVersion => tr!(lang, "report-field-os-version"),
-            DeviceField::DeviceIp => tr!(lang, "report-field-device-ip"),
-            DeviceField::Fingerprint => tr!(lang, "report-field-fingerprint"),
-            DeviceField::Agent => tr!(lang, "report-field-agent"),
-        }
-    }
-}
-
-/// Where a device value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueSource {
-    Detected,
-    SetByUser,
-    /// A detected fingerprint, and what it was derived from.
-    Fingerprint(FingerprintSource),
-}
-
-impl ValueSource {
-    pub fn words(self, lang: Lang) -> String {
-        match self {
-            ValueSource::Detected => tr!(lang, "report-source-detected"),
-            ValueSource::SetByUser => tr!(lang, "report-source-set-by-user"),
-            ValueSource::Fingerprint(source) => source.describe(lang),
-        }
-    }
-
-    /// Detected, or set by the user.
-    pub fn detected_if(detected: bool) -> Self {
-        if detected {
-            ValueSource::Detected
-        } else {
-            ValueSource::SetByUser
-        }
-    }
-}
-
-/// The four device rows, in the order the API lists the fields: (value, source) for the OS
-/// version, device IP, fingerprint and agent.
-pub fn device_rows(values: [(String, ValueSource); 4]) -> Vec<DeviceRow> {
-    let fields = [
-        DeviceField::OsVersion,
-        DeviceField::DeviceIp,
-        DeviceField::Fingerprint,
-        DeviceField::Agent,
-    ];
-    fields
-        .into_iter()
-        .zip(values)
-        .map(|(field, (value, source))| DeviceRow {
-            field,
-            value,
-            source,
-        })
-        .collect()
-}
-
-pub enum ReportVerdict {
-    Nothing,
-    /// The last step worked; `user` is whom a redeemed ticket belonged to.
-    Success {
-        user: Option<String>,
-    },
-    Failure {
-        step: Step,
-        error: CiamError,
-    },
-}
-
-pub struct Report<'a> {
-    pub setting: ReportSetting,
-    pub steps: Vec<&'a StepRecord>,
-    pub verdict: ReportVerdict,
-}
-
-impl<'a> Report<'a> {
-    /// The report of `steps` (in the order they ran): the verdict is the last step's. `user` is
-    /// whom a redeemed ticket belonged to.
-    pub fn from_steps(
-        setting: ReportSetting,
-        steps: Vec<&'a StepRecord>,
-        user: Option<&UserInfo>,
-    ) -> Self {
-        let verdict = match steps.last() {
-            None => ReportVerdict::Nothing,
-            Some(last) => match &last.error {
-                Some(error) => ReportVerdict::Failure {
-                    step: last.step,
-                    error: error.clone(),
-                },
-                None => ReportVerdict::Success {
-                    user: user
-                        .and_then(UserInfo::display_name)
-                        .or(last.user_name())
-                        .map(str::to_owned),
-                },
-            },
-        };
-        Self {
-            setting,
-            steps,
-            verdict,
-        }
-    }
-
-    /// The verdict in one line, for a success.
-    fn success_text(&self, lang: Lang) -> String {
-        let l = lang;
-        let Some(last) = self.steps.last() else {
-            return tr!(l, "report-nothing-run");
-        };
-        match (&self.verdict, last.step) {
-            (ReportVerdict::Success { user: Some(user) }, Step::Redeem) if !user.is_empty() => {
-                tr!(l, "report-ticket-redeemed-for", user = user.as_str())
-            }
-            (_, Step::Redeem) => tr!(l, "report-ticket-redeemed"),
-            (_, Step::Exchange) => tr!(l, "report-ticket-issued"),
-            (_, step) => tr!(
-                l,
-                "report-step-done",
-                step = step.title(l),
-                summary = last.summary(l)
-            ),
-        }
-    }
-
+impl HandOver<'_> {
     /// The report as Markdown, in `lang` (headings and sentences; the evidence is as sent and
-    /// received). `redactor` holds every secret of the run; the whole text goes through it last,
-    /// so nothing a tenant echoed can slip through.
-    pub fn to_markdown(
-        &self,
-        generated: OffsetDateTime,
-        redactor: &Redactor,
-        lang: Lang,
-    ) -> String {
+    /// received), every secret this process has seen redacted last.
+    pub fn markdown(&self, generated: OffsetDateTime, lang: Lang) -> String {
         let l = lang;
+        let steps = self.latest_steps();
         let mut md = String::new();
-        let when = rfc3339(generated);
-        let _ = writeln!(md, "# {}\n", tr!(l, "report-title"));
-        let tenant = self.setting.tenant.as_str();
-        let _ = writeln!(md, "- {}", tr!(l, "report-tenant", tenant = tenant));
-        let _ = writeln!(md, "- {}", tr!(l, "report-generated", when = when));
-        let _ = writeln!(
-            md,
-            "- {}",
-            tr!(
-                l,
-                "report-app",
-                version = env!("CARGO_PKG_VERSION"),
-                os = self.setting.os_name.as_str(),
-                platform = format!("{}, {}", std::env::consts::OS, std::env::consts::ARCH)
-            )
-        );
-        let _ = writeln!(md, "- {}", tr!(l, "report-language", language = l.tag()));
-        let _ = writeln!(md, "- {}\n", tr!(l, "report-redacted"));
-
+        self.header(&mut md, generated, l);
         let _ = writeln!(md, "## {}\n", tr!(l, "report-verdict"));
-        match &self.verdict {
-            ReportVerdict::Nothing | ReportVerdict::Success { .. } => {
-                let _ = writeln!(md, "**{}**\n", markdown_text(&self.success_text(l)));
-            }
-            ReportVerdict::Failure { step, error } => {
+        match self.verdict() {
+            Verdict::Failure { step, error } => {
                 let advice = error.advice(l);
                 let title = markdown_text(&advice.title);
                 let step = markdown_text(&step.title(l));
@@ -217,9 +40,12 @@ impl<'a> Report<'a> {
                 let _ = writeln!(md, "- {}", tr!(l, "report-cause", cause = cause));
                 let _ = writeln!(md, "- {}\n", tr!(l, "report-try", action = action));
             }
+            verdict => {
+                let _ = writeln!(md, "**{}**\n", markdown_text(&verdict.title(l)));
+            }
         }
 
-        let warnings: Vec<String> = self.steps.iter().flat_map(|s| s.warnings(l)).collect();
+        let warnings: Vec<String> = steps.iter().flat_map(|s| s.warnings(l)).collect();
         if !warnings.is_empty() {
             let _ = writeln!(md, "## {}\n", tr!(l, "report-warnings"));
             for warning in warnings {
@@ -230,15 +56,16 @@ impl<'a> Report<'a> {
 
         let _ = writeln!(md, "## {}\n", tr!(l, "report-steps"));
         let _ = writeln!(md, "{}", tr!(l, "report-steps-header"));
-        let _ = writeln!(md, "|---|---|---|---|---|");
-        for (i, step) in self.steps.iter().enumerate() {
+        let _ = writeln!(md, "|---|---|---|---|---|---|");
+        for (i, step) in steps.iter().enumerate() {
             let status = step
                 .http_status()
                 .map(|s| s.to_string())
                 .unwrap_or_else(|| "—".into());
+            let code = step.tenant_code().map(markdown_code).unwrap_or_default();
             let _ = writeln!(
                 md,
-                "| {} | {} | {} | {status} | {} |",
+                "| {} | {} | {} | {status} | {code} | {} |",
                 i + 1,
                 markdown_text(&step.step.title(l)),
                 markdown_text(&step.summary(l)),
@@ -246,59 +73,85 @@ impl<'a> Report<'a> {
             );
         }
         let _ = writeln!(md);
-
-        if !self.setting.device.is_empty() {
-            let _ = writeln!(md, "## {}\n", tr!(l, "report-device"));
-            let _ = writeln!(md, "{}", tr!(l, "report-device-header"));
-            let _ = writeln!(md, "|---|---|---|");
-            for DeviceRow {
-                field,
-                value,
-                source,
-            } in &self.setting.device
-            {
-                let (value, source) = (markdown_code(value), markdown_text(&source.words(l)));
-                let field = field.name(l);
-                let _ = writeln!(md, "| {field} | {value} | {source} |");
-            }
-            let _ = writeln!(md);
-        }
-
-        for (i, step) in self.steps.iter().enumerate() {
-            if !step.was_sent() {
-                continue;
-            }
-            let record = &step.record;
-            let _ = writeln!(md, "## {}. {}\n", i + 1, markdown_text(&step.step.title(l)));
-            let mut request = format!("{} {}\n", record.request.method, record.request.url);
-            for (k, v) in &record.request.headers {
-                let _ = writeln!(request, "{k}: {v}");
-            }
-            if !record.request.body.is_empty() {
-                let _ = writeln!(request, "\n{}", record.request.body);
-            }
-            let request = markdown_block("http", request.trim_end());
-            let _ = writeln!(md, "{}\n\n{request}\n", tr!(l, "report-request"));
-            match &record.response {
-                Some(resp) => {
-                    let mut response = format!("HTTP {}\n", resp.status);
-                    for (k, v) in &resp.headers {
-                        let _ = writeln!(response, "{k}: {v}");
-                    }
-                    if !resp.body.is_empty() {
-                        let _ = writeln!(response, "\n{}", resp.body);
-                    }
-                    let block = markdown_block("http", response.trim_end());
-                    let took = format_ms(record.elapsed);
-                    let heading = tr!(l, "report-response", took = took);
-                    let _ = writeln!(md, "{heading}\n\n{block}\n");
-                }
-                None => {
-                    let took = format_ms(record.elapsed);
-                    let _ = writeln!(md, "{}\n", tr!(l, "report-no-response", took = took));
-                }
+        self.device_table(&mut md, l);
+        for (i, step) in steps.iter().enumerate() {
+            if step.was_sent() {
+                evidence(&mut md, i + 1, step, l);
             }
         }
-        redactor.redact(&md)
+        crate::secret::redact(&md)
+    }
+
+    /// The title and the lines that say where, when, by what and in which language.
+    fn header(&self, md: &mut String, generated: OffsetDateTime, l: Lang) {
+        let _ = writeln!(md, "# {}\n", tr!(l, "report-title"));
+        let tenant = markdown_text(&self.setting.tenant);
+        let _ = writeln!(md, "- {}", tr!(l, "report-tenant", tenant = tenant));
+        let when = rfc3339(generated);
+        let front_end = self.setting.front_end.words(l);
+        let _ = writeln!(
+            md,
+            "- {}",
+            tr!(l, "report-generated", when = when, front_end = front_end)
+        );
+        let os = markdown_text(&self.setting.device.os_name);
+        let platform = format!("{}, {}", std::env::consts::OS, std::env::consts::ARCH);
+        let version = env!("CARGO_PKG_VERSION");
+        let app = tr!(
+            l,
+            "report-app",
+            version = version,
+            os = os,
+            platform = platform
+        );
+        let _ = writeln!(md, "- {app}");
+        let _ = writeln!(md, "- {}", tr!(l, "report-language", language = l.tag()));
+        let _ = writeln!(md, "- {}\n", tr!(l, "report-redacted"));
+    }
+
+    /// The device as sent, and where each value came from.
+    fn device_table(&self, md: &mut String, l: Lang) {
+        let _ = writeln!(md, "## {}\n", tr!(l, "report-device"));
+        let _ = writeln!(md, "{}", tr!(l, "report-device-header"));
+        let _ = writeln!(md, "|---|---|---|");
+        for (field, value, source) in self.setting.device.rows() {
+            let (value, source) = (markdown_code(value), markdown_text(&source.words(l)));
+            let field = field.name(l);
+            let _ = writeln!(md, "| {field} | {value} | {source} |");
+        }
+        let _ = writeln!(md);
+    }
+}
+
+/// Step `number`'s request and answer, as they went over the wire.
+fn evidence(md: &mut String, number: usize, step: &StepRecord, l: Lang) {
+    let record = &step.record;
+    let _ = writeln!(md, "## {number}. {}\n", markdown_text(&step.step.title(l)));
+    let mut request = format!("{} {}\n", record.request.method, record.request.url);
+    for (k, v) in &record.request.headers {
+        let _ = writeln!(request, "{k}: {v}");
+    }
+    if !record.request.body.is_empty() {
+        let _ = writeln!(request, "\n{}", record.request.body);
+    }
+    let request = markdown_block("http", request.trim_end());
+    let _ = writeln!(md, "{}\n\n{request}\n", tr!(l, "report-request"));
+    let took = format_ms(record.elapsed);
+    match &record.response {
+        Some(resp) => {
+            let mut response = format!("HTTP {}\n", resp.status);
+            for (k, v) in &resp.headers {
+                let _ = writeln!(response, "{k}: {v}");
+            }
+            if !resp.body.is_empty() {
+                let _ = writeln!(response, "\n{}", resp.body);
+            }
+            let block = markdown_block("http", response.trim_end());
+            let heading = tr!(l, "report-response", took = took);
+            let _ = writeln!(md, "{heading}\n\n{block}\n");
+        }
+        None => {
+            let _ = writeln!(md, "{}\n", tr!(l, "report-no-response", took = took));
+        }
     }
 }

@@ -30,6 +30,10 @@ pub enum Answer {
     Ticket(TicketGrant),
     User(UserInfo),
     Session(RefreshGrant),
+    /// The tenant answered HTTP, whatever it said.
+    Reached {
+        status: u16,
+    },
 }
 
 /// A finished call: the evidence, and the answer or why not.
@@ -75,6 +79,14 @@ impl Call {
         }
     }
 
+    /// `GET /` on the tenant, with no token: any HTTP answer means it is there.
+    pub fn reachability() -> Self {
+        Self {
+            step: Step::Reachability,
+            request: ApiRequest::get("/"),
+        }
+    }
+
     pub fn step(&self) -> Step {
         self.step
     }
@@ -85,7 +97,7 @@ impl Call {
     }
 
     pub async fn send(&self, client: &TenantClient) -> CallOutcome {
-        self.read(client.post(&self.request).await)
+        self.read(client.send(&self.request).await)
     }
 
     /// The step's answer read from what came back, whichever transport brought it (watch mode's
@@ -97,6 +109,7 @@ impl Call {
             Step::Exchange => raw.parse(|v| parse_ticket_response(v).map(Answer::Ticket)),
             Step::Redeem => raw.parse(|v| parse_user_info(v).map(Answer::User)),
             Step::Refresh => raw.parse(|v| parse_refresh_response(v).map(Answer::Session)),
+            Step::Reachability => reached(raw),
         };
         CallOutcome {
             step: self.step,
@@ -112,5 +125,24 @@ impl Call {
             record: HttpRecord::not_sent(),
             result: Err(error),
         }
+    }
+}
+
+/// Any HTTP answer, a refusal or an error page included, means the tenant is there; only a call
+/// that got none failed.
+fn reached(raw: ApiOutcome) -> crate::ciam::Outcome<Answer> {
+    let status = raw.record.response.as_ref().map(|r| r.status);
+    let result = match (status, raw.result) {
+        (Some(status), _) => Ok(Answer::Reached { status }),
+        (None, Ok(_)) => Err(CiamError::UnexpectedResponse {
+            status: None,
+            problem: "no answer was recorded".to_owned(),
+            body: String::new(),
+        }),
+        (None, Err(error)) => Err(error),
+    };
+    crate::ciam::Outcome {
+        record: raw.record,
+        result,
     }
 }

@@ -10,12 +10,14 @@
 
 mod call;
 mod record;
+mod transport;
 
 use crate::i18n::Lang;
 use crate::tr;
 
 pub use call::{Answer, Call, CallOutcome};
 pub use record::StepRecord;
+pub use transport::Transport;
 
 /// A step of the login flow (API.md), in the order a support engineer walks through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -26,10 +28,12 @@ pub enum Step {
     Exchange,
     Redeem,
     Refresh,
+    /// `GET /`: is the tenant there at all? Watch mode's probe without a token.
+    Reachability,
 }
 
 impl Step {
-    /// In flow order: the report lists its steps this way.
+    /// The login flow's steps in flow order: the report lists its steps this way.
     pub const ALL: [Step; 5] = [
         Step::AccessToken,
         Step::Login,
@@ -46,6 +50,7 @@ impl Step {
             Step::Exchange => tr!(lang, "step-exchange"),
             Step::Redeem => tr!(lang, "step-redeem"),
             Step::Refresh => tr!(lang, "step-refresh"),
+            Step::Reachability => tr!(lang, "step-reachability"),
         }
     }
 
@@ -57,6 +62,7 @@ impl Step {
             Step::Exchange => tr!(lang, "button-exchange"),
             Step::Redeem => tr!(lang, "button-redeem"),
             Step::Refresh => tr!(lang, "button-refresh"),
+            Step::Reachability => tr!(lang, "button-reach"),
         }
     }
 
@@ -68,6 +74,7 @@ impl Step {
             Step::Exchange => "exchange",
             Step::Redeem => "redeem",
             Step::Refresh => "refresh",
+            Step::Reachability => "reachability",
         }
     }
 }

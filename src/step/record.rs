@@ -85,6 +85,7 @@ impl StepRecord {
             Said::User { name: None } => tr!(l, "summary-redeemed-no-name"),
             Said::Session { expire: Some(s) } => tr!(l, "summary-session-alive-for", seconds = *s),
             Said::Session { expire: None } => tr!(l, "summary-session-alive"),
+            Said::Reached { status } => tr!(l, "summary-reached", status = *status),
         }
     }
 
@@ -96,12 +97,16 @@ impl StepRecord {
         }
     }
 
-    /// What worked but needs attention, in words (from the catalogue).
+    /// What worked but needs attention, in words: a login status from the catalogue, and after
+    /// a refresh, that the token it replaced may have ended with it.
     pub fn warnings(&self, lang: Lang) -> Vec<String> {
-        self.warning_statuses
-            .iter()
+        let mut warnings: Vec<String> = (self.warning_statuses.iter())
             .map(|s| warning(s, lang))
-            .collect()
+            .collect();
+        if self.step == Step::Refresh && self.ok() {
+            warnings.push(tr!(lang, "warning-old-session-token"));
+        }
+        warnings
     }
 
     pub fn ok(&self) -> bool {
@@ -111,6 +116,11 @@ impl StepRecord {
     /// Whether a request went out (a bad CA file stops a call before it is sent).
     pub fn was_sent(&self) -> bool {
         !self.record.request.url.is_empty()
+    }
+
+    /// The tenant's own error code, if it gave one.
+    pub fn tenant_code(&self) -> Option<&str> {
+        self.error.as_ref()?.code()
     }
 
     /// The HTTP status of the answer, if one arrived.
@@ -188,6 +198,9 @@ enum Said {
     Session {
         expire: Option<u64>,
     },
+    Reached {
+        status: u16,
+    },
 }
 
 impl Said {
@@ -213,6 +226,7 @@ impl Said {
             Answer::Session(grant) => Said::Session {
                 expire: grant.expire,
             },
+            Answer::Reached { status } => Said::Reached { status: *status },
         }
     }
 }

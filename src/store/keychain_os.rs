@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use keyring_core::{CredentialStore, Entry, Error};
 
-use super::keychain::Backend;
+use super::keychain_backend::Backend;
 
 const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 

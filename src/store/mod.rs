@@ -7,6 +7,7 @@
 
 mod json_file;
 pub mod keychain;
+mod keychain_backend;
 mod keychain_os;
 pub mod profiles;
 

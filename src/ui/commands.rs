@@ -10,10 +10,10 @@ use super::form::tidy_token;
 use super::job::{Job, Operation, WatchJob};
 use super::panels::{Intent, TokenField};
 use super::watching::WatchState;
-use crate::cli::args::WatchWhat;
 use crate::step::Step;
 use crate::store::keychain::Kept;
 use crate::tr;
+use crate::watch::WatchWhat;
 use crate::watch::{Control, Target};
 
 const NOTICE_FOR: Duration = Duration::from_secs(4);
@@ -26,8 +26,8 @@ impl SsoDiagApp {
             Intent::Cancel => {
                 if self
                     .session
-                    .cancel(self.clock.now(), OffsetDateTime::now_utc())
-                    && let Some(worker) = self.worker.as_mut()
+                    .cancel(self.view.clock.now(), OffsetDateTime::now_utc())
+                    && let Some(worker) = self.background.worker.as_mut()
                 {
                     worker.cancel();
                 }
@@ -43,13 +43,7 @@ impl SsoDiagApp {
                 }
                 self.show_notice(tr!(l, "ui-copied", what = what));
             }
-            Intent::CopyReport => match self.report_markdown() {
-                Some(md) => {
-                    ctx.copy_text(md);
-                    self.show_notice(tr!(l, "ui-report-copied"));
-                }
-                None => self.show_notice(tr!(l, "ui-nothing-to-report")),
-            },
+            Intent::CopyReport => self.copy_report(ctx),
             Intent::SaveReport => self.save_report(),
             Intent::SaveHar => self.save_har(),
             Intent::CopyCurl => match self.session.curl() {
@@ -60,7 +54,7 @@ impl SsoDiagApp {
                 None => self.show_notice(tr!(l, "ui-no-request")),
             },
             Intent::Select(i) => {
-                match &mut self.case {
+                match &mut self.cases.open {
                     Some(case) => case.session.selected = Some(i),
                     None => self.session.selected = Some(i),
                 }
@@ -68,12 +62,12 @@ impl SsoDiagApp {
             }
             Intent::SaveCase => self.save_case(),
             Intent::OpenCaseAsk => {
-                let folder = downloads().display().to_string();
-                self.opening_case = Some(format!("{folder}{}", std::path::MAIN_SEPARATOR));
+                let folder = super::hand_over::downloads().display().to_string();
+                self.cases.opening = Some(format!("{folder}{}", std::path::MAIN_SEPARATOR));
             }
             Intent::OpenCase(path) => self.open_case(&path),
             Intent::CloseCase => {
-                self.opening_case = None;
+                self.cases.opening = None;
                 self.close_case();
             }
             Intent::AccessTokenEdited => self.form.access_token_expiry = None,
@@ -88,7 +82,7 @@ impl SsoDiagApp {
             Intent::ProfileEdit(kind) => self.edit_profile_name(kind),
             Intent::ProfileEditDone => self.finish_profile_name(),
             Intent::ProfileDelete => self.delete_profile(),
-            Intent::DismissFileNotice => self.file_notices.clear(),
+            Intent::DismissFileNotice => self.kept.file_notices.clear(),
             Intent::Remember(kept) => self.remember_secret(kept, true),
             Intent::Forget(kept) => self.forget_secret(kept),
         }
@@ -119,12 +113,12 @@ impl SsoDiagApp {
             Ok(p) => p,
             Err(error) => return self.session.refuse(operation, error),
         };
-        let Some(worker) = self.worker.as_mut() else {
+        let Some(worker) = self.background.worker.as_mut() else {
             return;
         };
         if let Some(id) = self
             .session
-            .begin(operation, prepared.clone(), self.clock.now())
+            .begin(operation, prepared.clone(), self.view.clock.now())
         {
             worker.start(id, prepared);
             match operation {
@@ -150,13 +144,14 @@ impl SsoDiagApp {
                 return;
             }
         };
-        let Some(worker) = self.worker.as_mut() else {
+        let Some(worker) = self.background.worker.as_mut() else {
             return;
         };
-        let target = match prepared.job {
-            Job::Call(call) => Target::Exchange(Box::new(call)),
-            Job::Check => Target::Reachability,
+        let call = match prepared.job {
+            Job::Call(call) => call,
+            Job::Check => crate::step::Call::reachability(),
         };
+        let target = Target::Call(Box::new(call));
         self.watching.begin();
         let plan = self
             .watching
@@ -172,7 +167,7 @@ impl SsoDiagApp {
     }
 
     fn control_watch(&mut self, control: Control, state: WatchState) {
-        if let Some(worker) = self.worker.as_mut() {
+        if let Some(worker) = self.background.worker.as_mut() {
             worker.control_watch(control);
         }
         self.watching.state = state;
@@ -208,10 +203,10 @@ impl SsoDiagApp {
     /// Puts `text` on the clipboard with the hint that keeps it out of clipboard managers'
     /// histories (Windows, and the KDE convention most Linux managers follow). Whether it worked.
     fn copy_past_history(&mut self, text: &str) -> bool {
-        if self.clipboard.is_none() {
-            self.clipboard = arboard::Clipboard::new().ok();
+        if self.view.clipboard.is_none() {
+            self.view.clipboard = arboard::Clipboard::new().ok();
         }
-        let Some(clipboard) = self.clipboard.as_mut() else {
+        let Some(clipboard) = self.view.clipboard.as_mut() else {
             return false;
         };
         let set = clipboard.set();
@@ -227,85 +222,11 @@ impl SsoDiagApp {
     }
 
     pub(super) fn show_notice(&mut self, text: String) {
-        let until: Instant = self.clock.now() + NOTICE_FOR;
-        self.notice = Some((text, until));
+        let until: Instant = self.view.clock.now() + NOTICE_FOR;
+        self.view.notice = Some((text, until));
     }
 
-    fn report_markdown(&self) -> Option<String> {
-        self.session.report_markdown(
-            self.form.report_setting(),
-            self.form.redactor(),
-            OffsetDateTime::now_utc(),
-            self.shown_lang(),
-        )
-    }
-
-    fn save_report(&mut self) {
-        let markdown = self.report_markdown();
-        self.save_in_downloads("sso-diag-report", "md", markdown.map(String::into_bytes));
-    }
-
-    /// What the user asked to hand over, in Downloads under a name of its own; a notice says where
-    /// (or that there is nothing yet). A few kilobytes: the disk writes the window makes itself.
-    pub(super) fn save_in_downloads(
-        &mut self,
-        prefix: &str,
-        extension: &str,
-        bytes: Option<Vec<u8>>,
-    ) {
-        let Some(bytes) = bytes else {
-            let l = self.shown_lang();
-            return self.show_notice(tr!(l, "ui-nothing-to-report"));
-        };
-        let path = downloads().join(stamped(prefix, extension));
-        let saved = crate::files::write_private(&path, &bytes);
-        self.notice_saved(&path, saved.map_err(|e| e.to_string()));
-    }
-
-    /// The session's calls, then the watch's probes that kept their evidence: the HAR's entries.
-    pub(super) fn har_entries(&self) -> Vec<crate::report::HarEntry<'_>> {
-        let steps = self.session.step_records();
-        let attempts = self.watching.attempts.iter();
-        steps
-            .map(crate::report::HarEntry::of_step)
-            .chain(attempts.filter_map(crate::report::HarEntry::of_attempt))
-            .collect()
-    }
-
-    /// The HAR file of [`Self::har_entries`].
-    fn har_text(&self) -> Option<String> {
-        let entries = self.har_entries();
-        if entries.is_empty() {
-            return None;
-        }
-        // The form's secrets too, whether or not a call has registered them yet.
-        Some(
-            self.form
-                .redactor()
-                .redact(&crate::report::har_json(&entries)),
-        )
-    }
-
-    fn save_har(&mut self) {
-        let text = self.har_text();
-        self.save_in_downloads("sso-diag", "har", text.map(String::into_bytes));
-    }
-
-    /// The watch's report in Downloads, its chart beside it.
-    fn save_watch_report(&mut self) {
-        let path = downloads().join(stamped("sso-diag-watch", "md"));
-        let saved = crate::cli::watch::save_report(
-            &path,
-            &self.form.domain,
-            &self.watching.summary,
-            &self.watching.attempts,
-            self.shown_lang(),
-        );
-        let saved = saved.map_err(|e| e.advice(self.shown_lang()).cause);
-        self.notice_saved(&path, saved);
-    }
-
-    fn notice_saved(&mut self, path: &std::path::Path, saved: Result<(), String>) {
+    pub(super) fn notice_saved(&mut self, path: &std::path::Path, saved: Result<(), String>) {
         let l = self.shown_lang();
         let path = path.display().to_string();
         match saved {
@@ -315,31 +236,4 @@ impl SsoDiagApp {
             }
         }
     }
-}
-
-/// Where a saved report goes: Downloads if there is one, else home, else the temp folder.
-fn downloads() -> std::path::PathBuf {
-    std::env::home_dir()
-        .map(|h| {
-            if h.join("Downloads").is_dir() {
-                h.join("Downloads")
-            } else {
-                h
-            }
-        })
-        .unwrap_or_else(std::env::temp_dir)
-}
-
-/// `sso-diag-report-20261201-041500.md`: a name per second, in UTC.
-fn stamped(prefix: &str, extension: &str) -> String {
-    let now = OffsetDateTime::now_utc();
-    format!(
-        "{prefix}-{:04}{:02}{:02}-{:02}{:02}{:02}.{extension}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    )
 }

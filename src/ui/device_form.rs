@@ -1,7 +1,7 @@
 //! The device part of the form: each value detected, or set by the user (and then kept over a
 //! later detection). Pure: no egui.
 
-use crate::device::{DeviceProfile, FingerprintSource};
+use crate::device::{DeviceOverrides, DeviceProfile, FingerprintSource, SentDevice};
 
 /// One device value: detected, or set by the user.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,6 +66,31 @@ impl DeviceForm {
         self.fingerprint.set_detected(profile.fingerprint.clone());
         self.agent.set_detected(profile.agent.clone());
         self.profile = Some(profile);
+    }
+
+    /// The device as a call sends it, each value with where it came from: by the same rule as
+    /// the command line's (the detection, and what the user set over it).
+    pub fn as_sent(&self) -> SentDevice {
+        let overrides = DeviceOverrides {
+            os_version: self.os_version.override_value(),
+            device_ip: self.device_ip.override_value(),
+            fingerprint: self.fingerprint.override_value(),
+            agent: self.agent.override_value(),
+        };
+        let detected = self.profile.as_ref();
+        let sent = DeviceProfile {
+            os_version: self.os_version.value.clone(),
+            os_name: detected.map_or_else(|| std::env::consts::OS.into(), |p| p.os_name.clone()),
+            device_ip: self.device_ip.value.clone(),
+            addresses: Vec::new(),
+            fingerprint: self.fingerprint.value.clone(),
+            // Nothing detected yet: whatever the field holds, the user put there.
+            fingerprint_source: self
+                .fingerprint_source()
+                .unwrap_or(FingerprintSource::Override),
+            agent: self.agent.value.clone(),
+        };
+        SentDevice::new(&sent, &overrides)
     }
 
     pub fn fingerprint_source(&self) -> Option<FingerprintSource> {

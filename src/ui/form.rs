@@ -18,7 +18,6 @@ use crate::ciam::{
 use crate::device::DeviceOverrides;
 use crate::i18n::{Lang, Message};
 use crate::msg;
-use crate::report::{ReportSetting, ValueSource, device_rows};
 use crate::secret::Redactor;
 use crate::step::{Call, Step};
 use crate::store::ProfileFields;
@@ -163,6 +162,7 @@ impl Form {
                 Job::Call(Call::access_token(&client_id, &secret))
             }
             Operation::Call(Step::Login) => Job::Call(Call::login(&self.login_request(lang)?)),
+            Operation::Call(Step::Reachability) => Job::Call(Call::reachability()),
             Operation::Call(Step::Exchange) => Job::Call(Call::exchange(&self.exchange_request()?)),
             Operation::Call(Step::Redeem) => {
                 let ticket = ticket
@@ -255,10 +255,11 @@ impl Form {
         })
     }
 
-    /// Every secret in the form, for redacting what the window exports.
-    pub fn redactor(&self) -> Redactor {
-        let mut r = Redactor::new();
+    /// Remembers every secret in the form process-wide, so nothing the window exports can carry
+    /// one, whether or not a call has sent it yet.
+    pub fn register_secrets(&self) {
         let s = |v: &SecretInput| SecretString::from(strip_token_decoration(&v.text).to_owned());
+        let mut r = Redactor::new();
         r.add("access token", &s(&self.access_token));
         r.add("session token", &s(&self.session_token));
         r.add("client secret", &s(&self.client_secret));
@@ -266,30 +267,6 @@ impl Form {
         r.add("ticket", &s(&self.handed_ticket));
         if let Some(id) = &self.id_token {
             r.add("id_token", id);
-        }
-        r
-    }
-
-    /// The report's setting: the tenant, and each device value with where it came from.
-    pub fn report_setting(&self) -> ReportSetting {
-        let d = &self.device;
-        let row = |f: &DeviceField| (f.value.clone(), ValueSource::detected_if(f.is_detected()));
-        ReportSetting {
-            tenant: self
-                .tenant()
-                .map(|t| t.to_string())
-                .unwrap_or_else(|_| self.domain.clone()),
-            device: device_rows([
-                row(&d.os_version),
-                row(&d.device_ip),
-                row(&d.fingerprint),
-                row(&d.agent),
-            ]),
-            os_name: d
-                .profile
-                .as_ref()
-                .map(|p| p.os_name.clone())
-                .unwrap_or_else(|| std::env::consts::OS.into()),
         }
     }
 

@@ -1,16 +1,14 @@
-//! What the window remembers of this session's calls: the history (one entry per call, with its
-//! evidence), the call in flight and the verdict the result area shows.
+//! What the window remembers of this session's calls: the history, one entry per call with its
+//! evidence.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use super::job::{Operation, PreparedCall};
-use crate::check::CheckReport;
-use crate::ciam::{CiamError, HttpRecord, SessionEnd, TenantUrl, UserInfo};
+use super::job::Operation;
+use crate::ciam::{HttpRecord, TenantUrl};
 use crate::i18n::Lang;
 use crate::step::{Call, StepRecord};
-use crate::ticket::Ticket;
 use crate::tr;
 
 /// One entry of the history list.
@@ -116,47 +114,4 @@ impl HistoryEntry {
             HistoryEntry::Check { .. } => None,
         }
     }
-}
-
-pub struct TicketView {
-    pub ticket: Ticket,
-    pub round_trip: Duration,
-    /// Set once redeemed: the ticket is then used up.
-    pub user: Option<UserInfo>,
-    pub redeem_error: Option<CiamError>,
-    /// The exchange issued the ticket, but its answer was not what the API means (a lifetime
-    /// beyond any real ticket's).
-    pub problem: Option<CiamError>,
-}
-
-/// What the result area shows.
-#[derive(Default)]
-pub enum Verdict {
-    #[default]
-    Nothing,
-    Ticket(Box<TicketView>),
-    Failed {
-        operation: Operation,
-        error: CiamError,
-        /// What the failure means beyond its advice (a refresh: expired or revoked?).
-        note: Option<SessionEnd>,
-    },
-    Cancelled {
-        operation: Operation,
-        after: Duration,
-    },
-    Check(CheckReport),
-    /// A step that worked and filled a field (Get token, Log in, Refresh); its record says what
-    /// needs attention (a password that expires soon).
-    Done(Box<StepRecord>),
-    /// A ticket handed over, redeemed: whose it is.
-    User(Box<UserInfo>),
-}
-
-/// The call in flight.
-pub struct Running {
-    pub id: u64,
-    pub operation: Operation,
-    pub started: Instant,
-    pub prepared: PreparedCall,
 }

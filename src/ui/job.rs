@@ -1,6 +1,8 @@
 //! The work the window hands to the background, and what comes back. No egui, no I/O here: the
 //! worker runs a `Job`, the session model takes in its `JobResult`.
 
+use std::time::Instant;
+
 use crate::check::CheckReport;
 use crate::ciam::{ClientOptions, TenantUrl};
 use crate::i18n::Lang;
@@ -73,4 +75,12 @@ pub struct WatchJob {
     pub target: crate::watch::Target,
     pub plan: crate::watch::Plan,
     pub reuse_connection: bool,
+}
+
+/// The call in flight.
+pub struct Running {
+    pub id: u64,
+    pub operation: Operation,
+    pub started: Instant,
+    pub prepared: PreparedCall,
 }

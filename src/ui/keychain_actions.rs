@@ -13,7 +13,8 @@ use crate::tr;
 impl SsoDiagApp {
     /// Whether the profile in use keeps `kept` in the keychain.
     pub(super) fn remembers(&self, kept: Kept) -> bool {
-        self.profiles
+        self.kept
+            .profiles
             .current_profile()
             .is_some_and(|p| p.remembered.keeps(kept))
     }
@@ -27,7 +28,7 @@ impl SsoDiagApp {
 
     /// The box was ticked: keep what the field holds.
     pub(super) fn remember_secret(&mut self, kept: Kept, announce: bool) {
-        let Some(profile) = self.profiles.current.clone() else {
+        let Some(profile) = self.kept.profiles.current.clone() else {
             return;
         };
         let text = self.secret_text(kept).to_owned();
@@ -37,25 +38,27 @@ impl SsoDiagApp {
         }
         let secret = SecretString::from(text);
         crate::secret::register(kept.secret_name(), &secret);
-        if let Some(worker) = &self.worker {
+        if let Some(worker) = &self.background.worker {
             worker.keychain(profile, kept, KeychainJob::Remember { secret, announce });
         }
     }
 
     pub(super) fn forget_secret(&mut self, kept: Kept) {
-        if let (Some(profile), Some(worker)) = (self.profiles.current.clone(), &self.worker) {
+        if let (Some(profile), Some(worker)) =
+            (self.kept.profiles.current.clone(), &self.background.worker)
+        {
             worker.keychain(profile, kept, KeychainJob::Forget);
         }
     }
 
     /// A profile was chosen: fetch the secrets it keeps.
     pub(super) fn recall_secrets(&mut self) {
-        let Some(profile) = self.profiles.current.clone() else {
+        let Some(profile) = self.kept.profiles.current.clone() else {
             return;
         };
         for kept in Kept::ALL {
             if self.remembers(kept)
-                && let Some(worker) = &self.worker
+                && let Some(worker) = &self.background.worker
             {
                 worker.keychain(profile.clone(), kept, KeychainJob::Recall);
             }
@@ -82,7 +85,7 @@ impl SsoDiagApp {
             Kept::Password => tr!(l, "ui-password"),
         };
         let flag = |app: &mut Self, on: bool| {
-            if let Some(p) = app.profiles.store.get_mut(&profile) {
+            if let Some(p) = app.kept.profiles.store.get_mut(&profile) {
                 p.remembered.set(kept, on);
             }
             app.save_state();
@@ -106,7 +109,7 @@ impl SsoDiagApp {
             }
             (KeychainJobKind::Recall, Ok(Some(secret))) => {
                 // Only into the profile it belongs to, and never over what the user typed since.
-                if self.profiles.current.as_deref() == Some(profile.as_str()) {
+                if self.kept.profiles.current.as_deref() == Some(profile.as_str()) {
                     crate::secret::register(kept.secret_name(), &secret);
                     let field = match kept {
                         Kept::ClientSecret => &mut self.form.client_secret,

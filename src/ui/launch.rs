@@ -3,13 +3,13 @@
 
 use crate::ciam::CiamError;
 use crate::cli::args::WindowArgs;
-use crate::cli::shared::overrides;
 use crate::clock::Clock;
 use crate::device::DeviceOverrides;
 use crate::env_vars;
 use crate::i18n::Lang;
 use crate::mock::{MockTenant, Scenario};
 use crate::ui::fonts::FontSource;
+use crate::ui::form::{Form, tidy_token};
 
 #[derive(Default)]
 pub struct Launch {
@@ -48,7 +48,12 @@ impl Launch {
             domain: args.tenant.domain.clone(),
             tenant_id: args.tenant.tenant_id.clone(),
             client_id: args.tenant.client_id.clone(),
-            overrides: overrides(&args.device)?,
+            overrides: DeviceOverrides::checked(
+                args.device.os_version.as_deref(),
+                args.device.device_ip.as_deref(),
+                args.device.fingerprint.as_deref(),
+                args.device.agent.as_deref(),
+            )?,
             access_token: std::env::var(env_vars::ACCESS_TOKEN).ok(),
             session_token: std::env::var(env_vars::SESSION_TOKEN).ok(),
             ca_file: args
@@ -98,5 +103,33 @@ impl Launch {
         self.session_token = Some(crate::mock::demo::SESSION_TOKEN.to_owned());
         self.demo = Some(mock);
         Ok(self)
+    }
+}
+
+impl Launch {
+    /// What the launch pre-fills, over the remembered values.
+    pub fn fill(&self, form: &mut Form) {
+        let set = |field: &mut String, value: &Option<String>| {
+            if let Some(v) = value {
+                field.clone_from(v);
+            }
+        };
+        set(&mut form.domain, &self.domain);
+        set(&mut form.tenant_id, &self.tenant_id);
+        set(&mut form.client_id, &self.client_id);
+        set(&mut form.ca_file, &self.ca_file);
+        set(&mut form.proxy, &self.proxy);
+        form.apply_overrides(&self.overrides);
+        for (field, value) in [
+            (&mut form.access_token.text, &self.access_token),
+            (&mut form.session_token.text, &self.session_token),
+        ] {
+            set(field, value);
+            tidy_token(field);
+        }
+        if self.demo.is_some() {
+            form.client_id = crate::mock::demo::CLIENT_ID.to_owned();
+            form.user_name = crate::mock::demo::USER_NAME.to_owned();
+        }
     }
 }

@@ -6,23 +6,31 @@
 //! part of the window), `worker` (the background thread).
 
 pub mod app;
+mod app_parts;
+mod background;
 mod case_view;
 mod commands;
 pub mod device_form;
 pub mod fonts;
 pub mod form;
+mod hand_over;
 pub mod history;
 pub mod job;
-mod kept;
 mod keychain_actions;
 pub mod lang;
 pub mod launch;
+mod layout;
+mod open_case;
 pub mod panels;
 mod profile_actions;
 pub mod profiles;
+mod repaint;
+mod restore;
+mod save_state;
 pub mod session;
 pub mod settings;
 pub mod theme;
+pub mod verdict;
 pub mod watching;
 pub mod worker;
 
@@ -39,47 +47,34 @@ fn window_icon() -> std::sync::Arc<egui::IconData> {
     std::sync::Arc::new(eframe::icon_data::from_png_bytes(png).unwrap_or_default())
 }
 
-/// No subcommand: open the window, pre-filled from the options and the environment. The exit code.
-/// `lang`: said for this run (`--lang`, `$SSO_DIAG_LANG`).
-/// `profile`: `--profile NAME`.
+/// Why the window did not open; the command line says it (the window has no words of its own
+/// before it exists).
+pub enum NotOpened {
+    /// An option or environment value was refused.
+    Launch(crate::ciam::CiamError),
+    /// `--demo`: the mock tenant could not start.
+    Demo(std::io::Error),
+    /// No display, or the window could not be created.
+    Window(eframe::Error),
+}
+
+/// No subcommand: open the window, pre-filled from the options and the environment, until it is
+/// closed. `lang`: said for this run (`--lang`, `$SSO_DIAG_LANG`). `profile`: `--profile NAME`.
 pub fn open(
     args: &crate::cli::args::WindowArgs,
     lang: Option<crate::i18n::Lang>,
     profile: Option<String>,
-) -> u8 {
-    // Before the window: its remembered language is not read yet.
-    let said = lang.unwrap_or_else(crate::i18n::from_system);
-    let mut launch = match Launch::from_args(args, lang, profile) {
-        Ok(l) => l,
-        Err(e) => {
-            crate::cli::shared::report_error(&e, false, said);
-            return e.exit_code();
-        }
-    };
+) -> Result<(), NotOpened> {
+    let mut launch = Launch::from_args(args, lang, profile).map_err(NotOpened::Launch)?;
     if args.demo {
-        let demo = if args.watch {
+        launch = if args.watch {
             launch.demo_watching(args.scenario)
         } else {
             launch.demo_of(args.scenario)
-        };
-        launch = match demo {
-            Ok(l) => l,
-            Err(e) => {
-                let error = e.to_string();
-                crate::cli::out::eline(crate::tr!(said, "ui-demo-failed", error = error));
-                return 3;
-            }
-        };
-    }
-    match run(launch) {
-        Ok(()) => 0,
-        Err(e) => {
-            let error = e.to_string();
-            crate::cli::out::eline(crate::tr!(said, "ui-window-failed", error = error));
-            crate::cli::out::eline(crate::tr!(said, "ui-no-display"));
-            1
         }
+        .map_err(NotOpened::Demo)?;
     }
+    run(launch).map_err(NotOpened::Window)
 }
 
 pub fn run(launch: Launch) -> eframe::Result {

@@ -8,7 +8,7 @@ use crate::tr;
 
 impl SsoDiagApp {
     pub(super) fn select_profile(&mut self, name: Option<&str>) {
-        self.profiles.select(name, &mut self.form);
+        self.kept.profiles.select(name, &mut self.form);
         self.follow_profile_lang();
         self.profile_changed();
         self.recall_secrets();
@@ -16,14 +16,16 @@ impl SsoDiagApp {
 
     pub(super) fn edit_profile_name(&mut self, kind: NameEditKind) {
         let l = self.shown_lang();
-        self.profiles.start_edit(kind, l);
+        self.kept.profiles.start_edit(kind, l);
     }
 
     pub(super) fn finish_profile_name(&mut self) {
-        let Some(finished) = self.profiles.finish_edit(&mut self.form) else {
+        let Some(finished) = self.kept.profiles.finish_edit(&mut self.form) else {
             return;
         };
-        if let (Finished::Renamed { from }, Some(to)) = (finished, self.profiles.current.clone()) {
+        if let (Finished::Renamed { from }, Some(to)) =
+            (finished, self.kept.profiles.current.clone())
+        {
             keychain::in_background("keychain-rename", move || keychain::rename(&from, &to));
         }
         self.follow_profile_lang();
@@ -31,7 +33,7 @@ impl SsoDiagApp {
     }
 
     pub(super) fn delete_profile(&mut self) {
-        let Some(profile) = self.profiles.delete_current() else {
+        let Some(profile) = self.kept.profiles.delete_current() else {
             return;
         };
         let name = profile.name.clone();
@@ -47,7 +49,7 @@ impl SsoDiagApp {
     /// A profile with a language of its own speaks it.
     fn follow_profile_lang(&mut self) {
         if let Some(lang) = self.form.chosen_lang {
-            self.lang = lang;
+            self.view.lang = lang;
         }
     }
 

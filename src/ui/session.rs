@@ -7,12 +7,11 @@ use std::time::{Duration, Instant};
 use secrecy::SecretString;
 use time::OffsetDateTime;
 
-use super::history::{HistoryEntry, Running, TicketView, Verdict};
-use super::job::{JobResult, Operation, PreparedCall};
-use crate::ciam::{AccessTokenGrant, CiamError};
-use crate::i18n::Lang;
-use crate::report::{Report, ReportSetting, curl_command};
-use crate::secret::Redactor;
+use super::history::HistoryEntry;
+use super::job::{JobResult, Operation, PreparedCall, Running};
+use super::verdict::{TicketView, Verdict};
+use crate::ciam::{AccessTokenGrant, CiamError, UserInfo};
+use crate::report::curl_command;
 use crate::step::{Answer, Step, StepRecord};
 use crate::ticket::Ticket;
 
@@ -177,6 +176,10 @@ impl Session {
                 }
                 None
             }
+            Ok(Answer::Reached { .. }) => {
+                self.verdict = done;
+                None
+            }
             Ok(Answer::AccessToken(grant)) => {
                 self.verdict = done;
                 Some(Filled::AccessToken(grant))
@@ -274,33 +277,19 @@ impl Session {
         }
     }
 
-    /// The report of this session's latest call of each step, redacted with `redactor` (and the
-    /// ticket on screen). `None` before any call went out.
-    pub fn report_markdown(
-        &self,
-        setting: ReportSetting,
-        mut redactor: Redactor,
-        generated: OffsetDateTime,
-        lang: Lang,
-    ) -> Option<String> {
-        let mut latest: Vec<&StepRecord> = Step::ALL
-            .iter()
-            .filter_map(|step| self.step_records().rev().find(|r| r.step == *step))
-            .collect();
-        if latest.is_empty() {
-            return None;
+    /// Remembers the ticket on screen process-wide, so no document handed over can carry it.
+    pub fn register_secrets(&self) {
+        if let Some(ticket) = self.ticket() {
+            crate::secret::register("ticket", &SecretString::from(ticket.value.clone()));
         }
-        latest.sort_by_key(|r| r.at);
-        let user = match &self.verdict {
-            Verdict::Ticket(view) => {
-                let ticket = SecretString::from(view.ticket.value.clone());
-                redactor.add("ticket", &ticket);
-                view.user.as_ref()
-            }
+    }
+
+    /// Whose the ticket on screen turned out to be, once redeemed.
+    pub fn redeemed_user(&self) -> Option<&UserInfo> {
+        match &self.verdict {
+            Verdict::Ticket(view) => view.user.as_ref(),
             _ => None,
-        };
-        let report = Report::from_steps(setting, latest, user);
-        Some(report.to_markdown(generated, &redactor, lang))
+        }
     }
 
     /// The selected (or newest) call's request as curl.

@@ -14,7 +14,8 @@ use crate::ciam::{
     VerifyRequest,
 };
 use crate::i18n::Lang;
-use crate::report::{ReportSetting, ValueSource, device_rows};
+use crate::report::{FrontEnd, HandOver, Setting};
+use crate::secret::Redactor;
 use crate::step::{Call, CallOutcome};
 use crate::ui::job::Job;
 
@@ -66,20 +67,20 @@ fn redeem() -> PreparedCall {
 fn answered(step: Step, status: u16, result: Result<Answer, CiamError>) -> JobResult {
     JobResult::Call(Box::new(CallOutcome {
         step,
-        record: HttpRecord {
-            request: RequestRecord {
+        record: HttpRecord::new(
+            RequestRecord {
                 method: "POST".into(),
                 url: "https://tenant.example.com/api".into(),
                 headers: vec![("Authorization".into(), "Bearer ••••••••".into())],
                 body: "{}".into(),
             },
-            response: Some(ResponseRecord {
+            Some(ResponseRecord {
                 status,
                 headers: Vec::new(),
                 body: "{}".into(),
             }),
-            elapsed: Duration::from_millis(84),
-        },
+            Duration::from_millis(84),
+        ),
         result,
     }))
 }
@@ -102,19 +103,21 @@ fn rejected(code: &str, message: &str) -> JobResult {
     answered(Step::Exchange, 400, Err(error))
 }
 
-fn setting() -> ReportSetting {
-    let row = |v: &str| (v.to_owned(), ValueSource::Detected);
-    ReportSetting {
-        tenant: "https://tenant.example.com".into(),
-        device: device_rows([row("debian12"), row("10.0.0.5"), row("ff"), row("")]),
-        os_name: "Debian GNU/Linux 12".into(),
-    }
-}
-
-fn redactor() -> Redactor {
+/// The session's report as the window makes it, when a call went out.
+fn report(s: &Session) -> Option<String> {
     Redactor::new()
         .with("access token", &secret(ACCESS))
-        .with("session token", &secret(SESSION))
+        .with("session token", &secret(SESSION));
+    s.register_secrets();
+    let setting = Setting {
+        tenant: "https://tenant.example.com".into(),
+        device: crate::device::SentDevice::default(),
+        front_end: FrontEnd::Window,
+        profile: None,
+        fields: crate::store::ProfileFields::default(),
+    };
+    let hand_over = HandOver::new(setting, s.step_records()).with_user(s.redeemed_user());
+    (!hand_over.is_empty()).then(|| hand_over.markdown(OffsetDateTime::UNIX_EPOCH, Lang::En))
 }
 
 const EXCHANGE: Operation = Operation::Call(Step::Exchange);
@@ -246,7 +249,7 @@ fn a_refused_input_sends_nothing_and_says_why() {
     assert!(
         matches!(&s.verdict, Verdict::Failed { error, .. } if error.to_string() == "domain: it is empty")
     );
-    let none = s.report_markdown(setting(), redactor(), OffsetDateTime::UNIX_EPOCH, Lang::En);
+    let none = report(&s);
     assert!(none.is_none(), "nothing went out: nothing to report");
 }
 
@@ -270,9 +273,7 @@ fn redeem_keeps_the_ticket_and_names_its_owner_in_the_report() {
         "a used ticket no longer counts down"
     );
 
-    let report = s
-        .report_markdown(setting(), redactor(), OffsetDateTime::UNIX_EPOCH, Lang::En)
-        .expect("a report");
+    let report = report(&s).expect("a report");
     assert!(
         report.contains("**Ticket issued and redeemed for 张伟**"),
         "{report}"

@@ -1,7 +1,7 @@
 //! The window's watch, as a model without egui: what to probe and how often, whether it runs, the
 //! attempts so far with their summary, and the attempt picked for the inspector.
 
-use crate::cli::args::WatchWhat;
+use crate::watch::WatchWhat;
 use crate::watch::{Attempt, Limit, Plan, Summary};
 
 /// The attempts kept: a ten-hour watch at one probe every four seconds. Each is ~200 bytes.
@@ -81,17 +81,12 @@ impl Watching {
 
     pub fn add(&mut self, mut attempt: Attempt) {
         if attempt.outcome.ok() {
-            attempt.record = None;
+            attempt.forget_evidence();
         } else {
             // The oldest failure beyond the latest ones gives its evidence up.
-            let mut kept = self
-                .attempts
-                .iter_mut()
-                .rev()
-                .filter(|a| a.record.is_some());
+            let mut kept = (self.attempts.iter_mut().rev()).filter(|a| a.has_evidence());
             if let Some(oldest) = kept.nth(FAILURES_WITH_EVIDENCE - 1) {
-                oldest.record = None;
-                oldest.error = None;
+                oldest.forget_evidence();
             }
         }
         if self.attempts.len() >= MAX_ATTEMPTS {
@@ -133,9 +128,17 @@ mod tests {
             outcome,
             status: Some(200),
             new_connection: true,
-            error: None,
-            record: Some(Box::new(crate::ciam::HttpRecord::not_sent())),
+            calls: vec![evidence()],
         }
+    }
+
+    fn evidence() -> crate::step::StepRecord {
+        let call = crate::step::Call::reachability();
+        let outcome = call.not_sent(crate::ciam::CiamError::invalid_input(
+            "test",
+            crate::i18n::Message::verbatim("not sent"),
+        ));
+        crate::step::StepRecord::new(&call, &outcome, time::OffsetDateTime::UNIX_EPOCH)
     }
 
     #[test]
@@ -155,7 +158,7 @@ mod tests {
         let with_evidence: Vec<u32> = w
             .attempts
             .iter()
-            .filter(|a| a.record.is_some())
+            .filter(|a| a.has_evidence())
             .map(|a| a.number)
             .collect();
         assert_eq!(with_evidence.len(), FAILURES_WITH_EVIDENCE);

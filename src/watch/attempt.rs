@@ -1,90 +1,13 @@
 //! One probe of a watch: where its time went, phase by phase, and how it ended.
 
-use std::time::Duration;
-
 use time::OffsetDateTime;
 
+use crate::ciam::CiamError;
 use crate::ciam::error::TimeoutPhase;
-use crate::ciam::{CiamError, HttpRecord};
+pub use crate::ciam::timing::{Phase, Phases};
 use crate::i18n::Lang;
+use crate::step::StepRecord;
 use crate::tr;
-
-/// The phases of one attempt, each measured on its own (not cumulative, unlike `curl -w`'s
-/// `time_connect` and friends). `None`: the phase did not happen (a reused connection, plain http,
-/// a failure before it).
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Phases {
-    pub dns: Option<Duration>,
-    pub connect: Option<Duration>,
-    pub tls: Option<Duration>,
-    /// From the request sent to the first byte of the answer: the tenant's own time.
-    pub first_byte: Option<Duration>,
-    /// Reading the rest of the answer.
-    pub body: Option<Duration>,
-    /// The whole attempt, connection included.
-    pub total: Duration,
-}
-
-/// The phases by name, in order, for tables, CSV and the chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Phase {
-    Dns,
-    Connect,
-    Tls,
-    FirstByte,
-    /// Reading the rest of the answer.
-    Body,
-}
-
-impl Phase {
-    pub const ALL: [Phase; 5] = [
-        Phase::Dns,
-        Phase::Connect,
-        Phase::Tls,
-        Phase::FirstByte,
-        Phase::Body,
-    ];
-
-    /// A stable name for `--json` and CSV.
-    pub fn key(self) -> &'static str {
-        match self {
-            Phase::Dns => "dns",
-            Phase::Connect => "connect",
-            Phase::Tls => "tls",
-            Phase::FirstByte => "first_byte",
-            Phase::Body => "body",
-        }
-    }
-
-    pub fn name(self, lang: Lang) -> String {
-        match self {
-            Phase::Dns => tr!(lang, "watch-phase-dns"),
-            Phase::Connect => tr!(lang, "watch-phase-connect"),
-            Phase::Tls => tr!(lang, "watch-phase-tls"),
-            Phase::FirstByte => tr!(lang, "watch-phase-first-byte"),
-            Phase::Body => tr!(lang, "watch-phase-body"),
-        }
-    }
-}
-
-impl Phases {
-    pub fn get(&self, phase: Phase) -> Option<Duration> {
-        match phase {
-            Phase::Dns => self.dns,
-            Phase::Connect => self.connect,
-            Phase::Tls => self.tls,
-            Phase::FirstByte => self.first_byte,
-            Phase::Body => self.body,
-        }
-    }
-
-    /// The total less every phase: the probe's own time (building the request, the handshake of
-    /// HTTP/1.1, reading the answer) — what the phases do not explain.
-    pub fn overhead(&self) -> Duration {
-        let phases: Duration = Phase::ALL.iter().filter_map(|p| self.get(*p)).sum();
-        self.total.saturating_sub(phases)
-    }
-}
 
 /// How an attempt ended, by whose problem it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,15 +127,31 @@ pub struct Attempt {
     /// 1, 2, 3…
     pub number: u32,
     pub at: OffsetDateTime,
+    /// Where the attempt's time went: each phase added up over its calls (a flow makes three),
+    /// `total` the whole attempt.
     pub phases: Phases,
     pub outcome: Outcome,
     pub status: Option<u16>,
     /// Whether it opened a connection of its own (with `reuse`, only the first does).
     pub new_connection: bool,
-    /// The error, for a failure: its advice and evidence. Boxed, like the record: a long watch
-    /// keeps thousands of attempts and these only for its latest failures.
-    pub error: Option<Box<CiamError>>,
-    /// The request and the answer, redacted. Kept by a watch for failures only, so a long watch
-    /// stays small.
-    pub record: Option<Box<HttpRecord>>,
+    /// Every call it made, with its evidence (request, answer, timing, error). A watch keeps them
+    /// for its latest failures only, so a long watch stays small: empty once given up.
+    pub calls: Vec<StepRecord>,
+}
+
+impl Attempt {
+    /// The error of the call that failed, while the evidence is kept.
+    pub fn error(&self) -> Option<&CiamError> {
+        self.calls.last()?.error.as_ref()
+    }
+
+    /// Whether the evidence (the calls) is still kept.
+    pub fn has_evidence(&self) -> bool {
+        !self.calls.is_empty()
+    }
+
+    /// Gives the evidence up, keeping the counts and times.
+    pub fn forget_evidence(&mut self) {
+        self.calls = Vec::new();
+    }
 }

@@ -9,8 +9,10 @@ pub mod colors;
 pub mod probe;
 pub mod run;
 pub mod stats;
+mod what;
 
 pub use attempt::{Attempt, Outcome, Phase, Phases, class_name};
 pub use probe::{Probe, Target};
 pub use run::{Control, LOOPBACK_MIN_INTERVAL, Limit, MIN_INTERVAL, Plan, floor_for, run};
 pub use stats::{Spread, Summary};
+pub use what::WatchWhat;

@@ -1,7 +1,8 @@
 //! One probe on a connection of its own (or the previous one, when asked to reuse it): DNS, TCP,
 //! TLS, the request and its answer, each phase timed the way `curl -w` times the same request.
-//! The request and the reading of the answer are the tenant client's own (`ciam::wire`), so a
-//! probe's outcome is classified exactly as a call's.
+//! The request and the reading of the answer are the tenant client's own (`ciam::wire`, `Call`),
+//! so a probe's call is recorded and classified exactly as any call; a flow probe runs the flow
+//! itself through the probe, each of its calls timed on its own.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -19,20 +20,27 @@ use tokio::time::timeout_at;
 use super::attempt::{Attempt, Outcome, Phase, Phases};
 use crate::check::tls::{describe_tls_error, verifying_config};
 use crate::ciam::client::{ApiOutcome, DEFAULT_BODY_CAP};
-use crate::ciam::record::RequestRecord;
-use crate::ciam::wire::{interpret, response_headers, wire_headers};
+use crate::ciam::record::{ConnectionInfo, ResponseRecord};
+use crate::ciam::request::ApiRequest;
+use crate::ciam::wire::{interpret, request_record, response_headers, wire_headers};
 use crate::ciam::{CiamError, HttpRecord, TenantUrl};
-use crate::step::Call;
+use crate::flow::FlowInput;
+use crate::step::{Call, CallOutcome, StepRecord, Transport};
 
 /// What each probe asks of the tenant.
 pub enum Target {
-    /// The exchange, with the tokens given; a success issues a ticket that simply expires.
-    Exchange(Box<Call>),
-    /// `GET /`: is the tenant reachable and answering HTTP? No token is sent.
-    Reachability,
-    /// The whole flow (client credentials, a test login, the exchange) through the tenant
-    /// client: its outcome and total time; the phases are not measured apart.
-    Flow(Box<(crate::ciam::TenantClient, crate::flow::FlowInput)>),
+    /// The same call every time: the exchange with the tokens given (a success issues a ticket
+    /// that simply expires), or `GET /` ([`Call::reachability`], no token sent).
+    Call(Box<Call>),
+    /// The whole flow every time (client credentials, a test login, the exchange), each of its
+    /// calls on the probe's connections, timed phase by phase.
+    Flow(Box<FlowInput>),
+}
+
+/// A connection ready for the next request, and its two ends.
+struct Open {
+    sender: SendRequest<Full<Bytes>>,
+    info: Option<ConnectionInfo>,
 }
 
 pub struct Probe {
@@ -41,15 +49,16 @@ pub struct Probe {
     tls: Option<Arc<rustls::ClientConfig>>,
     timeout: Duration,
     reuse: bool,
-    connection: Option<SendRequest<Full<Bytes>>>,
+    connection: Option<Open>,
+    /// Connections opened so far: tells an attempt that opened one.
+    opened: u64,
 }
 
-/// A failure and the phase it struck in.
-type Failure = (CiamError, Phase);
+type Answered = (ResponseRecord, Result<serde_json::Value, CiamError>);
 
 impl Probe {
-    /// `timeout`: for a whole attempt. `reuse`: keep the connection between attempts, as a real
-    /// application does; otherwise every attempt connects afresh.
+    /// `timeout`: for each call. `reuse`: keep the connection between calls, as a real
+    /// application does; otherwise every call connects afresh.
     pub fn new(
         base: TenantUrl,
         target: Target,
@@ -65,7 +74,7 @@ impl Probe {
         } else {
             None
         };
-        if let Target::Exchange(call) = &target {
+        if let Target::Call(call) = &target {
             call.request().register_secrets();
         }
         Ok(Self {
@@ -75,61 +84,33 @@ impl Probe {
             timeout,
             reuse,
             connection: None,
+            opened: 0,
         })
     }
 
     pub async fn run(&mut self, number: u32) -> Attempt {
-        if let Target::Flow(flow) = &self.target {
-            return run_flow(number, &flow.0, flow.1.clone()).await;
-        }
         let at = OffsetDateTime::now_utc();
-        let started = Instant::now();
-        let deadline = tokio::time::Instant::now() + self.timeout;
-        let mut phases = Phases::default();
-        let reused = self
-            .connection
-            .take()
-            .filter(|c| self.reuse && !c.is_closed());
-        let new_connection = reused.is_none();
-        let (request, result) = match reused {
-            Some(sender) => self.exchange(sender, &mut phases, deadline).await,
-            None => match self.connect(&mut phases, deadline).await {
-                Ok(sender) => self.exchange(sender, &mut phases, deadline).await,
-                Err(failure) => (self.request_record(), Err(failure)),
-            },
-        };
-        phases.total = started.elapsed();
-        let (record, status, outcome, error) = match result {
-            Ok((response, value)) => {
-                let status = response.status;
-                let raw = ApiOutcome {
-                    record: HttpRecord {
-                        request,
-                        response: Some(response),
-                        elapsed: phases.total,
-                    },
-                    result: value,
-                };
-                let (record, error) = match &self.target {
-                    Target::Exchange(call) => {
-                        let read = call.read(raw);
-                        (read.record, read.result.err())
-                    }
-                    // Any HTTP answer means the tenant is there.
-                    Target::Reachability | Target::Flow(_) => (raw.record, None),
-                };
-                let outcome = error
-                    .as_ref()
-                    .map_or(Outcome::Ok, |e| Outcome::of(e, Phase::FirstByte));
-                (record, Some(status), outcome, error)
+        let opened = self.opened;
+        let calls = match &self.target {
+            Target::Call(call) => {
+                let call = (**call).clone();
+                let outcome = self.call(&call).await;
+                vec![StepRecord::new(&call, &outcome, OffsetDateTime::now_utc())]
             }
-            Err((error, phase)) => {
-                let record = HttpRecord {
-                    request,
-                    response: None,
-                    elapsed: phases.total,
-                };
-                (record, None, Outcome::of(&error, phase), Some(error))
+            Target::Flow(input) => {
+                let input = (**input).clone();
+                crate::flow::run(self, input).await.steps
+            }
+        };
+        // Each phase added up over the calls, and the calls' own times: every document of the
+        // attempt then tells the same total.
+        let phases = Phases::sum(calls.iter().filter_map(|c| c.record.phases.as_ref()));
+        let last = calls.last();
+        let outcome = match last.and_then(|c| c.error.as_ref().map(|e| (c, e))) {
+            None => Outcome::Ok,
+            Some((call, error)) => {
+                let ended_in = call.record.phases.and_then(|p| p.last());
+                Outcome::of(error, ended_in.unwrap_or(Phase::FirstByte))
             }
         };
         Attempt {
@@ -137,43 +118,89 @@ impl Probe {
             at,
             phases,
             outcome,
-            status,
-            new_connection,
-            error: error.map(Box::new),
-            record: Some(Box::new(record)),
+            status: last.and_then(StepRecord::http_status),
+            new_connection: self.opened > opened,
+            calls,
         }
+    }
+
+    /// One call on the probe's connection, timed phase by phase; the phase it ended in holds the
+    /// time spent there, a hang's included.
+    async fn call(&mut self, call: &Call) -> CallOutcome {
+        let request = call.request();
+        request.register_secrets();
+        let started = Instant::now();
+        let deadline = tokio::time::Instant::now() + self.timeout;
+        let mut phases = Phases::default();
+        let reused = self
+            .connection
+            .take()
+            .filter(|c| self.reuse && !c.sender.is_closed());
+        let open = match reused {
+            Some(open) => Ok(open),
+            None => self.connect(&mut phases, deadline).await,
+        };
+        let (info, answered) = match open {
+            Ok(open) => (
+                open.info,
+                self.exchange(open, request, &mut phases, deadline).await,
+            ),
+            Err(error) => (None, Err(error)),
+        };
+        phases.total = started.elapsed();
+        let mut record = HttpRecord::new(request_record(&self.base, request), None, phases.total);
+        record.phases = Some(phases);
+        if let Some(info) = info {
+            info.stamp(&mut record);
+        }
+        let raw = match answered {
+            Ok((response, value)) => {
+                record.response = Some(response);
+                ApiOutcome {
+                    record,
+                    result: value,
+                }
+            }
+            Err(error) => ApiOutcome {
+                record,
+                result: Err(error),
+            },
+        };
+        call.read(raw)
     }
 
     /// DNS, TCP, TLS and the HTTP/1.1 handshake, each timed into `phases`.
     async fn connect(
-        &self,
+        &mut self,
         phases: &mut Phases,
         deadline: tokio::time::Instant,
-    ) -> Result<SendRequest<Full<Bytes>>, Failure> {
+    ) -> Result<Open, CiamError> {
         let host = self.base.host();
         let port = self.base.port();
 
         let started = Instant::now();
-        let addrs: Vec<SocketAddr> =
-            match timeout_at(deadline, tokio::net::lookup_host((host.as_str(), port))).await {
-                Err(_) => return Err(self.timed_out(Phase::Dns)),
-                Ok(Err(e)) => {
-                    let error = CiamError::Dns {
-                        host: host.clone(),
-                        detail: e.to_string(),
-                    };
-                    return Err((error, Phase::Dns));
-                }
-                Ok(Ok(addrs)) => addrs.collect(),
-            };
-        phases.dns = Some(started.elapsed());
+        let lookup = timeout_at(deadline, tokio::net::lookup_host((host.as_str(), port))).await;
+        phases.set(Phase::Dns, started.elapsed());
+        let addrs: Vec<SocketAddr> = match lookup {
+            Err(_) => return Err(self.timed_out()),
+            Ok(Err(e)) => {
+                let detail = e.to_string();
+                return Err(CiamError::Dns {
+                    host: host.clone(),
+                    detail,
+                });
+            }
+            Ok(Ok(addrs)) => addrs.collect(),
+        };
 
         let started = Instant::now();
         let mut last_error = String::from("no address");
         let mut stream = None;
         for addr in &addrs {
-            match timeout_at(deadline, tokio::net::TcpStream::connect(addr)).await {
-                Err(_) => return Err(self.timed_out(Phase::Connect)),
+            let connected = timeout_at(deadline, tokio::net::TcpStream::connect(addr)).await;
+            phases.set(Phase::Connect, started.elapsed());
+            match connected {
+                Err(_) => return Err(self.timed_out()),
                 Ok(Ok(s)) => {
                     stream = Some(s);
                     break;
@@ -186,106 +213,103 @@ impl Probe {
                 target: format!("{host}:{port}"),
                 detail: last_error,
             };
-            return Err((error, Phase::Connect));
+            return Err(error);
         };
-        phases.connect = Some(started.elapsed());
+        self.opened += 1;
+        let info = match (stream.peer_addr(), stream.local_addr()) {
+            (Ok(server), Ok(local)) => Some(ConnectionInfo { server, local }),
+            _ => None,
+        };
         // Small requests, answered at once: no waiting for more to send.
         let _ = stream.set_nodelay(true);
 
         let Some(config) = &self.tls else {
-            return http1(stream)
+            let sender = http1(stream)
                 .await
-                .map_err(|e| (connect_error(&self.base, &e), Phase::Connect));
+                .map_err(|e| connect_error(&self.base, &e))?;
+            return Ok(Open { sender, info });
         };
         let started = Instant::now();
         let name = ServerName::try_from(host.clone()).map_err(|e| {
-            let error = CiamError::Tls {
+            let detail = e.to_string();
+            CiamError::Tls {
                 host: host.clone(),
-                detail: e.to_string(),
-            };
-            (error, Phase::Tls)
+                detail,
+            }
         })?;
         let connector = tokio_rustls::TlsConnector::from(config.clone());
-        let tls = match timeout_at(deadline, connector.connect(name, stream)).await {
-            Err(_) => return Err(self.timed_out(Phase::Tls)),
+        let handshake = timeout_at(deadline, connector.connect(name, stream)).await;
+        phases.set(Phase::Tls, started.elapsed());
+        let tls = match handshake {
+            Err(_) => return Err(self.timed_out()),
             Ok(Err(e)) => {
                 let detail = e
                     .get_ref()
                     .and_then(|inner| inner.downcast_ref::<rustls::Error>())
                     .map_or_else(|| e.to_string(), describe_tls_error);
-                return Err((CiamError::Tls { host, detail }, Phase::Tls));
+                return Err(CiamError::Tls {
+                    host: host.clone(),
+                    detail,
+                });
             }
             Ok(Ok(tls)) => tls,
         };
-        phases.tls = Some(started.elapsed());
-        http1(tls)
+        let sender = http1(tls)
             .await
-            .map_err(|e| (connect_error(&self.base, &e), Phase::Tls))
+            .map_err(|e| connect_error(&self.base, &e))?;
+        Ok(Open { sender, info })
     }
 
-    /// Sends the request and reads the answer; puts the connection back for the next attempt
-    /// when it is to be reused.
+    /// Sends the request and reads the answer; puts the connection back for the next call when
+    /// it is to be reused.
     async fn exchange(
         &mut self,
-        mut sender: SendRequest<Full<Bytes>>,
+        open: Open,
+        request: &ApiRequest,
         phases: &mut Phases,
         deadline: tokio::time::Instant,
-    ) -> (
-        RequestRecord,
-        Result<
-            (
-                crate::ciam::record::ResponseRecord,
-                Result<serde_json::Value, CiamError>,
-            ),
-            Failure,
-        >,
-    ) {
-        let record = self.request_record();
-        let request = match self.http_request() {
-            Ok(r) => r,
-            Err(e) => {
-                let error = CiamError::UnexpectedResponse {
-                    status: None,
-                    problem: format!("the request could not be built: {e}"),
-                    body: String::new(),
-                };
-                return (record, Err((error, Phase::FirstByte)));
+    ) -> Result<Answered, CiamError> {
+        let Open { mut sender, info } = open;
+        let http_request = self.http_request(request).map_err(|e| {
+            let problem = format!("the request could not be built: {e}");
+            CiamError::UnexpectedResponse {
+                status: None,
+                problem,
+                body: String::new(),
             }
-        };
+        })?;
         let sent = Instant::now();
-        let response = match timeout_at(deadline, sender.send_request(request)).await {
-            Err(_) => return (record, Err(self.timed_out(Phase::FirstByte))),
-            Ok(Err(e)) => {
-                let error = if e.is_parse() {
-                    CiamError::UnexpectedResponse {
-                        status: None,
-                        problem: format!("not an HTTP answer ({e})"),
-                        body: String::new(),
-                    }
-                } else {
-                    connect_error(&self.base, &e)
-                };
-                return (record, Err((error, Phase::FirstByte)));
+        let response = timeout_at(deadline, sender.send_request(http_request)).await;
+        phases.set(Phase::FirstByte, sent.elapsed());
+        let response = match response {
+            Err(_) => return Err(self.timed_out()),
+            Ok(Err(e)) if e.is_parse() => {
+                return Err(CiamError::UnexpectedResponse {
+                    status: None,
+                    problem: format!("not an HTTP answer ({e})"),
+                    body: String::new(),
+                });
             }
+            Ok(Err(e)) => return Err(connect_error(&self.base, &e)),
             Ok(Ok(response)) => response,
         };
-        phases.first_byte = Some(sent.elapsed());
         let reading = Instant::now();
         let (parts, mut body) = response.into_parts();
         let cap = DEFAULT_BODY_CAP;
         let mut bytes = Vec::new();
         let mut over_cap = false;
         loop {
-            match timeout_at(deadline, body.frame()).await {
-                Err(_) => return (record, Err(self.timed_out(Phase::Body))),
+            let frame = timeout_at(deadline, body.frame()).await;
+            phases.set(Phase::Body, reading.elapsed());
+            match frame {
+                Err(_) => return Err(self.timed_out()),
                 Ok(None) => break,
                 Ok(Some(Err(e))) => {
-                    let error = CiamError::UnexpectedResponse {
+                    return Err(CiamError::UnexpectedResponse {
                         status: Some(parts.status.as_u16()),
                         problem: format!("the answer broke off after {} bytes ({e})", bytes.len()),
                         body: String::new(),
-                    };
-                    return (record, Err((error, Phase::Body)));
+                    });
                 }
                 Ok(Some(Ok(frame))) => {
                     if let Some(data) = frame.data_ref() {
@@ -298,99 +322,53 @@ impl Probe {
                 }
             }
         }
-        phases.body = Some(reading.elapsed());
         if self.reuse && !over_cap {
-            self.connection = Some(sender);
+            self.connection = Some(Open { sender, info });
         }
         let headers = response_headers(&parts.headers);
-        let answer = interpret(parts.status.as_u16(), headers, &bytes, over_cap, cap);
-        (record, Ok(answer))
+        Ok(interpret(
+            parts.status.as_u16(),
+            headers,
+            &bytes,
+            over_cap,
+            cap,
+        ))
     }
 
-    /// The attempt ran out of time while in `phase`.
-    fn timed_out(&self, phase: Phase) -> Failure {
-        let error = CiamError::Timeout {
+    /// The call ran out of its time (in the phase its record ends in).
+    fn timed_out(&self) -> CiamError {
+        CiamError::Timeout {
             phase: crate::ciam::error::TimeoutPhase::Total,
             after: self.timeout,
-        };
-        (error, phase)
-    }
-
-    /// The request as evidence: what the tenant client would record (secrets masked).
-    fn request_record(&self) -> RequestRecord {
-        match &self.target {
-            Target::Exchange(call) => {
-                let request = call.request();
-                RequestRecord {
-                    method: "POST".to_owned(),
-                    url: self.base.endpoint(request.path).to_string(),
-                    headers: wire_headers(request, false),
-                    body: request.body(false),
-                }
-            }
-            Target::Reachability | Target::Flow(_) => RequestRecord {
-                method: "GET".to_owned(),
-                url: self.base.endpoint("/").to_string(),
-                headers: Vec::new(),
-                body: String::new(),
-            },
         }
     }
 
     /// The request as sent (secrets revealed, for the wire only).
-    fn http_request(&self) -> Result<hyper::Request<Full<Bytes>>, hyper::http::Error> {
+    fn http_request(
+        &self,
+        request: &ApiRequest,
+    ) -> Result<hyper::Request<Full<Bytes>>, hyper::http::Error> {
         let authority = match self.base.port() {
             443 if self.base.is_https() => self.base.host(),
             80 if !self.base.is_https() => self.base.host(),
             port => format!("{}:{port}", self.base.host()),
         };
         let user_agent = concat!("sso-diag/", env!("CARGO_PKG_VERSION"));
-        match &self.target {
-            Target::Exchange(call) => {
-                let request = call.request();
-                let mut builder = hyper::Request::post(request.path)
-                    .header("Host", authority)
-                    .header("User-Agent", user_agent);
-                for (name, value) in wire_headers(request, true) {
-                    builder = builder.header(name, value);
-                }
-                builder.body(Full::new(Bytes::from(request.body(true))))
-            }
-            Target::Reachability | Target::Flow(_) => hyper::Request::get("/")
-                .header("Host", authority)
-                .header("User-Agent", user_agent)
-                .body(Full::new(Bytes::new())),
+        let mut builder = hyper::Request::builder()
+            .method(request.method())
+            .uri(request.path)
+            .header("Host", authority)
+            .header("User-Agent", user_agent);
+        for (name, value) in wire_headers(request, true) {
+            builder = builder.header(name, value);
         }
+        builder.body(Full::new(Bytes::from(request.body(true))))
     }
 }
 
-/// One run of the whole flow: the outcome of the step that failed (or of the last), the total.
-async fn run_flow(
-    number: u32,
-    client: &crate::ciam::TenantClient,
-    input: crate::flow::FlowInput,
-) -> Attempt {
-    let at = OffsetDateTime::now_utc();
-    let started = Instant::now();
-    let result = crate::flow::run(client, input).await;
-    let total = started.elapsed();
-    let last = result.steps.last();
-    let error = last.and_then(|s| s.error.clone());
-    let outcome = error
-        .as_ref()
-        .map_or(Outcome::Ok, |e| Outcome::of(e, Phase::FirstByte));
-    Attempt {
-        number,
-        at,
-        phases: Phases {
-            total,
-            ..Phases::default()
-        },
-        outcome,
-        status: last.and_then(|s| s.http_status()),
-        new_connection: true,
-        error: error.map(Box::new),
-        record: last.map(|s| Box::new(s.record.clone())),
+impl Transport for Probe {
+    fn send(&mut self, call: &Call) -> impl Future<Output = CallOutcome> + Send {
+        self.call(call)
     }
 }
 

@@ -136,8 +136,7 @@ mod tests {
             outcome,
             status: None,
             new_connection: true,
-            error: None,
-            record: None,
+            calls: Vec::new(),
         }
     }
 

@@ -116,7 +116,17 @@ impl FontProvider for NoFonts {
 
 /// Steps the window until `done` holds, for at most 10 s; background work runs on its own thread.
 pub fn step_until(h: &mut Window, what: &str, done: impl Fn(&Window) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    step_until_within(h, Duration::from_secs(10), what, done);
+}
+
+/// As [`step_until`], for at most `limit`: for what takes its own time (a watch's timeout).
+pub fn step_until_within(
+    h: &mut Window,
+    limit: Duration,
+    what: &str,
+    done: impl Fn(&Window) -> bool,
+) {
+    let deadline = Instant::now() + limit;
     while Instant::now() < deadline {
         h.step();
         if done(h) {
@@ -124,7 +134,10 @@ pub fn step_until(h: &mut Window, what: &str, done: impl Fn(&Window) -> bool) {
         }
         std::thread::sleep(Duration::from_millis(10));
     }
-    panic!("timed out waiting for {what}");
+    panic!(
+        "timed out waiting for {what}; the window shows:\n{}",
+        all_text(h)
+    );
 }
 
 /// A few frames: enough for a click's effect to be drawn and for a panel to finish opening.

@@ -4,8 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::{Intent, form_grid, grid_label, section};
-use crate::case::Case;
 use crate::clock::rfc3339;
+use crate::report::Case;
 use crate::text::escape_controls;
 use crate::tr;
 use crate::ui::{lang, theme};

@@ -39,7 +39,7 @@ impl<'a> Inspected<'a> {
                 outcome = attempt.outcome.words(lang)
             ),
             at: attempt.at,
-            record: attempt.record.as_deref()?,
+            record: &attempt.calls.last()?.record,
         })
     }
 }

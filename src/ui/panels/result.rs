@@ -13,9 +13,9 @@ use crate::step::Step;
 use crate::text::escape_controls;
 use crate::ticket::TicketState;
 use crate::tr;
-use crate::ui::history::{TicketView, Verdict};
 use crate::ui::job::Operation;
 use crate::ui::session::Session;
+use crate::ui::verdict::{TicketView, Verdict};
 use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {

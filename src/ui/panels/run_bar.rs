@@ -8,8 +8,8 @@ use egui::{RichText, Ui};
 use super::Intent;
 use crate::step::Step;
 use crate::tr;
-use crate::ui::history::Running;
 use crate::ui::job::Operation;
+use crate::ui::job::Running;
 use crate::ui::lang;
 
 pub fn show(

@@ -6,12 +6,12 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::Intent;
-use crate::cli::args::WatchWhat;
 use crate::clock::millis;
 use crate::i18n::Lang;
 use crate::tr;
 use crate::ui::watching::{WatchState, Watching};
 use crate::ui::{lang, theme};
+use crate::watch::WatchWhat;
 use crate::watch::{Attempt, Outcome, Phase, colors};
 
 pub fn show(ui: &mut Ui, watching: &mut Watching, busy: bool) -> Vec<Intent> {

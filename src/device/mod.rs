@@ -10,6 +10,12 @@ use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
+mod overrides;
+mod sent;
+
+pub use overrides::DeviceOverrides;
+pub use sent::{DeviceFieldName, DeviceSources, SentDevice, ValueSource};
+
 use crate::ciam::TenantUrl;
 use crate::ciam::device_fields::{DeviceFields, default_agent};
 use crate::i18n::Lang;
@@ -60,15 +66,6 @@ pub struct DeviceProfile {
     pub fingerprint: String,
     pub fingerprint_source: FingerprintSource,
     pub agent: String,
-}
-
-/// Values the user set instead of the detected ones.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DeviceOverrides {
-    pub os_version: Option<String>,
-    pub device_ip: Option<String>,
-    pub fingerprint: Option<String>,
-    pub agent: Option<String>,
 }
 
 impl DeviceProfile {

@@ -10,7 +10,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::report::HarEntry;
+use super::HandOver;
+use crate::device::SentDevice;
 use crate::step::StepRecord;
 use crate::store::{FileProblem, ProfileFields};
 use crate::{msg, store};
@@ -19,17 +20,6 @@ pub const FORMAT: &str = "sso-diag.case";
 pub const VERSION: u64 = 1;
 /// Far more steps than a session makes.
 pub const MAX_STEPS: usize = 1000;
-
-/// The device as it was sent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CaseDevice {
-    pub os_version: String,
-    pub os_name: String,
-    pub device_ip: String,
-    pub fingerprint: String,
-    pub agent: String,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Case {
@@ -40,41 +30,31 @@ pub struct Case {
     /// The profile in use, if any.
     pub profile: Option<String>,
     pub fields: ProfileFields,
-    pub device: CaseDevice,
+    /// The device as sent, and where each value came from.
+    pub device: SentDevice,
     /// In the order they ran.
     pub steps: Vec<StepRecord>,
     /// The same calls (and a watch's kept probes) as a HAR 1.2 log.
     pub har: serde_json::Value,
 }
 
-impl Case {
-    pub fn new(
-        profile: Option<String>,
-        fields: ProfileFields,
-        device: CaseDevice,
-        steps: Vec<StepRecord>,
-        har: &[HarEntry<'_>],
-    ) -> Self {
-        let har = serde_json::from_str(&crate::report::har_json(har)).unwrap_or_default();
-        Self {
+impl HandOver<'_> {
+    /// The case file of this hand-over: the setting, every call, and the same calls (and a
+    /// watch's kept probes) as a HAR log.
+    pub fn case(&self) -> Case {
+        Case {
             saved_at: OffsetDateTime::now_utc(),
             app_version: crate::VERSION.to_owned(),
-            profile,
-            fields,
-            device,
-            steps,
-            har,
+            profile: self.setting.profile.clone(),
+            fields: self.setting.fields.clone(),
+            device: self.setting.device.clone(),
+            steps: self.steps.iter().map(|s| (*s).clone()).collect(),
+            har: self.har_value(),
         }
     }
+}
 
-    /// The case with these steps, and the HAR log of them.
-    pub fn with_steps(mut self, steps: Vec<StepRecord>) -> Self {
-        let har: Vec<_> = steps.iter().map(HarEntry::of_step).collect();
-        self.har = serde_json::from_str(&crate::report::har_json(&har)).unwrap_or_default();
-        self.steps = steps;
-        self
-    }
-
+impl Case {
     /// The file's bytes, every secret this process has seen redacted in every form.
     pub fn to_bytes(&self) -> Vec<u8> {
         let text = String::from_utf8_lossy(&store::to_bytes(FORMAT, VERSION, self)).into_owned();
@@ -106,6 +86,17 @@ impl Case {
                 || url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
             if !plausible {
                 return Err(FileProblem::Refused(msg!("case-bad-url", number = i + 1)));
+            }
+            let record = &step.record;
+            let bad_ip = (record.server_ip.as_deref())
+                .is_some_and(|ip| ip.parse::<std::net::IpAddr>().is_err());
+            let bad_port =
+                (record.connection.as_deref()).is_some_and(|c| c.parse::<u16>().is_err());
+            if bad_ip || bad_port {
+                return Err(FileProblem::Refused(msg!(
+                    "case-bad-address",
+                    number = i + 1
+                )));
             }
         }
         if !self

@@ -1,9 +1,8 @@
-//! What the window keeps between runs — its settings and the profiles — read at start (a file that
-//! cannot be used is set aside, with a notice) and written when it changed.
+//! What the window kept between runs — its settings and the profiles — read at start: a file that
+//! cannot be used is set aside, with a notice. (`save_state.rs` writes them.)
 
 use std::path::Path;
 
-use super::app::SsoDiagApp;
 use super::form::Form;
 use super::profiles::{Profiles, set_aside_notice};
 use super::settings::{self, LEGACY_STORAGE_KEY, Settings};
@@ -11,7 +10,7 @@ use crate::i18n::Message;
 use crate::store::{Loaded, ProfileFields};
 
 /// The window's start, from what was kept.
-pub struct Kept {
+pub struct Restored {
     /// The form as it was left, in the profile it was left in (or `--profile`'s).
     pub form: Form,
     pub profiles: Profiles,
@@ -26,7 +25,7 @@ pub fn load(
     data_dir: Option<&Path>,
     storage: Option<&dyn eframe::Storage>,
     wanted: Option<&str>,
-) -> Kept {
+) -> Restored {
     let mut file_notices = Vec::new();
     let mut settings_read_only = false;
     let settings = match data_dir {
@@ -71,45 +70,10 @@ pub fn load(
             None => file_notices.push(crate::msg!("ui-profile-gone", name = wanted)),
         }
     }
-    Kept {
+    Restored {
         form,
         profiles,
         notices: file_notices,
         settings_read_only,
-    }
-}
-
-impl SsoDiagApp {
-    /// Writes what changed of the settings and the profiles (eframe asks on exit and every 30 s;
-    /// a profile change writes at once).
-    pub fn save_state(&mut self) {
-        self.profiles.sync(&self.form);
-        if let Err(problem) = self.profiles.persist() {
-            let text = problem.text(self.shown_lang());
-            self.show_notice(text);
-        }
-        let Some(dir) = &self.data_dir else {
-            return;
-        };
-        if self.settings_read_only {
-            return;
-        }
-        let settings = Settings {
-            profile: self.profiles.current.clone(),
-            fields: self.form.fields(),
-        };
-        if self.saved_settings.as_ref() == Some(&settings) {
-            return;
-        }
-        let path = settings::path(dir);
-        match crate::store::write(&path, settings::FORMAT, settings::VERSION, &settings) {
-            Ok(()) => self.saved_settings = Some(settings),
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "settings not saved"),
-        }
-    }
-
-    /// The window's data directory (`None`: nothing is kept).
-    pub fn data_dir(&self) -> Option<&std::path::Path> {
-        self.data_dir.as_deref()
     }
 }

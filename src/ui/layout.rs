@@ -1,0 +1,125 @@
+//! Where each part of the window goes: the header and the profile bar on top, the history on the
+//! right, and in the middle the form with its results — or a colleague's case, read-only. Each
+//! panel returns what the user asked for; nothing here acts on it.
+
+use std::time::Instant;
+
+use super::app::SsoDiagApp;
+use super::lang;
+use super::panels::{self, Intent};
+use crate::mock::MockTenant;
+
+impl SsoDiagApp {
+    /// Draws the window, adding the user's intents; whether the domain field has the focus (the
+    /// device is detected for a domain once it is settled).
+    pub(super) fn draw(
+        &mut self,
+        ui: &mut egui::Ui,
+        now: Instant,
+        intents: &mut Vec<Intent>,
+    ) -> bool {
+        egui::Panel::top("header").show(ui, |ui| {
+            let demo_url = self.background.demo.as_ref().map(MockTenant::url);
+            let can_draw_chinese = self.view.fonts.knows_chinese() == Some(true);
+            let lang = self.view.lang;
+            intents.extend(panels::header::show(ui, demo_url, lang, can_draw_chinese));
+            intents.extend(panels::profiles::show(ui, &mut self.kept.profiles));
+            intents.extend(panels::header::file_notices(ui, &self.kept.file_notices));
+            ui.add_space(2.0);
+        });
+
+        egui::Panel::right("history")
+            .resizable(true)
+            .default_size(230.0)
+            .min_size(170.0)
+            .show(ui, |ui| {
+                intents.extend(panels::history::show(ui, self.shown_session()));
+            });
+
+        let dropped = ui.ctx().input(|i| {
+            i.raw
+                .dropped_files
+                .first()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            intents.push(Intent::OpenCase(path));
+        }
+        let mut domain_focused = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if self.cases.open.is_some() {
+                        self.draw_case(ui, now, intents);
+                    } else {
+                        domain_focused = self.draw_form(ui, now, intents);
+                    }
+                });
+        });
+        domain_focused
+    }
+
+    /// A colleague's case: where it came from, its verdict and the inspector.
+    fn draw_case(&self, ui: &mut egui::Ui, now: Instant, intents: &mut Vec<Intent>) {
+        let Some(open) = &self.cases.open else {
+            return;
+        };
+        intents.extend(panels::case::show(ui, &open.path, &open.case));
+        intents.extend(panels::result::show(ui, &open.session, now));
+        let inspected = open
+            .session
+            .inspected(|e| e.http_record().is_some())
+            .and_then(|e| panels::inspector::Inspected::of_entry(e, lang::of(ui)));
+        panels::inspector::show(ui, inspected);
+    }
+
+    /// The form top to bottom, then the result and the inspector; whether the domain field has
+    /// the focus.
+    fn draw_form(&mut self, ui: &mut egui::Ui, now: Instant, intents: &mut Vec<Intent>) -> bool {
+        let domain_focused = panels::tenant::show(ui, &mut self.form);
+        let busy = self.session.running.is_some();
+        intents.extend(panels::credentials::show(ui, &mut self.form, now, busy));
+        let profiles = &self.kept.profiles;
+        let keychain = panels::get_tokens::KeychainView {
+            status: self.background.keychain.as_ref(),
+            profile: profiles.current.as_deref(),
+            remembered: profiles
+                .current_profile()
+                .map(|p| p.remembered)
+                .unwrap_or_default(),
+        };
+        intents.extend(panels::get_tokens::show(
+            ui,
+            &mut self.form,
+            busy,
+            &keychain,
+        ));
+        intents.extend(panels::handed_ticket::show(ui, &mut self.form, busy));
+        ui.add_space(4.0);
+        intents.extend(panels::device::show(ui, &mut self.form.device));
+        let notice = self.view.notice.as_ref().map(|(t, _)| t.as_str());
+        let running = self.session.running.as_ref();
+        intents.extend(panels::run_bar::show(ui, running, now, notice));
+        if let Some(path) = self.cases.opening.as_mut() {
+            intents.extend(panels::case::open_row(ui, path));
+        }
+        intents.extend(panels::watch::show(
+            ui,
+            &mut self.watching,
+            running.is_some(),
+        ));
+        ui.separator();
+        intents.extend(panels::result::show(ui, &self.session, now));
+        let inspected = match self.watching.selected_attempt() {
+            Some(attempt) => panels::inspector::Inspected::of_attempt(attempt, lang::of(ui)),
+            None => self
+                .session
+                .inspected(|e| e.http_record().is_some())
+                .and_then(|e| panels::inspector::Inspected::of_entry(e, lang::of(ui))),
+        };
+        panels::inspector::show(ui, inspected);
+        domain_focused
+    }
+}
