@@ -228,7 +228,10 @@ const NOT_TRANSLATED: &[(&str, &str)] = &[
     // (`UnexpectedResponse::problem`); the advice around it is translated.
     (
         "src/step/record.rs",
-        "\"expire\" is {} s, more than a year: no tenant issues a one-time ticket for that long; the ticket is shown, but its lifetime cannot be trusted",
+        concat!(
+            "\"expire\" is {} s, more than a year: no tenant issues a one-time ticket for that long; ",
+            "the ticket is shown, but its lifetime cannot be trusted"
+        ),
     ),
 ];
 

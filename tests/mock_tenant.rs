@@ -51,7 +51,11 @@ fn json_post(url: &str, bearer: Option<&str>, body: Value) -> reqwest::RequestBu
 }
 
 fn device(extra: Value) -> Value {
-    let mut v = json!({"operating_sys_version": "android10", "device_ip": "10.0.0.2", "device_fingerprint": FP});
+    let mut v = json!({
+        "operating_sys_version": "android10",
+        "device_ip": "10.0.0.2",
+        "device_fingerprint": FP,
+    });
     if let (Some(o), Value::Object(e)) = (v.as_object_mut(), extra) {
         o.extend(e);
     }
@@ -225,12 +229,19 @@ fn documented_errors() {
             "Invalid access token: some-unknown-token"
         );
 
-        let missing = post(json_post(&exchange_url, Some(demo::ACCESS_TOKEN), json!({"session_token": demo::SESSION_TOKEN, "device_ip": "1.2.3.4", "device_fingerprint": FP}))).await;
+        let no_os = json!({
+            "session_token": demo::SESSION_TOKEN,
+            "device_ip": "1.2.3.4",
+            "device_fingerprint": FP,
+        });
+        let missing = post(json_post(&exchange_url, Some(demo::ACCESS_TOKEN), no_os)).await;
         assert_eq!(missing.status, 400);
         assert_eq!(
             missing.body,
-            json!({"error_code": "IDAAS.SDK.PARAM.0001", "error_msg": "Parameter operating_sys_version cannot \
-                be left blank"})
+            json!({
+                "error_code": "IDAAS.SDK.PARAM.0001",
+                "error_msg": "Parameter operating_sys_version cannot be left blank",
+            })
         );
 
         let expired = post(json_post(

@@ -178,7 +178,11 @@ fn damaged_or_future_files_start_the_window_with_a_notice_and_a_backup() {
     let cases: [(&str, &[u8], &str); 5] = [
         (
             "profiles.json",
-            b"{\"format\": \"sso-diag.profiles\", \"version\": 1, \"data\": {\"profiles\": [{\"name\": \"a\", \"domain\": \"http://plain.example.com\"}]}}",
+            concat!(
+                "{\"format\": \"sso-diag.profiles\", \"version\": 1, \"data\": ",
+                "{\"profiles\": [{\"name\": \"a\", \"domain\": \"http://plain.example.com\"}]}}"
+            )
+            .as_bytes(),
             "profile 1:",
         ),
         (
@@ -243,7 +247,11 @@ fn settings_an_older_release_left_in_eframes_storage_are_taken_over() {
     let mut storage = common::ui::MemoryStorage::default();
     storage.0.insert(
         "sso-diag.settings".into(),
-        "(domain: \"old.example.com\", tenant_id: \"isv-old\", client_id: \"old-app\", timeout_secs: 20.0)".into(),
+        concat!(
+            "(domain: \"old.example.com\", tenant_id: \"isv-old\", client_id: \"old-app\", ",
+            "timeout_secs: 20.0)"
+        )
+        .into(),
     );
     let mut h = common::ui::window_with_legacy_storage(english(), SIZE, data.path(), storage);
     settle(&mut h);

@@ -48,7 +48,10 @@ fn json_value() -> impl Strategy<Value = Value> {
 fn domain_like() -> impl Strategy<Value = String> {
     prop_oneof![
         ".{0,40}",
-        "(https?://|ftp://|)?([a-z0-9-]{1,10}\\.){0,3}[a-z]{1,6}(:[0-9]{1,6})?(/[a-z]{0,5})?(\\?[a-z=]{0,5})?(#[a-z]{0,3})?",
+        concat!(
+            "(https?://|ftp://|)?([a-z0-9-]{1,10}\\.){0,3}[a-z]{1,6}(:[0-9]{1,6})?",
+            "(/[a-z]{0,5})?(\\?[a-z=]{0,5})?(#[a-z]{0,3})?"
+        ),
         "(http://)?(127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}|localhost|\\[::1\\])(:[0-9]{1,5})?/?",
         "[ \\t]*[a-z@:./\\u{202e}\\u{0}]{0,30}[ \\t\\n]*",
     ]
@@ -61,9 +64,11 @@ proptest! {
     fn tenant_url_accepts_only_safe_bases(input in domain_like()) {
         if let Ok(url) = TenantUrl::parse(&input) {
             let text = url.to_string();
-            prop_assert!(text.starts_with("https://") || (text.starts_with("http://") && url.is_loopback()), "{text}");
+            let plain_loopback = text.starts_with("http://") && url.is_loopback();
+            prop_assert!(text.starts_with("https://") || plain_loopback, "{text}");
             let after_scheme = text.split_once("://").map(|(_, r)| r).unwrap_or_default();
-            prop_assert!(!after_scheme.contains('/') && !text.contains('?') && !text.contains('#') && !after_scheme.contains('@'), "{text}");
+            prop_assert!(!after_scheme.contains('/') && !after_scheme.contains('@'), "{text}");
+            prop_assert!(!text.contains('?') && !text.contains('#'), "{text}");
             prop_assert!(!text.chars().any(char::is_whitespace));
             // What it prints parses back to itself.
             prop_assert_eq!(TenantUrl::parse(&text).map(|u| u.to_string()), Ok(text));

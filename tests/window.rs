@@ -327,7 +327,8 @@ fn the_window_stays_usable_while_a_server_trickles_its_answer() {
     use std::io::Write;
     let trickle = RawServer::start_with(std::sync::Arc::new(
         |_: &[u8], stream: &mut std::net::TcpStream| {
-            let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{");
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{";
+            let _ = stream.write_all(head.as_bytes());
             for _ in 0..100 {
                 std::thread::sleep(Duration::from_millis(100));
                 if stream.write_all(b" ").is_err() {
