@@ -12,7 +12,7 @@ use crate::ciam::{
 };
 use crate::i18n::Lang;
 use crate::secret::Redactor;
-use crate::step::{Answer, Call, Step, StepRecord, Transport};
+use crate::step::{Answer, Call, FingerprintOrigin, Step, StepRecord, Transport};
 
 /// Where the access token comes from.
 #[derive(Clone)]
@@ -57,6 +57,8 @@ pub struct FlowInput {
     pub tenant_id: Option<String>,
     pub client_id: Option<String>,
     pub device: DeviceFields,
+    /// This machine's own fingerprint, for the diagnosis of a refused session.
+    pub detected_fingerprint: Option<String>,
     /// The language the tenant is asked to answer a login in (`X-L`).
     pub lang: Lang,
 }
@@ -108,6 +110,7 @@ impl FlowInput {
             tenant_id: self.tenant_id,
             client_id: self.client_id,
             device: self.device,
+            detected_fingerprint: self.detected_fingerprint,
             lang: self.lang,
         };
         (result, ctx, self.access, self.goal)
@@ -119,7 +122,19 @@ struct Context {
     tenant_id: Option<String>,
     client_id: Option<String>,
     device: DeviceFields,
+    detected_fingerprint: Option<String>,
     lang: Lang,
+}
+
+impl Context {
+    /// What is known of the fingerprint a credential was issued for: this run's own device when
+    /// this run obtained it (`here`), and this machine's detected fingerprint.
+    fn origin(&self, here: bool) -> FingerprintOrigin {
+        FingerprintOrigin {
+            detected: self.detected_fingerprint.clone(),
+            issued_for: here.then(|| self.device.fingerprint.clone()),
+        }
+    }
 }
 
 /// Runs the flow on `client`: the tenant client, or watch mode's probe.
@@ -130,6 +145,7 @@ pub async fn run(client: &mut impl Transport, input: FlowInput) -> FlowResult {
     };
     match goal {
         Goal::Exchange { session, redeem } => {
+            let logged_in_here = matches!(session, SessionTokenSource::Login { .. });
             let Some(session_token) = result.session_token(client, session, &ctx).await else {
                 return result;
             };
@@ -139,7 +155,8 @@ pub async fn run(client: &mut impl Transport, input: FlowInput) -> FlowResult {
                 tenant_id: ctx.tenant_id.clone(),
                 client_id: ctx.client_id.clone(),
                 device: ctx.device.clone(),
-            });
+            })
+            .with_origin(ctx.origin(logged_in_here));
             let Some(Answer::Ticket(grant)) = result.send(client, &call).await else {
                 return result;
             };
@@ -149,11 +166,20 @@ pub async fn run(client: &mut impl Transport, input: FlowInput) -> FlowResult {
             result.ticket = Some(grant);
             // Issued, but not as the API means it (see `StepRecord`): shown, not redeemed.
             if redeem && result.failure().is_none() {
-                result.redeem(client, access_token, ticket, &ctx).await;
+                let origin = ctx.origin(true);
+                result
+                    .redeem(client, access_token, ticket, &ctx, origin)
+                    .await;
             }
         }
-        Goal::Redeem { ticket } => result.redeem(client, access_token, ticket, &ctx).await,
+        Goal::Redeem { ticket } => {
+            let origin = ctx.origin(false);
+            result
+                .redeem(client, access_token, ticket, &ctx, origin)
+                .await
+        }
         Goal::Refresh { session } => {
+            let logged_in_here = matches!(session, SessionTokenSource::Login { .. });
             let Some(session_token) = result.session_token(client, session, &ctx).await else {
                 return result;
             };
@@ -162,7 +188,8 @@ pub async fn run(client: &mut impl Transport, input: FlowInput) -> FlowResult {
                 session_token,
                 tenant_id: ctx.tenant_id.clone(),
                 device: ctx.device.clone(),
-            });
+            })
+            .with_origin(ctx.origin(logged_in_here));
             if let Some(Answer::Session(grant)) = result.send(client, &call).await {
                 result.redactor.add("session token", &grant.session_token);
                 result.session = Some(grant);
@@ -269,13 +296,15 @@ impl FlowResult {
         access_token: SecretString,
         ticket: SecretString,
         ctx: &Context,
+        origin: FingerprintOrigin,
     ) {
         let call = Call::redeem(&VerifyRequest {
             access_token,
             sso_ticket: ticket,
             tenant_id: ctx.tenant_id.clone(),
             device: ctx.device.clone(),
-        });
+        })
+        .with_origin(origin);
         if let Some(Answer::User(user)) = self.send(client, &call).await {
             self.user = Some(user);
         }

@@ -826,3 +826,20 @@ ui-case-open-path = Case file:
 ui-case-open-button = Open
 ui-case-drop-hint = Or drop the file on the window.
 ui-case-not-opened = The case file { $file } was not opened: { $problem }. Nothing was changed.
+
+## The cause of a refused session or ticket, when the evidence points at it (src/step/diagnosis.rs)
+
+cause-fingerprint-title = The session belongs to another device fingerprint
+cause-fingerprint-login = The session was issued for device fingerprint …{ $issued } (the login's); this call sent …{ $sent }. The tenant answers that as an invalid session.
+cause-fingerprint-claim = The session token says it was issued for device fingerprint …{ $issued }; this call sent …{ $sent }. The tenant answers that as an invalid session.
+cause-fingerprint-action = Send the login's fingerprint, { $fingerprint } (in the window: Use the login's fingerprint; on the command line: --fingerprint), or log in from here. Having the user sign in again elsewhere will not help.
+cause-fingerprint-edited-title = A device fingerprint set by hand
+cause-fingerprint-edited = This call sent device fingerprint …{ $sent }, set by hand; this machine's is …{ $detected }. A session works only with the fingerprint it was logged in with: any other is refused as an invalid session.
+cause-fingerprint-edited-action = Send the fingerprint the user logged in with (the login request's X-device-fingerprint), or Reset to this machine's and log in from here.
+cause-session-ended-action = { $action } Refresh session (sso-diag refresh) tells whether it expired or was revoked.
+ui-use-logins-fingerprint = Use the login's fingerprint (…{ $tail })
+ui-use-logins-fingerprint-hover = Send { $fingerprint }, the fingerprint the session was logged in with, from now on; then press Exchange again.
+ui-reset-fingerprint = Reset to this machine's fingerprint
+ui-reset-fingerprint-hover = Send the detected fingerprint again; a session logged in from here will then work.
+ui-fingerprint-now-the-logins = The device fingerprint is now the login's: press Exchange again.
+ui-fingerprint-now-this-machines = The device fingerprint is this machine's again.

@@ -803,3 +803,20 @@ ui-case-open-path = 案例文件:
 ui-case-open-button = 打开
 ui-case-drop-hint = 也可以把文件拖到窗口上。
 ui-case-not-opened = 未打开案例文件 { $file }:{ $problem }。未做任何更改。
+
+## 会话或票据被拒时，证据所指的原因（src/step/diagnosis.rs）
+
+cause-fingerprint-title = 该会话属于另一个设备指纹
+cause-fingerprint-login = 该会话是为设备指纹…{ $issued }（登录时使用的）签发的，本次调用发送的却是…{ $sent }。租户会把这种情况当作会话无效来拒绝。
+cause-fingerprint-claim = 会话令牌表明它是为设备指纹…{ $issued }签发的，本次调用发送的却是…{ $sent }。租户会把这种情况当作会话无效来拒绝。
+cause-fingerprint-action = 请发送登录时的设备指纹 { $fingerprint }（窗口中点击“使用登录时的指纹”；命令行用 --fingerprint），或在本机重新登录。让用户在别处重新登录无济于事。
+cause-fingerprint-edited-title = 设备指纹为手动设置
+cause-fingerprint-edited = 本次调用发送的设备指纹…{ $sent }是手动设置的，本机的设备指纹是…{ $detected }。会话只接受登录时使用的设备指纹，其他指纹都会被当作会话无效而拒绝。
+cause-fingerprint-edited-action = 请发送用户登录时使用的设备指纹（登录请求中 X-device-fingerprint 的值），或点击“重置”恢复本机的设备指纹后在本机重新登录。
+cause-session-ended-action = { $action }点击“刷新会话”（命令行：sso-diag refresh）可判断会话是已过期还是已被撤销。
+ui-use-logins-fingerprint = 使用登录时的指纹（…{ $tail }）
+ui-use-logins-fingerprint-hover = 此后发送 { $fingerprint }，即该会话登录时使用的设备指纹；然后再次点击“换取票据”。
+ui-reset-fingerprint = 恢复为本机的设备指纹
+ui-reset-fingerprint-hover = 重新发送自动检测到的设备指纹；在本机登录的会话即可使用。
+ui-fingerprint-now-the-logins = 设备指纹已改为登录时使用的指纹：请再次点击“换取票据”。
+ui-fingerprint-now-this-machines = 设备指纹已恢复为本机的指纹。

@@ -15,7 +15,18 @@ pub struct JwtInsight {
     /// Unix seconds.
     pub issued_at: Option<i64>,
     pub expires_at: Option<i64>,
+    /// The device fingerprint the token says it was issued for, where it carries one.
+    pub device: Option<String>,
 }
+
+/// Claims a tenant may name the device a token is bound to by.
+const DEVICE_CLAIMS: [&str; 5] = [
+    "device_fingerprint",
+    "deviceFingerprint",
+    "fingerprint",
+    "dfp",
+    "device_id",
+];
 
 impl JwtInsight {
     /// Reads a compact JWT (`header.payload.signature`); `None` if the token is not one.
@@ -50,6 +61,7 @@ impl JwtInsight {
             subject: text("sub"),
             issued_at: time("iat"),
             expires_at: time("exp"),
+            device: DEVICE_CLAIMS.iter().find_map(|k| text(k)),
         })
     }
 

@@ -38,6 +38,8 @@ pub struct Prepared {
     pub profile: DeviceProfile,
     /// The device values the user set, for the report's "where it came from".
     pub overrides: DeviceOverrides,
+    /// This machine's own fingerprint, whatever is sent.
+    pub detected_fingerprint: String,
     report: Option<PendingFile>,
     har: Option<PendingFile>,
     case: Option<PendingFile>,
@@ -83,7 +85,11 @@ pub fn prepare(
     let report = pending_file(args.report.as_deref(), "report")?;
     let har = pending_file(args.har.as_deref(), "har")?;
     let case = pending_file(args.case.as_deref(), "case")?;
-    let (profile, device) = shared::device(&base, &overrides)?;
+    let shared::Device {
+        profile,
+        fields: device,
+        detected_fingerprint,
+    } = shared::device(&base, &overrides)?;
     Ok(Prepared {
         base,
         client,
@@ -93,6 +99,7 @@ pub fn prepare(
         device,
         profile,
         overrides,
+        detected_fingerprint,
         report,
         har,
         case,
@@ -262,6 +269,7 @@ impl Prepared {
             tenant_id: self.tenant_id,
             client_id: self.client_id,
             device: self.device,
+            detected_fingerprint: Some(self.detected_fingerprint),
             lang: self.lang,
         };
         let result: FlowResult = shared::runtime()?.block_on(flow::run(&mut self.client, input));

@@ -53,7 +53,7 @@ fn print_curl(args: &ExchangeArgs) -> Result<(), CiamError> {
     )?;
     // Checked as for a real run, though nothing is sent: a command that would fail is no help.
     shared::client(base.clone(), call.timeout, &call.network)?;
-    let (_, device) = shared::device(&base, &shared::overrides(&call.device)?)?;
+    let device = shared::device(&base, &shared::overrides(&call.device)?)?.fields;
     // The values never appear: curl_command writes every secret as a variable.
     let placeholder = SecretString::from(String::new());
     let request = ExchangeRequest {

@@ -32,7 +32,11 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
     let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
     let password = super::call::password(args.password_file.as_deref())?;
     let overrides = shared::overrides(&args.device)?;
-    let (profile, device) = shared::device(&base, &overrides)?;
+    let shared::Device {
+        profile,
+        fields: device,
+        ..
+    } = shared::device(&base, &overrides)?;
     let request = LoginRequest {
         client_id,
         user_name: user_name.clone(),

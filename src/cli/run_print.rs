@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use secrecy::ExposeSecret;
 
 use super::out;
-use super::shared::{error_json, report_step_error};
+use super::shared::{failure_json, print_failure};
 use crate::ciam::CiamError;
 use crate::clock::{millis, rfc3339};
 use crate::flow::FlowResult;
@@ -100,9 +100,11 @@ impl Run<'_> {
 
     pub fn print_failure(&self, error: &CiamError, as_json: bool) {
         let step = self.result.failure().map(|(step, _)| step.key());
-        let end = self.result.steps.last().and_then(|s| s.session_end);
+        let last = self.result.steps.last();
+        let end = last.and_then(|s| s.session_end);
+        let cause = last.and_then(|s| s.cause.as_ref());
         if as_json {
-            let mut value = error_json(error, step);
+            let mut value = failure_json(error, step, cause);
             if let (Value::Object(ticket), Some(map)) = (self.ticket_json(), value.as_object_mut())
             {
                 map.extend(ticket);
@@ -115,7 +117,7 @@ impl Run<'_> {
         } else {
             self.print_ticket();
             self.print_warnings();
-            report_step_error(error, step, false, self.lang);
+            print_failure(error, step, cause, self.lang);
             if let Some(end) = end {
                 out::eline(format!("  {}", end.explain(self.lang)));
             }

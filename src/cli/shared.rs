@@ -8,9 +8,10 @@ use serde_json::{Value, json};
 use super::args::{DeviceOverrideArgs, NetworkArgs};
 use super::out;
 use crate::ciam::input::{device_fields, optional_field};
-use crate::ciam::{CiamError, ClientOptions, DeviceFields, TenantClient, TenantUrl};
+use crate::ciam::{Advice, CiamError, ClientOptions, DeviceFields, TenantClient, TenantUrl};
 use crate::device::{DeviceOverrides, DeviceProfile};
 use crate::i18n::Lang;
+use crate::step::Cause;
 use crate::{msg, tr};
 
 pub fn tenant(domain: Option<&str>) -> Result<TenantUrl, CiamError> {
@@ -44,18 +45,29 @@ pub fn overrides(args: &DeviceOverrideArgs) -> Result<DeviceOverrides, CiamError
 }
 
 /// The detected device with the user's overrides, checked.
-pub fn device(
-    base: &TenantUrl,
-    overrides: &DeviceOverrides,
-) -> Result<(DeviceProfile, DeviceFields), CiamError> {
-    let profile = DeviceProfile::detect(base).with_overrides(overrides);
+pub fn device(base: &TenantUrl, overrides: &DeviceOverrides) -> Result<Device, CiamError> {
+    let detected = DeviceProfile::detect(base);
+    let detected_fingerprint = detected.fingerprint.clone();
+    let profile = detected.with_overrides(overrides);
     let fields = device_fields(
         &profile.os_version,
         &profile.device_ip,
         &profile.fingerprint,
         &profile.agent,
     )?;
-    Ok((profile, fields))
+    Ok(Device {
+        profile,
+        fields,
+        detected_fingerprint,
+    })
+}
+
+/// The device a command sends: as a profile (with where each value came from), as the API's
+/// fields, and this machine's own fingerprint (a refused session's diagnosis compares them).
+pub struct Device {
+    pub profile: DeviceProfile,
+    pub fields: DeviceFields,
+    pub detected_fingerprint: String,
 }
 
 pub fn runtime() -> Result<tokio::runtime::Runtime, CiamError> {
@@ -70,7 +82,12 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, CiamError> {
 
 /// For machines: English whatever the human output's language.
 pub fn error_json(error: &CiamError, step: Option<&str>) -> Value {
-    let advice = error.advice(Lang::En);
+    failure_json(error, step, None)
+}
+
+/// As [`error_json`], for a step that failed: its advice says the cause the evidence points at.
+pub fn failure_json(error: &CiamError, step: Option<&str>, cause: Option<&Cause>) -> Value {
+    let advice = advice_of(error, cause, Lang::En);
     json!({"error": {
         "kind": error.kind(),
         "step": step,
@@ -79,7 +96,15 @@ pub fn error_json(error: &CiamError, step: Option<&str>) -> Value {
         "message": error.message(),
         "title": advice.title,
         "hint": advice.hint(),
+        "cause": cause.map(Cause::key),
     }})
+}
+
+fn advice_of(error: &CiamError, cause: Option<&Cause>, lang: Lang) -> Advice {
+    match cause {
+        Some(cause) => cause.advise(error, lang),
+        None => error.advice(lang),
+    }
 }
 
 /// A subcommand's exit code: its own on success, else the error's, after printing the error.
@@ -91,16 +116,18 @@ pub fn exit_code(result: Result<u8, CiamError>, as_json: bool, lang: Lang) -> u8
 }
 
 pub fn report_error(error: &CiamError, as_json: bool, lang: Lang) {
-    report_step_error(error, None, as_json, lang);
+    if as_json {
+        out::json(&error_json(error, None), &[]);
+    } else {
+        print_failure(error, None, None, lang);
+    }
 }
 
-pub fn report_step_error(error: &CiamError, step: Option<&str>, as_json: bool, lang: Lang) {
-    if as_json {
-        out::json(&error_json(error, step), &[]);
-        return;
-    }
+/// The error in words on standard error: the title (and the step), the evidence, the cause the
+/// evidence points at (or the tenant's advice), what to try.
+pub fn print_failure(error: &CiamError, step: Option<&str>, cause: Option<&Cause>, lang: Lang) {
     let l = lang;
-    let advice = error.advice(l);
+    let advice = advice_of(error, cause, l);
     match step {
         Some(step) => out::eline(tr!(
             l,

@@ -59,6 +59,7 @@ fn run_watch(args: &WatchArgs, lang: Lang) -> Result<u8, CiamError> {
                 tenant_id: prepared.tenant_id,
                 client_id: prepared.client_id,
                 device: prepared.device,
+                detected_fingerprint: Some(prepared.detected_fingerprint),
                 lang,
             };
             let target = if args.what == WatchWhat::Flow {

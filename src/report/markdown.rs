@@ -24,10 +24,10 @@ impl HandOver<'_> {
         self.header(&mut md, generated, l);
         let _ = writeln!(md, "## {}\n", tr!(l, "report-verdict"));
         match self.verdict() {
-            Verdict::Failure { step, error } => {
-                let advice = error.advice(l);
+            Verdict::Failure { record, error } => {
+                let advice = record.advice(l).unwrap_or_else(|| error.advice(l));
                 let title = markdown_text(&advice.title);
-                let step = markdown_text(&step.title(l));
+                let step = markdown_text(&record.step.title(l));
                 let _ = writeln!(
                     md,
                     "{}\n",

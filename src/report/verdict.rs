@@ -16,7 +16,7 @@ pub enum Verdict<'r> {
         user: Option<String>,
     },
     Failure {
-        step: Step,
+        record: &'r StepRecord,
         error: &'r CiamError,
     },
 }
@@ -28,7 +28,7 @@ impl<'r> Verdict<'r> {
         };
         match &last.error {
             Some(error) => Verdict::Failure {
-                step: last.step,
+                record: last,
                 error,
             },
             None => Verdict::Success {
@@ -73,7 +73,12 @@ impl Verdict<'_> {
     /// The verdict as a title: the failure's, or the success in one line.
     pub fn title(&self, lang: Lang) -> String {
         match self {
-            Verdict::Failure { error, .. } => error.advice(lang).title,
+            Verdict::Failure { record, error } => {
+                record
+                    .advice(lang)
+                    .unwrap_or_else(|| error.advice(lang))
+                    .title
+            }
             verdict => verdict.success_text(lang),
         }
     }
@@ -83,7 +88,7 @@ impl Verdict<'_> {
         match self {
             Verdict::Nothing => None,
             Verdict::Success { last, .. } => Some(last.step),
-            Verdict::Failure { step, .. } => Some(*step),
+            Verdict::Failure { record, .. } => Some(record.step),
         }
     }
 

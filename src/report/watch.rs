@@ -81,8 +81,11 @@ fn quote_failure(md: &mut String, attempt: &Attempt, l: Lang) {
     );
     // The outcome quotes the tenant's code: as text, it cannot start a heading or a link.
     let _ = writeln!(md, "\n### {}\n", markdown_text(&heading));
-    if let Some(error) = attempt.error() {
-        let advice = error.advice(l);
+    let failed = attempt
+        .calls
+        .last()
+        .and_then(|c| Some((c.error.as_ref()?, c.advice(l)?)));
+    if let Some((error, advice)) = failed {
         let evidence = markdown_code(&error.evidence());
         let _ = writeln!(md, "- {}", tr!(l, "report-evidence", evidence = evidence));
         let cause = markdown_text(&advice.cause);

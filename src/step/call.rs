@@ -4,6 +4,7 @@
 use secrecy::SecretString;
 
 use super::Step;
+use super::diagnosis::FingerprintOrigin;
 use crate::ciam::client::ApiOutcome;
 use crate::ciam::exchange::parse_ticket_response;
 use crate::ciam::login::read_login;
@@ -20,6 +21,9 @@ use crate::ciam::{
 pub struct Call {
     step: Step,
     request: ApiRequest,
+    /// What is known of the fingerprint its credential was issued for (the diagnosis of a
+    /// refusal weighs it).
+    origin: FingerprintOrigin,
 }
 
 /// What a successful call brought back.
@@ -48,6 +52,7 @@ impl Call {
         Self {
             step: Step::AccessToken,
             request: token_api_request(client_id, client_secret),
+            origin: FingerprintOrigin::default(),
         }
     }
 
@@ -55,6 +60,7 @@ impl Call {
         Self {
             step: Step::Login,
             request: request.to_api_request(),
+            origin: FingerprintOrigin::default(),
         }
     }
 
@@ -62,6 +68,7 @@ impl Call {
         Self {
             step: Step::Exchange,
             request: request.to_api_request(),
+            origin: FingerprintOrigin::default(),
         }
     }
 
@@ -69,6 +76,7 @@ impl Call {
         Self {
             step: Step::Redeem,
             request: request.to_api_request(),
+            origin: FingerprintOrigin::default(),
         }
     }
 
@@ -76,6 +84,7 @@ impl Call {
         Self {
             step: Step::Refresh,
             request: request.to_api_request(),
+            origin: FingerprintOrigin::default(),
         }
     }
 
@@ -84,7 +93,18 @@ impl Call {
         Self {
             step: Step::Reachability,
             request: ApiRequest::get("/"),
+            origin: FingerprintOrigin::default(),
         }
+    }
+
+    /// The call, knowing which fingerprint its credential was issued for.
+    pub fn with_origin(mut self, origin: FingerprintOrigin) -> Self {
+        self.origin = origin;
+        self
+    }
+
+    pub fn origin(&self) -> &FingerprintOrigin {
+        &self.origin
     }
 
     pub fn step(&self) -> Step {

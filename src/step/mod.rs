@@ -9,6 +9,7 @@
 //! Knows the tenant API (`ciam`); knows nothing of the terminal or the window.
 
 mod call;
+mod diagnosis;
 mod record;
 mod transport;
 
@@ -16,6 +17,7 @@ use crate::i18n::Lang;
 use crate::tr;
 
 pub use call::{Answer, Call, CallOutcome};
+pub use diagnosis::{Cause, FingerprintOrigin, KnownFrom, tail as fingerprint_tail};
 pub use record::StepRecord;
 pub use transport::Transport;
 

@@ -5,9 +5,10 @@ use time::OffsetDateTime;
 
 use secrecy::ExposeSecret;
 
+use super::diagnosis::{Cause, diagnose};
 use super::{Answer, Call, CallOutcome, Step};
-use crate::ciam::catalogue;
 use crate::ciam::jwt::now_unix;
+use crate::ciam::{Advice, catalogue};
 use crate::ciam::{CiamError, HttpRecord, SessionEnd};
 use crate::i18n::Lang;
 use crate::tr;
@@ -28,6 +29,9 @@ pub struct StepRecord {
     pub warning_statuses: Vec<String>,
     /// A refresh the tenant refused: did the session expire, or was it revoked?
     pub session_end: Option<SessionEnd>,
+    /// A refused session or ticket: the cause the evidence points at.
+    #[serde(default)]
+    pub cause: Option<Cause>,
 }
 
 impl StepRecord {
@@ -44,6 +48,7 @@ impl StepRecord {
             Ok(Answer::Login(grant)) => grant.warning.iter().cloned().collect(),
             _ => Vec::new(),
         };
+        let cause = error.as_ref().and_then(|e| diagnose(call, e));
         let session_end = match (&error, outcome.step) {
             (Some(CiamError::Rejected { .. }), Step::Refresh) => call
                 .request()
@@ -59,14 +64,25 @@ impl StepRecord {
             error,
             warning_statuses,
             session_end,
+            cause,
         }
+    }
+
+    /// What went wrong and what to do, in `lang`, the cause the evidence points at first; `None`
+    /// for a step that worked.
+    pub fn advice(&self, lang: Lang) -> Option<Advice> {
+        let error = self.error.as_ref()?;
+        Some(match &self.cause {
+            Some(cause) => cause.advise(error, lang),
+            None => error.advice(lang),
+        })
     }
 
     /// `ticket issued, valid for 300 s`, `failed: Session token rejected`… in `lang`.
     pub fn summary(&self, lang: Lang) -> String {
         let l = lang;
-        if let Some(e) = &self.error {
-            return tr!(l, "summary-failed", title = e.advice(l).title);
+        if let Some(advice) = self.advice(l) {
+            return tr!(l, "summary-failed", title = advice.title);
         }
         match &self.said {
             Said::Nothing => String::new(),

@@ -54,8 +54,13 @@ impl SsoDiagApp {
                     grant.expires_in.map(|s| Countdown::new(s, received_at));
                 self.form.id_token = grant.id_token;
             }
-            Some(Filled::SessionToken { token, id_token }) => {
+            Some(Filled::SessionToken {
+                token,
+                id_token,
+                fingerprint,
+            }) => {
                 self.form.session_token.text = token.expose_secret().to_owned();
+                self.form.session_issued_for = fingerprint.map(|fp| (token, fp));
                 self.form.id_token = id_token;
                 self.form.password.clear();
             }

@@ -83,6 +83,16 @@ impl SsoDiagApp {
             Intent::ProfileEditDone => self.finish_profile_name(),
             Intent::ProfileDelete => self.delete_profile(),
             Intent::DismissFileNotice => self.kept.file_notices.clear(),
+            Intent::UseFingerprint(fingerprint) => {
+                let field = &mut self.form.device.fingerprint;
+                field.value = fingerprint;
+                field.edited();
+                self.show_notice(tr!(l, "ui-fingerprint-now-the-logins"));
+            }
+            Intent::ResetFingerprint => {
+                self.form.device.fingerprint.reset();
+                self.show_notice(tr!(l, "ui-fingerprint-now-this-machines"));
+            }
             Intent::Remember(kept) => self.remember_secret(kept, true),
             Intent::Forget(kept) => self.forget_secret(kept),
         }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 
 pub use super::device_form::{DeviceField, DeviceForm};
 use super::job::{Job, Operation, PreparedCall};
@@ -19,7 +19,7 @@ use crate::device::DeviceOverrides;
 use crate::i18n::{Lang, Message};
 use crate::msg;
 use crate::secret::Redactor;
-use crate::step::{Call, Step};
+use crate::step::{Call, FingerprintOrigin, Step};
 use crate::store::ProfileFields;
 use crate::ticket::Countdown;
 
@@ -55,6 +55,9 @@ pub struct Form {
     pub access_token_expiry: Option<Countdown>,
     /// The id_token of the last Get token or Log in, for its insight.
     pub id_token: Option<SecretString>,
+    /// The session token a Log in (or Refresh) here filled in, and the device fingerprint it is
+    /// bound to: while the field still holds that token, a refusal is weighed against it.
+    pub session_issued_for: Option<(SecretString, String)>,
     pub ca_file: String,
     pub proxy: String,
     /// The language the user picked in the header, remembered; `None` follows the system.
@@ -83,6 +86,7 @@ impl Form {
             handed_ticket: SecretInput::default(),
             access_token_expiry: None,
             id_token: None,
+            session_issued_for: None,
             ca_file: settings.ca_file.clone(),
             proxy: settings.proxy.clone(),
             chosen_lang: settings.lang,
@@ -134,6 +138,7 @@ impl Form {
         next.handed_ticket = std::mem::take(&mut self.handed_ticket);
         next.access_token_expiry = self.access_token_expiry.take();
         next.id_token = self.id_token.take();
+        next.session_issued_for = self.session_issued_for.take();
         if let Some(detected) = self.device.profile.take() {
             next.device.apply_detected(detected);
         }
@@ -163,30 +168,56 @@ impl Form {
             }
             Operation::Call(Step::Login) => Job::Call(Call::login(&self.login_request(lang)?)),
             Operation::Call(Step::Reachability) => Job::Call(Call::reachability()),
-            Operation::Call(Step::Exchange) => Job::Call(Call::exchange(&self.exchange_request()?)),
+            Operation::Call(Step::Exchange) => Job::Call(
+                Call::exchange(&self.exchange_request()?).with_origin(self.session_origin()),
+            ),
             Operation::Call(Step::Redeem) => {
                 let ticket = ticket
                     .ok_or_else(|| CiamError::invalid_input("ticket", msg!("input-no-ticket")))?;
-                Job::Call(Call::redeem(
-                    &self.verify_request(SecretString::from(ticket.to_owned()))?,
-                ))
+                let request = self.verify_request(SecretString::from(ticket.to_owned()))?;
+                Job::Call(Call::redeem(&request).with_origin(self.machine_origin()))
             }
             Operation::RedeemGiven => {
                 let ticket = normalize_token("ticket", &self.handed_ticket.text)?;
-                Job::Call(Call::redeem(&self.verify_request(ticket)?))
+                let request = self.verify_request(ticket)?;
+                Job::Call(Call::redeem(&request).with_origin(self.machine_origin()))
             }
-            Operation::Call(Step::Refresh) => Job::Call(Call::refresh(&RefreshRequest {
-                access_token: self.access_token()?,
-                session_token: normalize_token("session token", &self.session_token.text)?,
-                tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
-                device: self.device_fields()?,
-            })),
+            Operation::Call(Step::Refresh) => Job::Call(
+                Call::refresh(&RefreshRequest {
+                    access_token: self.access_token()?,
+                    session_token: normalize_token("session token", &self.session_token.text)?,
+                    tenant_id: optional_field("X-tenant-id", &self.tenant_id)?,
+                    device: self.device_fields()?,
+                })
+                .with_origin(self.session_origin()),
+            ),
         };
         Ok(PreparedCall {
             tenant,
             options: self.client_options()?,
             job,
         })
+    }
+
+    /// This machine's detected fingerprint, for the diagnosis of a refusal.
+    fn machine_origin(&self) -> FingerprintOrigin {
+        FingerprintOrigin {
+            detected: self.device.fingerprint.detected.clone(),
+            issued_for: None,
+        }
+    }
+
+    /// What is known of the fingerprint the session token in the field is bound to: the one a
+    /// Log in here sent, while the field holds the token that login filled in.
+    fn session_origin(&self) -> FingerprintOrigin {
+        let current = strip_token_decoration(&self.session_token.text);
+        let issued_for = (self.session_issued_for.as_ref())
+            .filter(|(token, _)| token.expose_secret() == current)
+            .map(|(_, fingerprint)| fingerprint.clone());
+        FingerprintOrigin {
+            issued_for,
+            ..self.machine_origin()
+        }
     }
 
     fn verify_request(&self, sso_ticket: SecretString) -> Result<VerifyRequest, CiamError> {

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::history::HistoryEntry;
 use super::job::{JobResult, Operation, PreparedCall, Running};
-use super::verdict::{TicketView, Verdict};
+use super::verdict::{Failure, TicketView, Verdict};
 use crate::ciam::{AccessTokenGrant, CiamError, UserInfo};
 use crate::report::curl_command;
 use crate::step::{Answer, Step, StepRecord};
@@ -32,6 +32,8 @@ pub enum Filled {
     SessionToken {
         token: SecretString,
         id_token: Option<SecretString>,
+        /// The device fingerprint it is bound to: the one the login (or refresh) sent.
+        fingerprint: Option<String>,
     },
 }
 
@@ -40,6 +42,8 @@ struct Shown {
     operation: Operation,
     record: Box<StepRecord>,
     round_trip: Duration,
+    /// The device fingerprint the call sent: what a session token it obtained is bound to.
+    fingerprint: Option<String>,
 }
 
 impl Session {
@@ -57,7 +61,10 @@ impl Session {
             Some(last) => match &last.error {
                 Some(error) => Verdict::Failed {
                     operation: Operation::Call(last.step),
-                    error: error.clone(),
+                    failure: Failure {
+                        error: error.clone(),
+                        cause: last.cause.clone(),
+                    },
                     note: last.session_end,
                 },
                 None => Verdict::Done(Box::new(last.clone())),
@@ -98,7 +105,7 @@ impl Session {
     pub fn refuse(&mut self, operation: Operation, error: CiamError) {
         self.verdict = Verdict::Failed {
             operation,
-            error,
+            failure: Failure::of(error),
             note: None,
         };
     }
@@ -133,10 +140,15 @@ impl Session {
         };
         let call = run.prepared.call()?.clone();
         let record = StepRecord::new(&call, &outcome, received_wall);
+        let request = call.request();
+        let fingerprint = (request.header_value("X-device-fingerprint"))
+            .or_else(|| request.plain_field("device_fingerprint"))
+            .map(str::to_owned);
         let shown = Shown {
             operation: run.operation,
             record: Box::new(record.clone()),
             round_trip: outcome.record.elapsed,
+            fingerprint,
         };
         self.push(HistoryEntry::Call {
             record: Box::new(record),
@@ -157,19 +169,22 @@ impl Session {
             operation,
             record,
             round_trip,
+            fingerprint,
         } = shown;
         let (problem, note) = (record.error.clone(), record.session_end);
+        let cause = record.cause.clone();
         // The ticket on screen is redeemed from its card, which shows the answer.
         let card_redeem = operation == Operation::Call(Step::Redeem);
         let done = Verdict::Done(record);
         match result {
             Err(error) => {
+                let failure = Failure { error, cause };
                 match &mut self.verdict {
-                    Verdict::Ticket(view) if card_redeem => view.redeem_error = Some(error),
+                    Verdict::Ticket(view) if card_redeem => view.redeem_error = Some(failure),
                     _ => {
                         self.verdict = Verdict::Failed {
                             operation,
-                            error,
+                            failure,
                             note,
                         }
                     }
@@ -189,6 +204,7 @@ impl Session {
                 Some(Filled::SessionToken {
                     token: grant.session_token,
                     id_token: grant.id_token,
+                    fingerprint,
                 })
             }
             Ok(Answer::Session(grant)) => {
@@ -196,6 +212,7 @@ impl Session {
                 Some(Filled::SessionToken {
                     token: grant.session_token,
                     id_token: grant.id_token,
+                    fingerprint,
                 })
             }
             Ok(Answer::Ticket(grant)) => {

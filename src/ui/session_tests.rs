@@ -246,9 +246,8 @@ fn a_refused_input_sends_nothing_and_says_why() {
         CiamError::invalid_input("domain", crate::msg!("input-empty")),
     );
     assert!(s.history.is_empty() && s.running.is_none());
-    assert!(
-        matches!(&s.verdict, Verdict::Failed { error, .. } if error.to_string() == "domain: it is empty")
-    );
+    assert!(matches!(&s.verdict, Verdict::Failed { failure, .. }
+            if failure.error.to_string() == "domain: it is empty"));
     let none = report(&s);
     assert!(none.is_none(), "nothing went out: nothing to report");
 }

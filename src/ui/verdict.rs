@@ -5,8 +5,10 @@ use std::time::Duration;
 
 use super::job::Operation;
 use crate::check::CheckReport;
+use crate::ciam::Advice;
 use crate::ciam::{CiamError, SessionEnd, UserInfo};
-use crate::step::StepRecord;
+use crate::i18n::Lang;
+use crate::step::{Cause, StepRecord};
 use crate::ticket::Ticket;
 
 pub struct TicketView {
@@ -14,7 +16,7 @@ pub struct TicketView {
     pub round_trip: Duration,
     /// Set once redeemed: the ticket is then used up.
     pub user: Option<UserInfo>,
-    pub redeem_error: Option<CiamError>,
+    pub redeem_error: Option<Failure>,
     /// The exchange issued the ticket, but its answer was not what the API means (a lifetime
     /// beyond any real ticket's).
     pub problem: Option<CiamError>,
@@ -28,7 +30,7 @@ pub enum Verdict {
     Ticket(Box<TicketView>),
     Failed {
         operation: Operation,
-        error: CiamError,
+        failure: Failure,
         /// What the failure means beyond its advice (a refresh: expired or revoked?).
         note: Option<SessionEnd>,
     },
@@ -42,4 +44,25 @@ pub enum Verdict {
     Done(Box<StepRecord>),
     /// A ticket handed over, redeemed: whose it is.
     User(Box<UserInfo>),
+}
+
+/// A call that failed, and the cause the evidence points at.
+pub struct Failure {
+    pub error: CiamError,
+    pub cause: Option<Cause>,
+}
+
+impl Failure {
+    /// An error with no more to it (an input refused before anything was sent).
+    pub fn of(error: CiamError) -> Self {
+        Self { error, cause: None }
+    }
+
+    /// The advice, the cause the evidence points at first.
+    pub fn advice(&self, lang: Lang) -> Advice {
+        match &self.cause {
+            Some(cause) => cause.advise(&self.error, lang),
+            None => self.error.advice(lang),
+        }
+    }
 }

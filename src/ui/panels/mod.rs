@@ -83,6 +83,10 @@ pub enum Intent {
     Forget(crate::store::keychain::Kept),
     /// Close the notice about a settings or profiles file that could not be used.
     DismissFileNotice,
+    /// Send this device fingerprint (the login's) from now on.
+    UseFingerprint(String),
+    /// Send this machine's detected fingerprint again.
+    ResetFingerprint,
 }
 
 /// A label in the first column of a grid, and the id to tie its input to (`labelled_by`).

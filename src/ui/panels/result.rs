@@ -7,15 +7,15 @@ use egui::{RichText, Ui};
 
 use super::Intent;
 use crate::check::{self, CheckReport, CheckStatus};
-use crate::ciam::{CiamError, UserInfo};
+use crate::ciam::UserInfo;
 use crate::clock::{format_ms, local_hms};
-use crate::step::Step;
+use crate::step::{Cause, Step, fingerprint_tail};
 use crate::text::escape_controls;
 use crate::ticket::TicketState;
 use crate::tr;
 use crate::ui::job::Operation;
 use crate::ui::session::Session;
-use crate::ui::verdict::{TicketView, Verdict};
+use crate::ui::verdict::{Failure, TicketView, Verdict};
 use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
@@ -31,15 +31,15 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
         Verdict::Ticket(view) => ticket_card(ui, view, busy, now),
         Verdict::Failed {
             operation,
-            error,
+            failure,
             note,
         } => {
-            error_card(ui, *operation, error);
+            let intents = error_card(ui, *operation, failure, busy);
             if let Some(end) = note {
                 ui.add_space(4.0);
                 ui.add(egui::Label::new(RichText::new(end.explain(l)).strong()).wrap());
             }
-            Vec::new()
+            intents
         }
         Verdict::User(user) => {
             let accent = theme::ok(ui);
@@ -184,11 +184,17 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
     });
     if let Some(error) = &view.problem {
         ui.add_space(6.0);
-        error_card(ui, Operation::Call(Step::Exchange), error);
+        let failure = Failure::of(error.clone());
+        intents.extend(error_card(
+            ui,
+            Operation::Call(Step::Exchange),
+            &failure,
+            busy,
+        ));
     }
-    if let Some(error) = &view.redeem_error {
+    if let Some(failure) = &view.redeem_error {
         ui.add_space(6.0);
-        error_card(ui, Operation::Call(Step::Redeem), error);
+        intents.extend(error_card(ui, Operation::Call(Step::Redeem), failure, busy));
     }
     intents
 }
@@ -214,10 +220,14 @@ fn user_table(ui: &mut Ui, user: &UserInfo) {
         });
 }
 
-fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
+/// What went wrong, the likely cause (the one the evidence points at first) and what to try, with
+/// the button that does it when there is one.
+fn error_card(ui: &mut Ui, operation: Operation, failure: &Failure, busy: bool) -> Vec<Intent> {
     let l = lang::of(ui);
-    let advice = error.advice(l);
+    let error = &failure.error;
+    let advice = failure.advice(l);
     let accent = theme::error(ui);
+    let mut intents = Vec::new();
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
@@ -243,7 +253,47 @@ fn error_card(ui: &mut Ui, operation: Operation, error: &CiamError) {
                 ui.add(egui::Label::new(escape_controls(&advice.action)).wrap());
                 ui.end_row();
             });
+        if let Some(intent) = cause_button(ui, failure.cause.as_ref(), busy) {
+            intents.push(intent);
+        }
     });
+    intents
+}
+
+/// The one button that acts on the cause: send the login's fingerprint, send this machine's
+/// again, or refresh the session to tell expired from revoked.
+fn cause_button(ui: &mut Ui, cause: Option<&Cause>, busy: bool) -> Option<Intent> {
+    let l = lang::of(ui);
+    let (text, hover, intent) = match cause? {
+        Cause::FingerprintMismatch { issued_for, .. } => (
+            tr!(
+                l,
+                "ui-use-logins-fingerprint",
+                tail = fingerprint_tail(issued_for)
+            ),
+            tr!(
+                l,
+                "ui-use-logins-fingerprint-hover",
+                fingerprint = issued_for.as_str()
+            ),
+            Intent::UseFingerprint(issued_for.clone()),
+        ),
+        Cause::FingerprintEdited { .. } => (
+            tr!(l, "ui-reset-fingerprint"),
+            tr!(l, "ui-reset-fingerprint-hover"),
+            Intent::ResetFingerprint,
+        ),
+        Cause::SessionEnded => (
+            tr!(l, "ui-refresh-session"),
+            tr!(l, "ui-refresh-session-hover"),
+            Intent::Run(Operation::Call(Step::Refresh)),
+        ),
+    };
+    ui.add_space(4.0);
+    let clicked = (ui.add_enabled(!busy, egui::Button::new(text)))
+        .on_hover_text(hover)
+        .clicked();
+    clicked.then_some(intent)
 }
 
 fn check_card(ui: &mut Ui, report: &CheckReport) {
