@@ -111,9 +111,9 @@ fn a_rejection_is_explained_in_chinese_with_the_same_exit_code() {
     let out = cmd.output().expect("run");
     assert_eq!(out.status.code(), Some(4));
     let text = stderr(&out);
-    assert!(text.contains("错误:会话令牌无效"), "{text}");
-    assert!(text.contains("可能原因:"), "{text}");
-    assert!(text.contains("建议:"), "{text}");
+    assert!(text.contains("错误：会话令牌无效（换取票据）"), "{text}");
+    assert!(text.contains("可能原因："), "{text}");
+    assert!(text.contains("建议："), "{text}");
     assert!(
         text.contains("IDAAS.SDK.PARAM.0023"),
         "the evidence as the tenant sent it: {text}"
@@ -132,7 +132,7 @@ fn a_refused_input_is_explained_in_chinese() {
     .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let text = stderr(&out);
-    assert!(text.contains("错误:请检查域名"), "{text}");
+    assert!(text.contains("错误：请检查域名"), "{text}");
     assert!(
         text.contains("明文 http:// 会以未加密方式发送令牌"),
         "{text}"
@@ -180,7 +180,7 @@ fn the_check_and_the_report_in_chinese() {
         .expect("run");
     assert_eq!(out.status.code(), Some(3));
     let text = stdout(&out);
-    assert!(text.contains("连接检查:http://127.0.0.1"), "{text}");
+    assert!(text.contains("连接检查：http://127.0.0.1"), "{text}");
     assert!(text.contains("[失败] TCP    "), "{text}");
     assert!(text.contains("[跳过] 时钟"), "{text}");
 
@@ -197,7 +197,7 @@ fn the_check_and_the_report_in_chinese() {
     let report = std::fs::read_to_string(&path).expect("report");
     for want in [
         "# sso-diag 诊断报告",
-        "**语言:** zh-CN",
+        "**语言：** zh-CN",
         "## 结论",
         "**已签发票据**",
         "| 1 | 用会话令牌换取 SSO 票据 |",
@@ -216,11 +216,11 @@ fn help_in_chinese() {
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     for want in [
-        "用法:sso-diag exchange",
+        "用法：sso-diag exchange",
         "选项:",
         "租户的域名",
         "打印帮助",
-        "退出码:0 已签发票据",
+        "退出码：0 已签发票据",
     ] {
         assert!(text.contains(want), "missing {want:?} in\n{text}");
     }

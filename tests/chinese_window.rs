@@ -59,10 +59,10 @@ fn the_whole_flow_in_chinese_without_an_english_sentence() {
         client_id: Some(demo::CLIENT_ID.into()),
         ..Launch::default()
     });
-    step_until(&mut h, "device detection", |h| shows(h, "(自动检测)"));
+    step_until(&mut h, "device detection", |h| shows(h, "（自动检测）"));
     assert!(shows(&h, "填写租户和两个令牌"), "{}", all_text(&h));
 
-    press(&mut h, "获取令牌:客户端凭据、测试登录");
+    press(&mut h, "获取令牌：客户端凭据、测试登录");
     settle(&mut h);
     fill(&mut h, "客户端密钥", demo::CLIENT_SECRET);
     press(&mut h, "获取令牌");
@@ -79,15 +79,15 @@ fn the_whole_flow_in_chinese_without_an_english_sentence() {
     press(&mut h, "换取票据");
     step_until(&mut h, "the ticket", |h| shows(h, "票据已签发"));
     assert!(shows(&h, "后过期"), "the countdown: {}", all_text(&h));
-    press(&mut h, "兑换");
+    press(&mut h, "核验");
     step_until(&mut h, "the user", |h| {
-        shows(h, "票据所属用户:张伟 (Demo User)")
+        shows(h, "票据所属用户：张伟 (Demo User)")
     });
-    assert!(shows(&h, "已使用:已兑换,不能再次兑换。"));
+    assert!(shows(&h, "已使用：已核验，不能再次核验。"));
 
     press(&mut h, "检查连接");
     step_until(&mut h, "the check", |h| shows(h, "到租户的网络路径正常"));
-    assert!(shows(&h, "本身就是地址,无需解析"), "{}", all_text(&h));
+    assert!(shows(&h, "本身就是地址，无需解析"), "{}", all_text(&h));
 
     let screen = all_text(&h);
     assert_eq!(english_sentences(&screen), Vec::<String>::new(), "{screen}");
@@ -95,12 +95,12 @@ fn the_whole_flow_in_chinese_without_an_english_sentence() {
     let report = copied_by(&mut h, "复制报告");
     for want in [
         "# sso-diag 诊断报告",
-        "**语言:** zh-CN",
+        "**语言：** zh-CN",
         "## 结论",
-        "已签发票据,并已兑换给 张伟 (Demo User)",
+        "已签发票据，并已核验，属于 张伟 (Demo User)",
         "| 2 | 测试登录 |",
         "## 设备",
-        "请求:",
+        "请求：",
     ] {
         assert!(report.contains(want), "missing {want:?} in\n{report}");
     }
@@ -118,7 +118,7 @@ fn an_error_card_in_chinese_with_the_catalogue_advice() {
         session_token: Some("a-session-token-the-tenant-never-issued".into()),
         ..Launch::default()
     });
-    step_until(&mut h, "device detection", |h| shows(h, "(自动检测)"));
+    step_until(&mut h, "device detection", |h| shows(h, "（自动检测）"));
     press(&mut h, "换取票据");
     step_until(&mut h, "the error card", |h| shows(h, "会话令牌无效"));
     assert!(shows(&h, "可能原因"), "{}", all_text(&h));
@@ -148,7 +148,7 @@ fn a_refused_input_is_explained_in_chinese_before_anything_is_sent() {
     });
     settle(&mut h);
     assert!(
-        shows(&h, "无法使用:明文 http:// 会以未加密方式发送令牌"),
+        shows(&h, "无法使用：明文 http:// 会以未加密方式发送令牌"),
         "{}",
         all_text(&h)
     );

@@ -186,8 +186,14 @@ fn a_fingerprint_answered_as_an_invalid_session_is_diagnosed_as_such() {
     // The tenant says "invalid session"; the fingerprint set by hand is the likelier cause, and
     // is said first, with the tenant's own code as the evidence.
     let err = stderr(&out);
-    assert!(err.contains("error: A device fingerprint set by hand"), "{err}");
-    assert!(err.contains("IDAAS.SDK.PARAM.0023 · Invalid or expired session token"), "{err}");
+    assert!(
+        err.contains("error: A device fingerprint set by hand"),
+        "{err}"
+    );
+    assert!(
+        err.contains("IDAAS.SDK.PARAM.0023 · Invalid or expired session token"),
+        "{err}"
+    );
 }
 
 /// A fresh ticket from `tenant`, through the command line.

@@ -441,7 +441,7 @@ fn a_report_that_cannot_be_written_is_found_before_the_ticket_is_spent() {
         );
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert!(
-            stderr(&out).contains("report: cannot write"),
+            stderr(&out).contains("report file: cannot write"),
             "{}",
             stderr(&out)
         );

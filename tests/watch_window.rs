@@ -22,7 +22,7 @@ fn watching(tenant: &MockTenant, lang: Lang) -> Window {
         [1100.0, 1700.0],
     );
     step_until(&mut h, "the first attempt", |h| {
-        shows(h, "1 attempt,") || shows(h, "1 次尝试")
+        shows(h, "1 attempt,") || shows(h, "1次尝试")
     });
     h
 }
@@ -88,12 +88,12 @@ fn the_watch_in_chinese() {
     let tenant = MockTenant::start(MockConfig::default()).expect("mock");
     let mut h = watching(&tenant, Lang::ZhCn);
     assert!(
-        shows(&h, "监视:反复调用,查看时间花在哪里"),
+        shows(&h, "监视：反复调用，查看时间花在哪里"),
         "{}",
         all_text(&h)
     );
-    assert!(shows(&h, "1 次尝试,1 次成功(100 %)"), "{}", all_text(&h));
-    assert!(shows(&h, "已发送 1 个请求"), "{}", all_text(&h));
+    assert!(shows(&h, "1次尝试，1次成功（100%）"), "{}", all_text(&h));
+    assert!(shows(&h, "已发送1个请求"), "{}", all_text(&h));
     press(&mut h, "停止");
     settle(&mut h);
     assert!(shows(&h, "开始监视"));

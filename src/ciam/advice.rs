@@ -34,6 +34,20 @@ impl CiamError {
     pub fn advice(&self, lang: Lang) -> Advice {
         for_error(self, lang)
     }
+
+    /// [`CiamError::evidence`] for a person reading `lang`: a refused input is sso-diag's own
+    /// finding, said in that language; what came from elsewhere stays as it was said.
+    pub fn evidence_in(&self, lang: Lang) -> String {
+        match self {
+            CiamError::InvalidInput { field, problem } => tr!(
+                lang,
+                "input-evidence",
+                field = field_name(lang, field),
+                problem = problem.text(lang)
+            ),
+            other => other.evidence(),
+        }
+    }
 }
 
 fn for_error(error: &CiamError, lang: Lang) -> Advice {
@@ -140,14 +154,15 @@ pub fn field_name(lang: Lang, field: &str) -> String {
         "OS version" | "operating_sys_version" => tr!(l, "field-os-version"),
         "device fingerprint" | "device_fingerprint" => tr!(l, "field-fingerprint"),
         "agent" => tr!(l, "field-agent"),
-        "session_token" => tr!(l, "field-session-token"),
+        "session_token" | "session token" => tr!(l, "field-session-token"),
         "access_token" | "access token" => tr!(l, "field-access-token"),
-        "client_secret" => tr!(l, "field-client-secret"),
+        "client_secret" | "client secret" => tr!(l, "field-client-secret"),
         "profile" => tr!(l, "field-profile"),
         "profile file" => tr!(l, "field-profile-file"),
         "keychain" => tr!(l, "field-keychain"),
         "har" => tr!(l, "field-har"),
         "case" => tr!(l, "field-case"),
+        "form" => tr!(l, "field-form"),
         other => other.to_owned(),
     }
 }

@@ -249,7 +249,7 @@ mod tests {
             Some("2 minutes and 30 seconds")
         );
         let zh = "由于多次登录失败,用户已被锁定。 它将在 3 分钟和 0 秒内解锁";
-        assert_eq!(wait_in(zh, Lang::ZhCn).as_deref(), Some("3 分钟"));
+        assert_eq!(wait_in(zh, Lang::ZhCn).as_deref(), Some("3分钟"));
         assert_eq!(wait_in("Invalid account name or password.", Lang::En), None);
     }
 }

@@ -117,7 +117,9 @@ impl Run<'_> {
         } else {
             self.print_ticket();
             self.print_warnings();
-            print_failure(error, step, cause, self.lang);
+            // The step by its name in the reader's language (`--json` keeps its key).
+            let name = self.result.failure().map(|(step, _)| step.short(self.lang));
+            print_failure(error, name.as_deref(), cause, self.lang);
             if let Some(end) = end {
                 out::eline(format!("  {}", end.explain(self.lang)));
             }

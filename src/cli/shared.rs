@@ -137,7 +137,7 @@ pub fn print_failure(error: &CiamError, step: Option<&str>, cause: Option<&Cause
         )),
         None => out::eline(tr!(l, "cli-error", title = advice.title)),
     }
-    out::eline(format!("  {}", error.evidence()));
+    out::eline(format!("  {}", error.evidence_in(l)));
     out::eline(tr!(l, "cli-likely-cause", cause = advice.cause));
     out::eline(tr!(l, "cli-try", action = advice.action));
 }

@@ -33,7 +33,7 @@ impl HandOver<'_> {
                     "{}\n",
                     tr!(l, "report-failed-at", title = title, step = step)
                 );
-                let evidence = markdown_code(&error.evidence());
+                let evidence = markdown_code(&error.evidence_in(l));
                 let cause = markdown_text(&advice.cause);
                 let action = markdown_text(&advice.action);
                 let _ = writeln!(md, "- {}", tr!(l, "report-evidence", evidence = evidence));

@@ -80,6 +80,7 @@ impl SsoDiagApp {
                 fonts,
                 titled: None,
                 first_frame_logged: false,
+                results_shown: 0,
             },
         };
         if let Some(worker) = &app.background.worker {

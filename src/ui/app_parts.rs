@@ -63,4 +63,6 @@ pub struct View {
     /// The language the window's title was last set in.
     pub titled: Option<Lang>,
     pub first_frame_logged: bool,
+    /// The session's results already brought into view (`Session::results`).
+    pub results_shown: u64,
 }

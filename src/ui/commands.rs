@@ -10,6 +10,7 @@ use super::form::tidy_token;
 use super::job::{Job, Operation, WatchJob};
 use super::panels::{Intent, TokenField};
 use super::watching::WatchState;
+use crate::ciam::CiamError;
 use crate::step::Step;
 use crate::store::keychain::Kept;
 use crate::tr;
@@ -119,8 +120,20 @@ impl SsoDiagApp {
             return;
         }
         let ticket = self.session.ticket().map(|t| t.value.as_str());
-        let prepared = match self.form.prepare(operation, ticket, self.shown_lang()) {
+        let prepared = self.form.prepare(operation, ticket, self.shown_lang());
+        self.form.missing = self.form.missing_fields(operation);
+        let prepared = match prepared {
             Ok(p) => p,
+            Err(_) if self.form.missing.len() > 1 => {
+                // Every empty field at once, not one per press.
+                let l = self.shown_lang();
+                let names: Vec<String> = self.form.missing.iter().map(|f| f.name(l)).collect();
+                let fields = names.join(&tr!(l, "list-separator"));
+                let problem = crate::msg!("input-fields-empty", fields = fields);
+                return self
+                    .session
+                    .refuse(operation, CiamError::invalid_input("form", problem));
+            }
             Err(error) => return self.session.refuse(operation, error),
         };
         let Some(worker) = self.background.worker.as_mut() else {

@@ -62,6 +62,8 @@ pub struct Form {
     pub proxy: String,
     /// The language the user picked in the header, remembered; `None` follows the system.
     pub chosen_lang: Option<Lang>,
+    /// Fields an operation needed and found empty: outlined until typed in.
+    pub missing: Vec<super::missing::Field>,
 }
 
 impl Form {
@@ -90,6 +92,7 @@ impl Form {
             ca_file: settings.ca_file.clone(),
             proxy: settings.proxy.clone(),
             chosen_lang: settings.lang,
+            missing: Vec::new(),
         }
     }
 

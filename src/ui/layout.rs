@@ -78,6 +78,7 @@ impl SsoDiagApp {
     /// The form top to bottom, then the result and the inspector; whether the domain field has
     /// the focus.
     fn draw_form(&mut self, ui: &mut egui::Ui, now: Instant, intents: &mut Vec<Intent>) -> bool {
+        self.form.refresh_missing();
         let domain_focused = panels::tenant::show(ui, &mut self.form);
         let busy = self.session.running.is_some();
         intents.extend(panels::credentials::show(ui, &mut self.form, now, busy));
@@ -98,10 +99,21 @@ impl SsoDiagApp {
         ));
         intents.extend(panels::handed_ticket::show(ui, &mut self.form, busy));
         ui.add_space(4.0);
-        intents.extend(panels::device::show(ui, &mut self.form.device));
+        let device_missing = self.form.device_missing();
+        intents.extend(panels::device::show(
+            ui,
+            &mut self.form.device,
+            device_missing,
+        ));
         let notice = self.view.notice.as_ref().map(|(t, _)| t.as_str());
         let running = self.session.running.as_ref();
-        intents.extend(panels::run_bar::show(ui, running, now, notice));
+        let report = self.session.step_records().next().is_some();
+        let ready = panels::run_bar::HandOverReady {
+            report,
+            har: report || self.watching.attempts.iter().any(|a| a.has_evidence()),
+            curl: self.session.has_request(),
+        };
+        intents.extend(panels::run_bar::show(ui, running, now, notice, ready));
         if let Some(path) = self.cases.opening.as_mut() {
             intents.extend(panels::case::open_row(ui, path));
         }
@@ -111,7 +123,13 @@ impl SsoDiagApp {
             running.is_some(),
         ));
         ui.separator();
-        intents.extend(panels::result::show(ui, &self.session, now));
+        let result = ui.scope(|ui| panels::result::show(ui, &self.session, now));
+        intents.extend(result.inner);
+        if self.view.results_shown != self.session.results {
+            // A new result is read first: scroll as little as brings all of it into view.
+            self.view.results_shown = self.session.results;
+            result.response.scroll_to_me(None);
+        }
         let inspected = match self.watching.selected_attempt() {
             Some(attempt) => panels::inspector::Inspected::of_attempt(attempt, lang::of(ui)),
             None => self

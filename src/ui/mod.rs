@@ -20,6 +20,7 @@ mod keychain_actions;
 pub mod lang;
 pub mod launch;
 mod layout;
+pub mod missing;
 mod open_case;
 pub mod panels;
 mod profile_actions;

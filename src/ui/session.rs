@@ -22,6 +22,9 @@ pub struct Session {
     pub running: Option<Running>,
     /// The history entry the inspector shows; the newest when `None`.
     pub selected: Option<usize>,
+    /// Counts the results shown (answers, refusals, cancels): the window brings a new one into
+    /// view.
+    pub results: u64,
     next_id: u64,
 }
 
@@ -103,6 +106,7 @@ impl Session {
 
     /// An input problem found before anything was sent.
     pub fn refuse(&mut self, operation: Operation, error: CiamError) {
+        self.results += 1;
         self.verdict = Verdict::Failed {
             operation,
             failure: Failure::of(error),
@@ -120,6 +124,7 @@ impl Session {
         received_wall: OffsetDateTime,
     ) -> Option<Filled> {
         let run = self.running.take_if(|r| r.id == id)?;
+        self.results += 1;
         let outcome = match result {
             JobResult::Check(report) => {
                 let passed = report
@@ -246,6 +251,7 @@ impl Session {
         let Some(run) = self.running.take() else {
             return false;
         };
+        self.results += 1;
         let after = now.saturating_duration_since(run.started);
         let sent = run
             .prepared
@@ -307,6 +313,11 @@ impl Session {
             Verdict::Ticket(view) => view.user.as_ref(),
             _ => None,
         }
+    }
+
+    /// Whether a request was built that "Copy as curl" can copy.
+    pub fn has_request(&self) -> bool {
+        self.inspected(|e| e.sent().is_some()).is_some()
     }
 
     /// The selected (or newest) call's request as curl.

@@ -13,6 +13,7 @@ use crate::ticket::format_mm_ss;
 use crate::tr;
 use crate::ui::form::{Form, SecretInput, tidy_token, token_len};
 use crate::ui::job::Operation;
+use crate::ui::missing::Field;
 use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Intent> {
@@ -21,7 +22,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Inten
     let mut intents = Vec::new();
     form_grid(ui, "credentials_grid", |ui| {
         let access = SecretRow::token(tr!(l, "ui-access-token"), TokenField::Access)
-            .hint(tr!(l, "ui-access-token-hint"));
+            .hint(tr!(l, "ui-access-token-hint"))
+            .missing(form.is_missing(Field::AccessToken));
         if access.show(ui, &mut form.access_token, &mut intents) {
             intents.push(Intent::AccessTokenEdited);
         }
@@ -30,9 +32,10 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Inten
             ui.add(egui::Label::new(line).wrap());
             ui.end_row();
         }
-        SecretRow::token(tr!(l, "ui-session-token"), TokenField::Session)
+        let session = SecretRow::token(tr!(l, "ui-session-token"), TokenField::Session)
             .hint(tr!(l, "ui-session-token-hint"))
-            .show(ui, &mut form.session_token, &mut intents);
+            .missing(form.is_missing(Field::SessionToken));
+        session.show(ui, &mut form.session_token, &mut intents);
         ui.label("");
         ui.horizontal(|ui| {
             if ui
@@ -56,6 +59,8 @@ pub struct SecretRow {
     hint: String,
     /// Tokens lose what a paste brings along (spaces, quotes, `Bearer `); passwords keep it all.
     tidy: bool,
+    /// The last operation needed it and found it empty: outlined.
+    missing: bool,
 }
 
 impl SecretRow {
@@ -65,6 +70,7 @@ impl SecretRow {
             field,
             hint: String::new(),
             tidy: true,
+            missing: false,
         }
     }
 
@@ -77,6 +83,10 @@ impl SecretRow {
 
     pub fn hint(self, hint: String) -> Self {
         Self { hint, ..self }
+    }
+
+    pub fn missing(self, missing: bool) -> Self {
+        Self { missing, ..self }
     }
 
     /// Draws the row; a Paste press becomes an intent. Returns whether the user edited the text.
@@ -96,6 +106,7 @@ impl SecretRow {
                         .desired_width((ui.available_width() - buttons_width).max(120.0)),
                 )
                 .labelled_by(label);
+            super::outline_missing(ui, &r, self.missing);
             if r.changed() {
                 edited = true;
                 if self.tidy {

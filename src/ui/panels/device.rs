@@ -8,14 +8,17 @@ use crate::tr;
 use crate::ui::form::{DeviceField, DeviceForm};
 use crate::ui::{lang, theme};
 
-pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Vec<Intent> {
+/// `missing`: the last operation needed a device value and found it empty (the section is
+/// outlined, open).
+pub fn show(ui: &mut Ui, device: &mut DeviceForm, missing: bool) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
     let summary = summary(device, l);
     let title = tr!(l, "ui-device-summary", summary = summary);
-    egui::CollapsingHeader::new(RichText::new(title).strong())
+    let section = egui::CollapsingHeader::new(RichText::new(title).strong())
         .id_salt("device_section")
         .default_open(false)
+        .open(missing.then_some(true))
         .show(ui, |ui| {
             form_grid(ui, "device_grid", |ui| {
                 let long_name = device.profile.as_ref().map(|p| p.os_name.clone());
@@ -75,6 +78,7 @@ pub fn show(ui: &mut Ui, device: &mut DeviceForm) -> Vec<Intent> {
                 field_row(ui, &tr!(l, "ui-agent"), &mut device.agent, None, |_| {});
             });
         });
+    super::outline_missing(ui, &section.header_response, missing);
     intents
 }
 

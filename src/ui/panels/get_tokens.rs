@@ -16,6 +16,7 @@ use crate::tr;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
 use crate::ui::lang;
+use crate::ui::missing::Field;
 
 /// What the keychain boxes need to know.
 pub struct KeychainView<'a> {
@@ -41,22 +42,26 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool, keychain: &KeychainView<'_
                     .size(12.0),
             );
             form_grid(ui, "helpers_grid", |ui| {
-                SecretRow::token(tr!(l, "ui-client-secret"), TokenField::ClientSecret)
+                let secret = SecretRow::token(tr!(l, "ui-client-secret"), TokenField::ClientSecret)
                     .hint(tr!(l, "ui-client-secret-hint"))
-                    .show(ui, &mut form.client_secret, &mut intents);
+                    .missing(form.is_missing(Field::ClientSecret));
+                secret.show(ui, &mut form.client_secret, &mut intents);
                 run_button(ui, busy, Step::AccessToken, keychain, &mut intents);
 
                 let label = grid_label(ui, &tr!(l, "ui-user-name"));
-                ui.add(
-                    TextEdit::singleline(&mut form.user_name)
-                        .hint_text(tr!(l, "ui-user-name-hint"))
-                        .desired_width(240.0),
-                )
-                .labelled_by(label);
+                let r = ui
+                    .add(
+                        TextEdit::singleline(&mut form.user_name)
+                            .hint_text(tr!(l, "ui-user-name-hint"))
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(label);
+                super::outline_missing(ui, &r, form.is_missing(Field::UserName));
                 ui.end_row();
-                SecretRow::password(tr!(l, "ui-password"), TokenField::Password)
+                let password = SecretRow::password(tr!(l, "ui-password"), TokenField::Password)
                     .hint(tr!(l, "ui-password-hint"))
-                    .show(ui, &mut form.password, &mut intents);
+                    .missing(form.is_missing(Field::Password));
+                password.show(ui, &mut form.password, &mut intents);
                 run_button(ui, busy, Step::Login, keychain, &mut intents);
             });
             if let Some(line) = id_token_line(form, l) {
@@ -106,15 +111,21 @@ fn keychain_box(
     let l = lang::of(ui);
     let why_not = match (keychain.status, keychain.profile) {
         (None, _) => Some(tr!(l, "ui-keychain-looking")),
-        (Some(Err(error)), _) => Some(tr!(l, "ui-keychain-unavailable", error = error.as_str())),
+        (Some(Err(_)), _) => Some(tr!(l, "ui-keychain-unavailable")),
         (Some(Ok(())), None) => Some(tr!(l, "ui-keychain-no-profile")),
         (Some(Ok(())), Some(_)) => None,
+    };
+    // The system's error is its own words, in its own language: apart from the sentence, whole
+    // only in the tooltip, so it neither widens the column nor mixes languages in one line.
+    let system = match keychain.status {
+        Some(Err(error)) => format!("\n{}", tr!(l, "ui-system-said", error = error.as_str())),
+        _ => String::new(),
     };
     let mut ticked = remembered;
     let label = tr!(l, "ui-keychain-remember");
     let response = ui.add_enabled(why_not.is_none(), egui::Checkbox::new(&mut ticked, label));
     let response = match &why_not {
-        Some(why) => response.on_disabled_hover_text(why.as_str()),
+        Some(why) => response.on_disabled_hover_text(format!("{why}{system}")),
         None => response.on_hover_text(tr!(l, "ui-keychain-remember-hover")),
     };
     if response.changed() {
@@ -130,7 +141,8 @@ fn keychain_box(
     if let Some(why) = why_not
         && keychain.status.is_some_and(Result::is_err)
     {
-        ui.label(RichText::new(why).weak().size(11.0));
+        let note = ui.add(egui::Label::new(RichText::new(why).weak().size(11.0)).wrap());
+        note.on_hover_text(system.trim_start());
     }
 }
 

@@ -9,6 +9,7 @@ use crate::tr;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
 use crate::ui::lang;
+use crate::ui::missing::Field;
 
 pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
     let l = lang::of(ui);
@@ -20,9 +21,11 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
             let note = tr!(l, "ui-redeem-a-ticket-note");
             ui.label(RichText::new(note).weak().size(12.0));
             form_grid(ui, "handed_ticket_grid", |ui| {
-                SecretRow::token(tr!(l, "ui-ticket-to-redeem"), TokenField::HandedTicket)
-                    .hint(tr!(l, "ui-ticket-to-redeem-hint"))
-                    .show(ui, &mut form.handed_ticket, &mut intents);
+                let ticket =
+                    SecretRow::token(tr!(l, "ui-ticket-to-redeem"), TokenField::HandedTicket)
+                        .hint(tr!(l, "ui-ticket-to-redeem-hint"))
+                        .missing(form.is_missing(Field::Ticket));
+                ticket.show(ui, &mut form.handed_ticket, &mut intents);
                 ui.label("");
                 let button = Operation::RedeemGiven.short(l);
                 if ui

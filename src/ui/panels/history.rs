@@ -25,10 +25,12 @@ pub fn show(ui: &mut Ui, session: &Session) -> Vec<Intent> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (i, entry) in history.iter().enumerate().rev() {
-                let color = if entry.ok() {
-                    theme::ok(ui)
-                } else {
-                    theme::error(ui)
+                // On the selection's fill, green or red text would not read: the selection's
+                // own ink; the status says whether it worked.
+                let color = match (i == shown, entry.ok()) {
+                    (true, _) => theme::primary(ui).1,
+                    (false, true) => theme::ok(ui),
+                    (false, false) => theme::error(ui),
                 };
                 let text = format!(
                     "{}  {}\n{} · {}",

@@ -115,13 +115,25 @@ pub fn form_grid<R>(ui: &mut egui::Ui, id: &str, add: impl FnOnce(&mut egui::Ui)
 }
 
 /// A labelled one-line text input across the grid, with a hint shown while it is empty.
-pub fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
+pub fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
     let label = grid_label(ui, label);
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .hint_text(hint)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label);
     ui.end_row();
+    response
+}
+
+/// Outlines a field the last operation needed and found empty, in the error colour.
+pub fn outline_missing(ui: &egui::Ui, response: &egui::Response, missing: bool) {
+    if missing {
+        let stroke = egui::Stroke::new(2.0, crate::ui::theme::error(ui));
+        let rect = response.rect.expand(2.0);
+        ui.painter()
+            .rect_stroke(rect, 3.0, stroke, egui::StrokeKind::Outside);
+    }
 }

@@ -122,7 +122,8 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
                 egui::Label::new(
                     RichText::new(escape_controls(&ticket.value))
                         .monospace()
-                        .size(15.0),
+                        .size(15.0)
+                        .color(ui.visuals().strong_text_color()),
                 )
                 .selectable(true),
             );
@@ -239,7 +240,7 @@ fn error_card(ui: &mut Ui, operation: Operation, failure: &Failure, busy: bool) 
             );
             ui.weak(tr!(l, "ui-in-parentheses", text = operation.short(l)));
         });
-        let evidence = escape_controls(&error.evidence());
+        let evidence = escape_controls(&error.evidence_in(l));
         ui.add(egui::Label::new(RichText::new(evidence).monospace()).selectable(true));
         ui.add_space(6.0);
         egui::Grid::new("advice_grid")

@@ -10,20 +10,38 @@ use crate::step::Step;
 use crate::tr;
 use crate::ui::job::Operation;
 use crate::ui::job::Running;
-use crate::ui::lang;
+use crate::ui::{lang, theme};
+
+/// Which hand-over actions have something to act on yet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HandOverReady {
+    /// A call went out: a report and a case can be made.
+    pub report: bool,
+    /// A call went out, or a watch kept an attempt: a HAR can be made.
+    pub har: bool,
+    /// A request was built: it can be copied as curl.
+    pub curl: bool,
+}
 
 pub fn show(
     ui: &mut Ui,
     running: Option<&Running>,
     now: Instant,
     notice: Option<&str>,
+    ready: HandOverReady,
 ) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
     ui.add_space(10.0);
     ui.horizontal_wrapped(|ui| {
-        let text = RichText::new(Step::Exchange.short(l)).size(16.0).strong();
-        let button = egui::Button::new(text).min_size(egui::vec2(130.0, 32.0));
+        let (fill, ink) = theme::primary(ui);
+        let text = RichText::new(Step::Exchange.short(l))
+            .size(16.0)
+            .strong()
+            .color(ink);
+        let button = egui::Button::new(text)
+            .fill(fill)
+            .min_size(egui::vec2(130.0, 32.0));
         let r = ui
             .add_enabled(running.is_none(), button)
             .on_hover_text(tr!(l, "ui-exchange-hover"))
@@ -67,51 +85,55 @@ pub fn show(
         {
             intents.push(Intent::Run(Operation::Check));
         }
-        if ui
-            .button(tr!(l, "ui-copy-report"))
-            .on_hover_text(tr!(l, "ui-copy-report-hover"))
-            .clicked()
-        {
-            intents.push(Intent::CopyReport);
-        }
-        if ui
-            .button(tr!(l, "ui-save-report"))
-            .on_hover_text(tr!(l, "ui-save-report-hover"))
-            .clicked()
-        {
-            intents.push(Intent::SaveReport);
-        }
-        if ui
-            .button(tr!(l, "ui-save-har"))
-            .on_hover_text(tr!(l, "ui-save-har-hover"))
-            .clicked()
-        {
-            intents.push(Intent::SaveHar);
-        }
-        if ui
-            .button(tr!(l, "ui-save-case"))
-            .on_hover_text(tr!(l, "ui-save-case-hover"))
-            .clicked()
-        {
-            intents.push(Intent::SaveCase);
-        }
-        if ui
-            .button(tr!(l, "ui-open-case"))
-            .on_hover_text(tr!(l, "ui-open-case-hover"))
-            .clicked()
-        {
-            intents.push(Intent::OpenCaseAsk);
-        }
-        if ui
-            .button(tr!(l, "ui-copy-curl"))
-            .on_hover_text(tr!(l, "ui-copy-curl-hover"))
-            .clicked()
-        {
-            intents.push(Intent::CopyCurl);
+        let no_call = tr!(l, "ui-hand-over-no-call");
+        let actions = [
+            (
+                tr!(l, "ui-copy-report"),
+                tr!(l, "ui-copy-report-hover"),
+                ready.report,
+                Intent::CopyReport,
+            ),
+            (
+                tr!(l, "ui-save-report"),
+                tr!(l, "ui-save-report-hover"),
+                ready.report,
+                Intent::SaveReport,
+            ),
+            (
+                tr!(l, "ui-save-har"),
+                tr!(l, "ui-save-har-hover"),
+                ready.har,
+                Intent::SaveHar,
+            ),
+            (
+                tr!(l, "ui-save-case"),
+                tr!(l, "ui-save-case-hover"),
+                ready.report,
+                Intent::SaveCase,
+            ),
+            (
+                tr!(l, "ui-open-case"),
+                tr!(l, "ui-open-case-hover"),
+                true,
+                Intent::OpenCaseAsk,
+            ),
+            (
+                tr!(l, "ui-copy-curl"),
+                tr!(l, "ui-copy-curl-hover"),
+                ready.curl,
+                Intent::CopyCurl,
+            ),
+        ];
+        for (name, hover, enabled, intent) in actions {
+            let r = ui.add_enabled(enabled, egui::Button::new(name));
+            let why = if enabled { &hover } else { &no_call };
+            if theme::tip_above(r, why).clicked() {
+                intents.push(intent);
+            }
         }
     });
     if let Some(notice) = notice {
-        ui.label(RichText::new(notice).italics());
+        ui.add(egui::Label::new(RichText::new(notice).italics()).wrap());
     }
     ui.add_space(6.0);
     intents

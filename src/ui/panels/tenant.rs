@@ -2,10 +2,11 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{form_grid, grid_label, section, text_row};
+use super::{form_grid, grid_label, outline_missing, section, text_row};
 use crate::ciam::TenantUrl;
 use crate::tr;
 use crate::ui::form::Form;
+use crate::ui::missing::Field;
 use crate::ui::{lang, theme};
 
 /// Returns whether the domain field has the keyboard focus (detection waits until it has not).
@@ -24,6 +25,7 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
                 )
                 .labelled_by(label);
             domain_focused = r.has_focus();
+            outline_missing(ui, &r, form.is_missing(Field::Domain));
             if !form.domain.trim().is_empty() {
                 match TenantUrl::parse(&form.domain) {
                     Ok(url) => {
@@ -42,7 +44,8 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
         let hint = tr!(l, "ui-tenant-id-hint");
         text_row(ui, "X-tenant-id", &mut form.tenant_id, &hint);
         let hint = tr!(l, "ui-client-id-hint");
-        text_row(ui, "client_id", &mut form.client_id, &hint);
+        let r = text_row(ui, "client_id", &mut form.client_id, &hint);
+        outline_missing(ui, &r, form.is_missing(Field::ClientId));
     });
     let proxy = if form.proxy.trim().is_empty() {
         tr!(l, "ui-network-system-proxy")
