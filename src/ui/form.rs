@@ -63,7 +63,7 @@ pub struct Form {
     /// The language the user picked in the header, remembered; `None` follows the system.
     pub chosen_lang: Option<Lang>,
     /// Fields an operation needed and found empty: outlined until typed in.
-    pub missing: Vec<super::missing::Field>,
+    pub missing: Vec<super::field::Field>,
 }
 
 impl Form {

@@ -1,50 +1,10 @@
 //! Which of the form's fields an operation needs and are still empty: a first run that presses
 //! Exchange on an empty form learns all of them at once, each one outlined where it is typed.
 
+use super::field::{DEVICE, Field};
 use super::form::Form;
 use super::job::Operation;
-use crate::i18n::Lang;
 use crate::step::Step;
-use crate::tr;
-
-/// A field of the form an operation may need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Domain,
-    ClientId,
-    ClientSecret,
-    UserName,
-    Password,
-    AccessToken,
-    SessionToken,
-    Ticket,
-    OsVersion,
-    DeviceIp,
-    Fingerprint,
-}
-
-/// The device fields, in the order the API lists them.
-const DEVICE: [Field; 3] = [Field::OsVersion, Field::DeviceIp, Field::Fingerprint];
-
-impl Field {
-    /// Its name in a sentence, in `lang`.
-    pub fn name(self, lang: Lang) -> String {
-        let l = lang;
-        match self {
-            Field::Domain => tr!(l, "field-domain"),
-            Field::ClientId => "client_id".to_owned(),
-            Field::ClientSecret => tr!(l, "field-client-secret"),
-            Field::UserName => tr!(l, "field-user-name"),
-            Field::Password => tr!(l, "field-password"),
-            Field::AccessToken => tr!(l, "field-access-token"),
-            Field::SessionToken => tr!(l, "field-session-token"),
-            Field::Ticket => tr!(l, "field-ticket"),
-            Field::OsVersion => tr!(l, "field-os-version"),
-            Field::DeviceIp => tr!(l, "field-device-ip"),
-            Field::Fingerprint => tr!(l, "field-fingerprint"),
-        }
-    }
-}
 
 impl Form {
     /// What `field` holds now.

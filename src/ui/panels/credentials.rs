@@ -11,9 +11,9 @@ use crate::ciam::jwt::{JwtInsight, human_duration, now_unix};
 use crate::step::Step;
 use crate::ticket::format_mm_ss;
 use crate::tr;
+use crate::ui::field::Field;
 use crate::ui::form::{Form, SecretInput, tidy_token, token_len};
 use crate::ui::job::Operation;
-use crate::ui::missing::Field;
 use crate::ui::{lang, theme};
 
 pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Intent> {

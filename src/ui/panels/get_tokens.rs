@@ -13,10 +13,10 @@ use crate::step::Step;
 use crate::store::keychain::Kept;
 use crate::store::profiles::Remembered;
 use crate::tr;
+use crate::ui::field::Field;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
 use crate::ui::lang;
-use crate::ui::missing::Field;
 
 /// What the keychain boxes need to know.
 pub struct KeychainView<'a> {

@@ -6,10 +6,10 @@ use egui::{RichText, Ui};
 use super::credentials::SecretRow;
 use super::{Intent, TokenField, form_grid};
 use crate::tr;
+use crate::ui::field::Field;
 use crate::ui::form::Form;
 use crate::ui::job::Operation;
 use crate::ui::lang;
-use crate::ui::missing::Field;
 
 pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
     let l = lang::of(ui);

@@ -5,8 +5,8 @@ use egui::{RichText, TextEdit, Ui};
 use super::{form_grid, grid_label, outline_missing, section, text_row};
 use crate::ciam::TenantUrl;
 use crate::tr;
+use crate::ui::field::Field;
 use crate::ui::form::Form;
-use crate::ui::missing::Field;
 use crate::ui::{lang, theme};
 
 /// Returns whether the domain field has the keyboard focus (detection waits until it has not).
