@@ -132,7 +132,7 @@ fn a_refused_input_is_explained_in_chinese() {
     .expect("run");
     assert_eq!(out.status.code(), Some(2));
     let text = stderr(&out);
-    assert!(text.contains("错误：请检查域名"), "{text}");
+    assert!(text.contains("错误：请检查“域名”"), "{text}");
     assert!(
         text.contains("明文 http:// 会以未加密方式发送令牌"),
         "{text}"
@@ -248,7 +248,7 @@ fn a_refresh_says_in_chinese_what_became_of_the_old_token() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("会话有效"), "{}", stdout(&out));
     assert!(
-        stderr(&out).contains("旧的会话令牌可能已不能再用")
+        stderr(&out).contains("旧的会话令牌可能已失效")
             && stderr(&out).contains("IDAAS.SDK.PARAM.0023"),
         "{}",
         stderr(&out)

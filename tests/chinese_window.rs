@@ -59,7 +59,7 @@ fn the_whole_flow_in_chinese_without_an_english_sentence() {
         client_id: Some(demo::CLIENT_ID.into()),
         ..Launch::default()
     });
-    step_until(&mut h, "device detection", |h| shows(h, "（自动检测）"));
+    step_until(&mut h, "device detection", |h| shows(h, "· 自动检测"));
     assert!(shows(&h, "填写租户和两个令牌"), "{}", all_text(&h));
 
     press(&mut h, "获取令牌：客户端凭据、测试登录");
@@ -118,7 +118,7 @@ fn an_error_card_in_chinese_with_the_catalogue_advice() {
         session_token: Some("a-session-token-the-tenant-never-issued".into()),
         ..Launch::default()
     });
-    step_until(&mut h, "device detection", |h| shows(h, "（自动检测）"));
+    step_until(&mut h, "device detection", |h| shows(h, "· 自动检测"));
     press(&mut h, "换取票据");
     step_until(&mut h, "the error card", |h| shows(h, "会话令牌无效"));
     assert!(shows(&h, "可能原因"), "{}", all_text(&h));
@@ -154,7 +154,7 @@ fn a_refused_input_is_explained_in_chinese_before_anything_is_sent() {
     );
     press(&mut h, "换取票据");
     settle(&mut h);
-    assert!(shows(&h, "请检查域名"), "{}", all_text(&h));
+    assert!(shows(&h, "请检查“域名”"), "{}", all_text(&h));
     assert!(shows(&h, "未发送任何请求"));
     assert!(tenant.requests().is_empty());
 }

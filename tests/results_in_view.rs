@@ -99,7 +99,11 @@ fn each_scenarios_card_is_in_view_and_whole_at_800_by_600() {
                 // The same ticket again, as one handed over: used.
                 let node = h.get_by_label_contains("ssoTicket-");
                 let node = node.accesskit_node();
-                let ticket = node.value().or(node.label()).unwrap_or_default().to_string();
+                let ticket = node
+                    .value()
+                    .or(node.label())
+                    .unwrap_or_default()
+                    .to_string();
                 assert!(ticket.starts_with("ssoTicket-"), "{ticket}");
                 press(&mut h, "Redeem a ticket…");
                 settle(&mut h);

@@ -135,12 +135,12 @@ fn the_report_and_the_chinese_words_say_the_same_cause() {
         .expect("run");
     assert_eq!(out.status.code(), Some(4));
     assert!(
-        stderr(&out).contains("设备指纹为手动设置"),
+        stderr(&out).contains("设备指纹是手动设置的"),
         "{}",
         stderr(&out)
     );
     let md = std::fs::read_to_string(&report).expect("report");
-    assert!(md.contains("设备指纹为手动设置"), "{md}");
+    assert!(md.contains("设备指纹是手动设置的"), "{md}");
     assert!(md.contains(&format!("…{}", tail(OTHER_FP))), "{md}");
 }
 

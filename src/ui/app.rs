@@ -108,12 +108,14 @@ impl SsoDiagApp {
         self.form.chosen_lang = Some(lang);
     }
 
-    /// The window's title in the language shown, set again only when that changes.
+    /// The window's title in the language shown, set again only when that changes; and the
+    /// window's name in the accessibility tree, every frame (the tree is built anew each one).
     fn title(&mut self, ctx: &egui::Context) {
         let shown = self.shown_lang();
+        let title = tr!(shown, "ui-window-title");
+        super::a11y::name_window(ctx, &title);
         if self.view.titled != Some(shown) {
             self.view.titled = Some(shown);
-            let title = tr!(shown, "ui-window-title");
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
         }
     }

@@ -67,7 +67,7 @@ impl SsoDiagApp {
             return;
         };
         intents.extend(panels::case::show(ui, &open.path, &open.case));
-        intents.extend(panels::result::show(ui, &open.session, now));
+        intents.extend(panels::result::show(ui, &open.session, now, false));
         let inspected = open
             .session
             .inspected(|e| e.http_record().is_some())
@@ -123,9 +123,10 @@ impl SsoDiagApp {
             running.is_some(),
         ));
         ui.separator();
-        let result = ui.scope(|ui| panels::result::show(ui, &self.session, now));
+        let new_result = self.view.results_shown != self.session.results;
+        let result = ui.scope(|ui| panels::result::show(ui, &self.session, now, new_result));
         intents.extend(result.inner);
-        if self.view.results_shown != self.session.results {
+        if new_result {
             // A new result is read first: scroll as little as brings all of it into view.
             self.view.results_shown = self.session.results;
             result.response.scroll_to_me(None);

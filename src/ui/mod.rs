@@ -5,6 +5,7 @@
 //! (the model, without egui), `form` (the inputs, without egui), `panels/` (drawing, one file a
 //! part of the window), `worker` (the background thread).
 
+pub mod a11y;
 pub mod app;
 mod app_parts;
 mod background;

@@ -79,6 +79,7 @@ pub fn show(ui: &mut Ui, device: &mut DeviceForm, missing: bool) -> Vec<Intent> 
             });
         });
     super::outline_missing(ui, &section.header_response, missing);
+    crate::ui::a11y::focus_ring(ui, &section.header_response);
     intents
 }
 

@@ -32,7 +32,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool, keychain: &KeychainView<'_
     let l = lang::of(ui);
     let mut intents = Vec::new();
     let title = RichText::new(tr!(l, "ui-get-tokens")).strong();
-    egui::CollapsingHeader::new(title)
+    let section = egui::CollapsingHeader::new(title)
         .id_salt("token_helpers")
         .default_open(false)
         .show(ui, |ui| {
@@ -68,6 +68,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool, keychain: &KeychainView<'_
                 ui.label(RichText::new(line).weak().size(12.0));
             }
         });
+    crate::ui::a11y::focus_ring(ui, &section.header_response);
     intents
 }
 

@@ -14,7 +14,7 @@ use crate::ui::lang;
 pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
-    egui::CollapsingHeader::new(RichText::new(tr!(l, "ui-redeem-a-ticket")).strong())
+    let section = egui::CollapsingHeader::new(RichText::new(tr!(l, "ui-redeem-a-ticket")).strong())
         .id_salt("handed_ticket")
         .default_open(false)
         .show(ui, |ui| {
@@ -38,5 +38,6 @@ pub fn show(ui: &mut Ui, form: &mut Form, busy: bool) -> Vec<Intent> {
                 ui.end_row();
             });
         });
+    crate::ui::a11y::focus_ring(ui, &section.header_response);
     intents
 }

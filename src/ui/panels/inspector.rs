@@ -50,7 +50,7 @@ pub fn show(ui: &mut Ui, inspected: Option<Inspected<'_>>) {
     };
     let l = lang::of(ui);
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(RichText::new(tr!(l, "ui-inspector")).strong())
+    let section = egui::CollapsingHeader::new(RichText::new(tr!(l, "ui-inspector")).strong())
         .id_salt("inspector")
         .default_open(false)
         .show(ui, |ui| {
@@ -84,6 +84,7 @@ pub fn show(ui: &mut Ui, inspected: Option<Inspected<'_>>) {
                 }
             }
         });
+    crate::ui::a11y::focus_ring(ui, &section.header_response);
 }
 
 fn mono(ui: &mut Ui, text: &str) {

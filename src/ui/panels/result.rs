@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use egui::accesskit::Live;
 use egui::{RichText, Ui};
 
 use super::Intent;
@@ -11,16 +12,19 @@ use crate::ciam::UserInfo;
 use crate::clock::{format_ms, local_hms};
 use crate::step::{Cause, Step, fingerprint_tail};
 use crate::text::escape_controls;
-use crate::ticket::TicketState;
+use crate::ticket::{TicketState, format_mm_ss};
 use crate::tr;
 use crate::ui::job::Operation;
 use crate::ui::session::Session;
 use crate::ui::verdict::{Failure, TicketView, Verdict};
-use crate::ui::{lang, theme};
+use crate::ui::{a11y, lang, theme};
 
-pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
+/// `new_result`: the verdict just arrived — its heading takes the keyboard focus (the next Tab is
+/// the card's own buttons) and comes into view.
+pub fn show(ui: &mut Ui, session: &Session, now: Instant, new_result: bool) -> Vec<Intent> {
     let l = lang::of(ui);
     let busy = session.running.is_some();
+    let focus = new_result;
     match &session.verdict {
         Verdict::Nothing => {
             if !busy {
@@ -28,13 +32,13 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             }
             Vec::new()
         }
-        Verdict::Ticket(view) => ticket_card(ui, view, busy, now),
+        Verdict::Ticket(view) => ticket_card(ui, view, busy, now, focus),
         Verdict::Failed {
             operation,
             failure,
             note,
         } => {
-            let intents = error_card(ui, *operation, failure, busy);
+            let intents = error_card(ui, *operation, failure, busy, focus);
             if let Some(end) = note {
                 ui.add_space(4.0);
                 ui.add(egui::Label::new(RichText::new(end.explain(l)).strong()).wrap());
@@ -46,7 +50,8 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
             theme::card(ui, accent).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 let title = tr!(l, "ui-ticket-redeemed");
-                ui.label(RichText::new(title).size(18.0).strong().color(accent));
+                let title = RichText::new(title).size(18.0).strong().color(accent);
+                heading(ui, title, Live::Polite, focus);
                 user_table(ui, user);
             });
             Vec::new()
@@ -60,11 +65,11 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
                 operation = operation,
                 seconds = seconds
             );
-            ui.label(RichText::new(text).size(15.0));
+            heading(ui, RichText::new(text).size(15.0), Live::Polite, focus);
             Vec::new()
         }
         Verdict::Check(report) => {
-            check_card(ui, report);
+            check_card(ui, report, focus);
             Vec::new()
         }
         Verdict::Done(record) => {
@@ -75,7 +80,8 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
                 _ => tr!(l, "ui-session-token-filled", summary = summary),
             };
             let text = escape_controls(&text);
-            ui.label(RichText::new(text).color(theme::ok(ui)).size(15.0));
+            let text = RichText::new(text).color(theme::ok(ui)).size(15.0);
+            heading(ui, text, Live::Polite, focus);
             for warning in record.warnings(l) {
                 let warning = tr!(l, "ui-warning", warning = escape_controls(&warning));
                 let text = RichText::new(warning).color(theme::warn(ui));
@@ -86,7 +92,28 @@ pub fn show(ui: &mut Ui, session: &Session, now: Instant) -> Vec<Intent> {
     }
 }
 
-fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<Intent> {
+/// A card's heading: what a screen reader announces when the result arrives (a live region) and
+/// where the keyboard focus goes then; it can take the focus, so its outline shows where it is.
+fn heading(ui: &mut Ui, text: RichText, live: Live, focus: bool) -> egui::Response {
+    let label = egui::Label::new(text)
+        .wrap()
+        .sense(egui::Sense::focusable_noninteractive());
+    let response = ui.add(label);
+    a11y::live(&response, live);
+    a11y::focus_ring(ui, &response);
+    if focus {
+        response.request_focus();
+    }
+    response
+}
+
+fn ticket_card(
+    ui: &mut Ui,
+    view: &TicketView,
+    busy: bool,
+    now: Instant,
+    focus: bool,
+) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
     let ticket = &view.ticket;
@@ -105,12 +132,11 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             let took = format_ms(view.round_trip);
-            ui.label(
-                RichText::new(tr!(l, "ui-ticket-issued-in", took = took))
-                    .size(18.0)
-                    .strong()
-                    .color(theme::ok(ui)),
-            );
+            let title = RichText::new(tr!(l, "ui-ticket-issued-in", took = took))
+                .size(18.0)
+                .strong()
+                .color(theme::ok(ui));
+            heading(ui, title, Live::Polite, focus);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let time = local_hms(ticket.received_wall);
                 ui.weak(tr!(l, "ui-received-at", time = time));
@@ -169,11 +195,17 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
                     until = until
                 ));
             });
-            ui.add(
-                egui::ProgressBar::new(ticket.fraction_left(now))
+            let fraction = ticket.fraction_left(now);
+            let bar = ui.add(
+                egui::ProgressBar::new(fraction)
                     .fill(accent)
                     .desired_height(8.0),
             );
+            let total = format_mm_ss(ticket.expire().as_secs());
+            let left = ticket.countdown(now);
+            let words = tr!(l, "ui-lifetime-left", left = left, total = total);
+            let name = tr!(l, "ui-ticket-lifetime");
+            a11y::progress(&bar, &name, f64::from(fraction) * 100.0, &words);
             if state == TicketState::Expired {
                 ui.label(tr!(l, "ui-ticket-gone"));
             }
@@ -186,16 +218,13 @@ fn ticket_card(ui: &mut Ui, view: &TicketView, busy: bool, now: Instant) -> Vec<
     if let Some(error) = &view.problem {
         ui.add_space(6.0);
         let failure = Failure::of(error.clone());
-        intents.extend(error_card(
-            ui,
-            Operation::Call(Step::Exchange),
-            &failure,
-            busy,
-        ));
+        let step = Operation::Call(Step::Exchange);
+        intents.extend(error_card(ui, step, &failure, busy, false));
     }
     if let Some(failure) = &view.redeem_error {
         ui.add_space(6.0);
-        intents.extend(error_card(ui, Operation::Call(Step::Redeem), failure, busy));
+        let step = Operation::Call(Step::Redeem);
+        intents.extend(error_card(ui, step, failure, busy, focus));
     }
     intents
 }
@@ -223,7 +252,13 @@ fn user_table(ui: &mut Ui, user: &UserInfo) {
 
 /// What went wrong, the likely cause (the one the evidence points at first) and what to try, with
 /// the button that does it when there is one.
-fn error_card(ui: &mut Ui, operation: Operation, failure: &Failure, busy: bool) -> Vec<Intent> {
+fn error_card(
+    ui: &mut Ui,
+    operation: Operation,
+    failure: &Failure,
+    busy: bool,
+    focus: bool,
+) -> Vec<Intent> {
     let l = lang::of(ui);
     let error = &failure.error;
     let advice = failure.advice(l);
@@ -231,13 +266,13 @@ fn error_card(ui: &mut Ui, operation: Operation, failure: &Failure, busy: bool) 
     let mut intents = Vec::new();
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(escape_controls(&advice.title))
-                    .size(18.0)
-                    .strong()
-                    .color(accent),
-            );
+        ui.horizontal_wrapped(|ui| {
+            let title = RichText::new(escape_controls(&advice.title))
+                .size(18.0)
+                .strong()
+                .color(accent);
+            // An error interrupts: what went wrong is the first thing heard.
+            heading(ui, title, Live::Assertive, focus);
             ui.weak(tr!(l, "ui-in-parentheses", text = operation.short(l)));
         });
         let evidence = escape_controls(&error.evidence_in(l));
@@ -297,7 +332,7 @@ fn cause_button(ui: &mut Ui, cause: Option<&Cause>, busy: bool) -> Option<Intent
     clicked.then_some(intent)
 }
 
-fn check_card(ui: &mut Ui, report: &CheckReport) {
+fn check_card(ui: &mut Ui, report: &CheckReport, focus: bool) {
     let l = lang::of(ui);
     let accent = if report.passed() {
         theme::ok(ui)
@@ -311,7 +346,13 @@ fn check_card(ui: &mut Ui, report: &CheckReport) {
         } else {
             tr!(l, "ui-check-in-the-way")
         };
-        ui.label(RichText::new(title).size(18.0).strong().color(accent));
+        let live = if report.passed() {
+            Live::Polite
+        } else {
+            Live::Assertive
+        };
+        let title = RichText::new(title).size(18.0).strong().color(accent);
+        heading(ui, title, live, focus);
         egui::Grid::new("check_grid")
             .num_columns(3)
             .spacing([10.0, 4.0])

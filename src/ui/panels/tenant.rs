@@ -65,7 +65,7 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
         proxy = proxy,
         trust = trust
     );
-    egui::CollapsingHeader::new(RichText::new(summary).strong())
+    let section = egui::CollapsingHeader::new(RichText::new(summary).strong())
         .id_salt("network_section")
         .default_open(false)
         .show(ui, |ui| {
@@ -90,5 +90,6 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
                 ui.end_row();
             });
         });
+    crate::ui::a11y::focus_ring(ui, &section.header_response);
     domain_focused
 }

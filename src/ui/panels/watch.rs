@@ -10,7 +10,7 @@ use crate::clock::millis;
 use crate::i18n::Lang;
 use crate::tr;
 use crate::ui::watching::{WatchState, Watching};
-use crate::ui::{lang, theme};
+use crate::ui::{a11y, lang, theme};
 use crate::watch::WatchWhat;
 use crate::watch::{Attempt, Outcome, Phase, colors};
 
@@ -19,7 +19,7 @@ pub fn show(ui: &mut Ui, watching: &mut Watching, busy: bool) -> Vec<Intent> {
     let mut intents = Vec::new();
     let title = RichText::new(tr!(l, "ui-watch")).strong();
     let open = watching.running().then_some(true);
-    egui::CollapsingHeader::new(title)
+    let section = egui::CollapsingHeader::new(title)
         .id_salt("watch_section")
         .open(open)
         .show(ui, |ui| {
@@ -36,6 +36,7 @@ pub fn show(ui: &mut Ui, watching: &mut Watching, busy: bool) -> Vec<Intent> {
                 failures(ui, watching, l);
             }
         });
+    crate::ui::a11y::focus_ring(ui, &section.header_response);
     intents
 }
 
@@ -140,7 +141,9 @@ fn summary(ui: &mut Ui, watching: &Watching, l: Lang) {
     } else {
         theme::warn(ui)
     };
-    ui.label(RichText::new(line).strong().color(color));
+    let summary = ui.label(RichText::new(line).strong().color(color));
+    // Said as the attempts come, without taking over: a screen reader follows the watch.
+    a11y::live(&summary, egui::accesskit::Live::Polite);
 }
 
 fn phase_color(phase: Phase) -> Color32 {
@@ -205,6 +208,8 @@ fn chart(ui: &mut Ui, watching: &Watching, l: Lang, intents: &mut Vec<Intent>) {
             plot.bar_chart(failures);
             plot.pointer_coordinate()
         });
+    // The chart read as text: what it shows in one line.
+    a11y::text_alternative(&response.response, &watching.summary.headline(l));
     if response.response.clicked()
         && let Some(point) = response.inner
     {
