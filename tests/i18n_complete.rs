@@ -200,6 +200,9 @@ const NOT_TRANSLATED: &[(&str, &str)] = &[
     // Key names are printed on the keys.
     ("src/ui/panels/run_bar.rs", "Esc"),
     ("src/ui/panels/run_bar.rs", "Ctrl+Enter"),
+    ("src/ui/keyboard.rs", "Esc"),
+    ("src/ui/keyboard.rs", "Tab / Shift+Tab"),
+    ("src/ui/keyboard.rs", "Ctrl+Plus / Ctrl+Minus / Ctrl+0"),
     // The target of a "could not connect" that never left this process.
     ("src/cli/shared.rs", "this machine"),
     // Its detail: evidence, like the OS error it carries.

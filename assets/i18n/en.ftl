@@ -370,6 +370,10 @@ ui-theme = Theme
 ui-theme-system = System
 ui-theme-light = Light
 ui-theme-dark = Dark
+ui-theme-high-contrast = High contrast
+ui-lang-hover = The window's language (Ctrl+L switches)
+ui-keys = Keys (F1)
+ui-keys-hover = Every keyboard shortcut
 ui-window-title = sso-diag — SSO ticket diagnostics
 # Shown in English in both files on purpose: it appears exactly when no font can draw Chinese.
 font-missing = Chinese needs a Chinese font, and this computer has none, so the window stays in English. Install one, then choose Chinese again — Debian/Ubuntu: sudo apt install fonts-noto-cjk (or fonts-wqy-microhei); Fedora/RHEL: sudo dnf install google-noto-sans-cjk-fonts; Windows and macOS include one (Microsoft YaHei, PingFang).
@@ -851,3 +855,19 @@ ui-reset-fingerprint = Reset to this machine's fingerprint
 ui-reset-fingerprint-hover = Send the detected fingerprint again; a session logged in from here will then work.
 ui-fingerprint-now-the-logins = The device fingerprint is now the login's: press Exchange again.
 ui-fingerprint-now-this-machines = The device fingerprint is this machine's again.
+
+## The keyboard (src/ui/keyboard.rs)
+
+keys-title = Keyboard
+keys-exchange = Exchange the session token for a ticket
+keys-check = Check the connection
+keys-copy-report = Copy the report
+keys-save-report = Save the report in Downloads
+keys-copy-curl = Copy the inspected request as curl
+keys-switch-language = Switch between English and Chinese
+keys-domain = Go to the domain field
+keys-help = Open or close this help
+keys-cancel = Cancel what is running; close this help
+keys-tab = Next or previous field or button
+keys-zoom = Zoom in, zoom out, back to 100 % (remembered)
+keys-close = Close

@@ -294,7 +294,7 @@ ui-fingerprint = 设备指纹
 ui-copy-fingerprint = 复制设备指纹
 ui-detecting = 正在检测…
 ui-fingerprint-note = 必须与用户登录时的设备指纹一致（X-device-fingerprint）；{ $source }。
-ui-agent = agent
+ui-agent = 用户代理
 ui-device-edited = { $values } · 已修改
 ui-device-detected = { $values } · 自动检测
 ui-detected = 自动检测
@@ -365,6 +365,10 @@ ui-theme = 主题
 ui-theme-system = 跟随系统
 ui-theme-light = 浅色
 ui-theme-dark = 深色
+ui-theme-high-contrast = 高对比度
+ui-lang-hover = 窗口语言（Ctrl+L 切换）
+ui-keys = 快捷键（F1）
+ui-keys-hover = 所有键盘快捷键
 ui-window-title = sso-diag — SSO 票据诊断
 # 两个文件中都是英文,这是有意的:它恰好在无法显示中文时出现。
 font-missing = Chinese needs a Chinese font, and this computer has none, so the window stays in English. Install one, then choose Chinese again — Debian/Ubuntu: sudo apt install fonts-noto-cjk (or fonts-wqy-microhei); Fedora/RHEL: sudo dnf install google-noto-sans-cjk-fonts; Windows and macOS include one (Microsoft YaHei, PingFang).
@@ -828,3 +832,19 @@ ui-reset-fingerprint = 恢复为本机的设备指纹
 ui-reset-fingerprint-hover = 改回发送自动检测到的本机设备指纹；在本机登录的会话随后即可正常使用。
 ui-fingerprint-now-the-logins = 设备指纹已改为登录时使用的指纹，请再次点击“换取票据”。
 ui-fingerprint-now-this-machines = 设备指纹已恢复为本机的设备指纹。
+
+## 键盘（src/ui/keyboard.rs）
+
+keys-title = 键盘
+keys-exchange = 用会话令牌换取票据
+keys-check = 检查连接
+keys-copy-report = 复制报告
+keys-save-report = 把报告保存到“下载”文件夹
+keys-copy-curl = 把正在查看的请求复制为 curl 命令
+keys-switch-language = 在英文和中文之间切换
+keys-domain = 跳到域名输入框
+keys-help = 打开或关闭此帮助
+keys-cancel = 取消正在进行的操作；关闭此帮助
+keys-tab = 下一个或上一个输入框、按钮
+keys-zoom = 放大、缩小、恢复为100%（会记住）
+keys-close = 关闭

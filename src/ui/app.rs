@@ -36,7 +36,9 @@ impl SsoDiagApp {
             profiles,
             notices: file_notices,
             settings_read_only,
+            look,
         } = super::restore::load(data_dir.as_deref(), storage, launch.profile.as_deref());
+        look.apply(ctx);
         launch.fill(&mut form);
         let lang = launch
             .lang
@@ -81,6 +83,9 @@ impl SsoDiagApp {
                 titled: None,
                 first_frame_logged: false,
                 results_shown: 0,
+                look,
+                keys_help: false,
+                focus_exchange: false,
             },
         };
         if let Some(worker) = &app.background.worker {
@@ -90,6 +95,7 @@ impl SsoDiagApp {
         if let Some(path) = &launch_case {
             app.open_case(path);
         }
+        app.place_first_focus();
         app
     }
 
@@ -137,6 +143,8 @@ impl eframe::App for SsoDiagApp {
             self.view.notice = None;
         }
         self.watching.refresh();
+        // Ctrl+Plus / Ctrl+Minus / Ctrl+0 (egui's own keys): remembered with the settings.
+        self.view.look.zoom = ctx.zoom_factor();
         super::lang::set(&ctx, self.shown_lang());
         self.title(&ctx);
         let mut intents: Vec<Intent> = self.shortcuts(&ctx);

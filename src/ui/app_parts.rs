@@ -65,4 +65,10 @@ pub struct View {
     pub first_frame_logged: bool,
     /// The session's results already brought into view (`Session::results`).
     pub results_shown: u64,
+    /// The theme and the zoom, remembered between runs.
+    pub look: super::look::Look,
+    /// The keyboard help (F1) is open.
+    pub keys_help: bool,
+    /// Give the Exchange button the keyboard focus on the next frame.
+    pub focus_exchange: bool,
 }

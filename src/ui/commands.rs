@@ -84,6 +84,12 @@ impl SsoDiagApp {
             Intent::ProfileEditDone => self.finish_profile_name(),
             Intent::ProfileDelete => self.delete_profile(),
             Intent::DismissFileNotice => self.kept.file_notices.clear(),
+            Intent::SetTheme(choice) => {
+                self.view.look.theme = choice;
+                crate::ui::look::apply_theme(ctx, choice);
+            }
+            Intent::KeysHelp => self.view.keys_help = !self.view.keys_help,
+            Intent::FocusDomain => self.form.focus = Some(crate::ui::field::Field::Domain),
             Intent::UseFingerprint(fingerprint) => {
                 let field = &mut self.form.device.fingerprint;
                 field.value = fingerprint;
@@ -97,21 +103,6 @@ impl SsoDiagApp {
             Intent::Remember(kept) => self.remember_secret(kept, true),
             Intent::Forget(kept) => self.forget_secret(kept),
         }
-    }
-
-    /// Ctrl+Enter anywhere runs the exchange; Esc cancels what is running.
-    pub(super) fn shortcuts(&self, ctx: &egui::Context) -> Vec<Intent> {
-        ctx.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter) {
-                vec![Intent::Run(Operation::Call(Step::Exchange))]
-            } else if self.session.running.is_some()
-                && i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)
-            {
-                vec![Intent::Cancel]
-            } else {
-                Vec::new()
-            }
-        })
     }
 
     /// Starts `operation`: the input is checked first, and a problem is shown without sending.

@@ -62,6 +62,8 @@ pub struct Form {
     pub proxy: String,
     /// The language the user picked in the header, remembered; `None` follows the system.
     pub chosen_lang: Option<Lang>,
+    /// The field to give the keyboard focus to on the next frame.
+    pub focus: Option<super::field::Field>,
     /// Fields an operation needed and found empty: outlined until typed in.
     pub missing: Vec<super::field::Field>,
 }
@@ -93,6 +95,7 @@ impl Form {
             proxy: settings.proxy.clone(),
             chosen_lang: settings.lang,
             missing: Vec::new(),
+            focus: None,
         }
     }
 

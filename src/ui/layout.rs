@@ -21,8 +21,14 @@ impl SsoDiagApp {
         egui::Panel::top("header").show(ui, |ui| {
             let demo_url = self.background.demo.as_ref().map(MockTenant::url);
             let can_draw_chinese = self.view.fonts.knows_chinese() == Some(true);
-            let lang = self.view.lang;
-            intents.extend(panels::header::show(ui, demo_url, lang, can_draw_chinese));
+            let (lang, theme) = (self.view.lang, self.view.look.theme);
+            intents.extend(panels::header::show(
+                ui,
+                demo_url,
+                lang,
+                can_draw_chinese,
+                theme,
+            ));
             intents.extend(panels::profiles::show(ui, &mut self.kept.profiles));
             intents.extend(panels::header::file_notices(ui, &self.kept.file_notices));
             ui.add_space(2.0);
@@ -58,6 +64,12 @@ impl SsoDiagApp {
                     }
                 });
         });
+        if self.view.keys_help {
+            intents.extend(panels::keys_help::show(ui));
+        } else {
+            ui.ctx()
+                .data_mut(|d| d.remove::<bool>(egui::Id::unique("keys_help_opened")));
+        }
         domain_focused
     }
 
@@ -113,7 +125,15 @@ impl SsoDiagApp {
             har: report || self.watching.attempts.iter().any(|a| a.has_evidence()),
             curl: self.session.has_request(),
         };
-        intents.extend(panels::run_bar::show(ui, running, now, notice, ready));
+        let focus_exchange = std::mem::take(&mut self.view.focus_exchange);
+        intents.extend(panels::run_bar::show(
+            ui,
+            running,
+            now,
+            notice,
+            ready,
+            focus_exchange,
+        ));
         if let Some(path) = self.cases.opening.as_mut() {
             intents.extend(panels::case::open_row(ui, path));
         }

@@ -18,6 +18,8 @@ pub struct Restored {
     pub notices: Vec<Message>,
     /// `settings.json` could not be read nor moved aside: it is not written over.
     pub settings_read_only: bool,
+    /// The theme and the zoom the window was left in.
+    pub look: super::look::Look,
 }
 
 /// Reads what is kept in `data_dir` (nothing without one); `wanted`: `--profile NAME`.
@@ -42,6 +44,7 @@ pub fn load(
                 // From a release that kept them in eframe's storage.
                 Loaded::Missing => Settings {
                     profile: None,
+                    look: super::look::Look::default(),
                     fields: storage
                         .and_then(|s| eframe::get_value::<ProfileFields>(s, LEGACY_STORAGE_KEY))
                         .unwrap_or_default(),
@@ -75,5 +78,6 @@ pub fn load(
         profiles,
         notices: file_notices,
         settings_read_only,
+        look: settings.look,
     }
 }

@@ -21,6 +21,7 @@ impl SsoDiagApp {
         let settings = Settings {
             profile: self.kept.profiles.current.clone(),
             fields: self.form.fields(),
+            look: self.view.look,
         };
         if self.kept.saved_settings.as_ref() == Some(&settings) {
             return;

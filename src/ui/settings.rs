@@ -1,5 +1,5 @@
 //! What the window remembers between runs, in `settings.json` of the data directory: the form's
-//! values (never a token, never a password) and the profile in use.
+//! values (never a token, never a password), the profile in use, the theme and the zoom.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,8 @@ pub struct Settings {
     /// The form as it was left; `lang` is the language picked in the header.
     #[serde(flatten)]
     pub fields: ProfileFields,
+    /// The theme and the zoom.
+    pub look: super::look::Look,
 }
 
 pub fn path(data_dir: &Path) -> PathBuf {

@@ -23,7 +23,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Inten
     form_grid(ui, "credentials_grid", |ui| {
         let access = SecretRow::token(tr!(l, "ui-access-token"), TokenField::Access)
             .hint(tr!(l, "ui-access-token-hint"))
-            .missing(form.is_missing(Field::AccessToken));
+            .missing(form.is_missing(Field::AccessToken))
+            .focus(form.focus.take_if(|f| *f == Field::AccessToken).is_some());
         if access.show(ui, &mut form.access_token, &mut intents) {
             intents.push(Intent::AccessTokenEdited);
         }
@@ -34,7 +35,8 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Inten
         }
         let session = SecretRow::token(tr!(l, "ui-session-token"), TokenField::Session)
             .hint(tr!(l, "ui-session-token-hint"))
-            .missing(form.is_missing(Field::SessionToken));
+            .missing(form.is_missing(Field::SessionToken))
+            .focus(form.focus.take_if(|f| *f == Field::SessionToken).is_some());
         session.show(ui, &mut form.session_token, &mut intents);
         ui.label("");
         ui.horizontal(|ui| {
@@ -61,6 +63,8 @@ pub struct SecretRow {
     tidy: bool,
     /// The last operation needed it and found it empty: outlined.
     missing: bool,
+    /// Take the keyboard focus now.
+    focus: bool,
 }
 
 impl SecretRow {
@@ -71,6 +75,7 @@ impl SecretRow {
             hint: String::new(),
             tidy: true,
             missing: false,
+            focus: false,
         }
     }
 
@@ -87,6 +92,10 @@ impl SecretRow {
 
     pub fn missing(self, missing: bool) -> Self {
         Self { missing, ..self }
+    }
+
+    pub fn focus(self, focus: bool) -> Self {
+        Self { focus, ..self }
     }
 
     /// Draws the row; a Paste press becomes an intent. Returns whether the user edited the text.
@@ -107,6 +116,9 @@ impl SecretRow {
                 )
                 .labelled_by(label);
             super::outline_missing(ui, &r, self.missing);
+            if self.focus {
+                r.request_focus();
+            }
             if r.changed() {
                 edited = true;
                 if self.tidy {

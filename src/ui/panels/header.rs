@@ -1,11 +1,12 @@
 //! The header: the name, the demo marker, the language and theme switches, and — when Chinese is
 //! chosen but this machine has no font for it — what to install.
 
-use egui::{RichText, ThemePreference, Ui};
+use egui::{RichText, Ui};
 
 use super::Intent;
 use crate::i18n::Lang;
 use crate::tr;
+use crate::ui::look::ThemeChoice;
 use crate::ui::{lang, theme};
 
 /// `demo_url`: where the built-in mock tenant listens, in `--demo`. `chosen`: the language the
@@ -16,6 +17,7 @@ pub fn show(
     demo_url: Option<String>,
     chosen: Lang,
     can_draw_chinese: bool,
+    theme_chosen: ThemeChoice,
 ) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
@@ -27,20 +29,39 @@ pub fn show(
             ui.label(RichText::new(tr!(l, "ui-demo")).color(theme::warn(ui)))
                 .on_hover_text(tr!(l, "ui-demo-hover", url = url));
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            theme_picker(ui);
-            ui.separator();
-            // Right-to-left layout: added in reverse.
-            for option in Lang::ALL.into_iter().rev() {
+        // Right-aligned, but laid out left to right, so Tab and a screen reader meet the
+        // switches in the order they are read: the width is last frame's.
+        let width_id = egui::Id::unique("header_switches_width");
+        let width = ui
+            .ctx()
+            .data(|d| d.get_temp::<f32>(width_id))
+            .unwrap_or(420.0);
+        ui.add_space((ui.available_width() - width).max(0.0));
+        let switches = ui.horizontal(|ui| {
+            for option in Lang::ALL {
                 let name = match option {
                     Lang::ZhCn if !can_draw_chinese => tr!(Lang::En, "ui-chinese-without-font"),
                     _ => option.own_name().to_owned(),
                 };
-                if ui.selectable_label(chosen == option, name).clicked() && chosen != option {
+                let r = ui
+                    .selectable_label(chosen == option, name)
+                    .on_hover_text(tr!(l, "ui-lang-hover"));
+                if r.clicked() && chosen != option {
                     intents.push(Intent::SetLang(option));
                 }
             }
+            ui.separator();
+            intents.extend(theme_picker(ui, theme_chosen));
+            if ui
+                .button(tr!(l, "ui-keys"))
+                .on_hover_text(tr!(l, "ui-keys-hover"))
+                .clicked()
+            {
+                intents.push(Intent::KeysHelp);
+            }
         });
+        let used = switches.response.rect.width();
+        ui.ctx().data_mut(|d| d.insert_temp(width_id, used));
     });
     if chosen != l {
         // Said in English on purpose: this is exactly when Chinese cannot be drawn.
@@ -51,23 +72,24 @@ pub fn show(
     intents
 }
 
-/// System / Light / Dark, as words: egui's own switch uses symbols that not every font has.
-fn theme_picker(ui: &mut Ui) {
+/// System / Light / Dark / High contrast, as words: egui's own switch uses symbols that not every
+/// font has.
+fn theme_picker(ui: &mut Ui, chosen: ThemeChoice) -> Option<Intent> {
     let l = lang::of(ui);
-    let mut pref = ui.ctx().options(|o| o.theme_preference);
-    let before = pref;
-    // Right-to-left layout: added in reverse.
-    ui.selectable_value(&mut pref, ThemePreference::Dark, tr!(l, "ui-theme-dark"));
-    ui.selectable_value(&mut pref, ThemePreference::Light, tr!(l, "ui-theme-light"));
-    ui.selectable_value(
-        &mut pref,
-        ThemePreference::System,
-        tr!(l, "ui-theme-system"),
-    );
     ui.weak(tr!(l, "ui-theme"));
-    if pref != before {
-        ui.ctx().set_theme(pref);
+    let mut picked = None;
+    for choice in ThemeChoice::ALL {
+        let name = match choice {
+            ThemeChoice::System => tr!(l, "ui-theme-system"),
+            ThemeChoice::Light => tr!(l, "ui-theme-light"),
+            ThemeChoice::Dark => tr!(l, "ui-theme-dark"),
+            ThemeChoice::HighContrast => tr!(l, "ui-theme-high-contrast"),
+        };
+        if ui.selectable_label(chosen == choice, name).clicked() && chosen != choice {
+            picked = Some(Intent::SetTheme(choice));
+        }
     }
+    picked
 }
 
 /// A settings or profiles file that could not be used, and where its bytes went; until closed.

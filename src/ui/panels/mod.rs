@@ -9,6 +9,7 @@ pub mod handed_ticket;
 pub mod header;
 pub mod history;
 pub mod inspector;
+pub mod keys_help;
 pub mod profiles;
 pub mod result;
 pub mod run_bar;
@@ -87,6 +88,12 @@ pub enum Intent {
     UseFingerprint(String),
     /// Send this machine's detected fingerprint again.
     ResetFingerprint,
+    /// Look this way from now on, and remember it.
+    SetTheme(crate::ui::look::ThemeChoice),
+    /// Open or close the keyboard help (F1).
+    KeysHelp,
+    /// Put the keyboard focus in the domain field.
+    FocusDomain,
 }
 
 /// A label in the first column of a grid, and the id to tie its input to (`labelled_by`).

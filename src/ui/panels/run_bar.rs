@@ -10,6 +10,7 @@ use crate::step::Step;
 use crate::tr;
 use crate::ui::job::Operation;
 use crate::ui::job::Running;
+use crate::ui::keyboard::Action;
 use crate::ui::{lang, theme};
 
 /// Which hand-over actions have something to act on yet.
@@ -29,6 +30,7 @@ pub fn show(
     now: Instant,
     notice: Option<&str>,
     ready: HandOverReady,
+    focus_exchange: bool,
 ) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
@@ -46,6 +48,9 @@ pub fn show(
             .add_enabled(running.is_none(), button)
             .on_hover_text(tr!(l, "ui-exchange-hover"))
             .on_disabled_hover_text(tr!(l, "ui-busy"));
+        if focus_exchange {
+            r.request_focus();
+        }
         if r.clicked() {
             intents.push(Intent::Run(Operation::Call(Step::Exchange)));
         }
@@ -80,7 +85,11 @@ pub fn show(
                 running.is_none(),
                 egui::Button::new(tr!(l, "ui-check-connection")),
             )
-            .on_hover_text(tr!(l, "ui-check-connection-hover"))
+            .on_hover_text(with_keys(
+                ui,
+                tr!(l, "ui-check-connection-hover"),
+                Action::Check,
+            ))
             .clicked()
         {
             intents.push(Intent::Run(Operation::Check));
@@ -89,13 +98,13 @@ pub fn show(
         let actions = [
             (
                 tr!(l, "ui-copy-report"),
-                tr!(l, "ui-copy-report-hover"),
+                with_keys(ui, tr!(l, "ui-copy-report-hover"), Action::CopyReport),
                 ready.report,
                 Intent::CopyReport,
             ),
             (
                 tr!(l, "ui-save-report"),
-                tr!(l, "ui-save-report-hover"),
+                with_keys(ui, tr!(l, "ui-save-report-hover"), Action::SaveReport),
                 ready.report,
                 Intent::SaveReport,
             ),
@@ -119,7 +128,7 @@ pub fn show(
             ),
             (
                 tr!(l, "ui-copy-curl"),
-                tr!(l, "ui-copy-curl-hover"),
+                with_keys(ui, tr!(l, "ui-copy-curl-hover"), Action::CopyCurl),
                 ready.curl,
                 Intent::CopyCurl,
             ),
@@ -137,6 +146,11 @@ pub fn show(
     }
     ui.add_space(6.0);
     intents
+}
+
+/// A tooltip that ends with the action's keys: `… (Ctrl+K)`.
+fn with_keys(ui: &Ui, hover: String, action: Action) -> String {
+    format!("{hover} ({})", action.keys(ui.ctx()))
 }
 
 /// Seconds to a tenth: Fluent prints the number (`NUMBER(…, minimumFractionDigits: 1)`).

@@ -9,7 +9,11 @@ use crate::ui::field::Field;
 use crate::ui::form::Form;
 use crate::ui::{lang, theme};
 
-/// Returns whether the domain field has the keyboard focus (detection waits until it has not).
+/// A pause in typing this long settles the domain: the device is detected for it then.
+const SETTLED_AFTER: f64 = 0.8;
+
+/// Returns whether a domain is being typed (the device detection waits for it to settle: the
+/// field left, or a pause in typing).
 pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
     let l = lang::of(ui);
     section(ui, &tr!(l, "ui-tenant"));
@@ -24,7 +28,22 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label);
-            domain_focused = r.has_focus();
+            if form.focus == Some(Field::Domain) {
+                form.focus = None;
+                r.request_focus();
+            }
+            let typed_at = egui::Id::unique("domain_typed_at");
+            let now = ui.input(|i| i.time);
+            if r.changed() {
+                ui.ctx().data_mut(|d| d.insert_temp(typed_at, now));
+            }
+            let last = ui.ctx().data(|d| d.get_temp::<f64>(typed_at));
+            let typing = last.is_some_and(|t| now - t < SETTLED_AFTER);
+            if r.has_focus() && typing {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_secs_f64(SETTLED_AFTER));
+            }
+            domain_focused = r.has_focus() && typing;
             outline_missing(ui, &r, form.is_missing(Field::Domain));
             if !form.domain.trim().is_empty() {
                 match TenantUrl::parse(&form.domain) {
