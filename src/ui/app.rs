@@ -86,6 +86,7 @@ impl SsoDiagApp {
                 look,
                 keys_help: false,
                 focus_exchange: false,
+                last_focus: None,
             },
         };
         if let Some(worker) = &app.background.worker {

@@ -71,4 +71,6 @@ pub struct View {
     pub keys_help: bool,
     /// Give the Exchange button the keyboard focus on the next frame.
     pub focus_exchange: bool,
+    /// The widget the keyboard focus was on last frame: a move is followed into view.
+    pub last_focus: Option<egui::Id>,
 }

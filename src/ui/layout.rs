@@ -18,7 +18,7 @@ impl SsoDiagApp {
         now: Instant,
         intents: &mut Vec<Intent>,
     ) -> bool {
-        egui::Panel::top("header").show(ui, |ui| {
+        let header = egui::Panel::top("header").show(ui, |ui| {
             let demo_url = self.background.demo.as_ref().map(MockTenant::url);
             let can_draw_chinese = self.view.fonts.knows_chinese() == Some(true);
             let (lang, theme) = (self.view.lang, self.view.look.theme);
@@ -34,7 +34,7 @@ impl SsoDiagApp {
             ui.add_space(2.0);
         });
 
-        egui::Panel::right("history")
+        let history = egui::Panel::right("history")
             .resizable(true)
             .default_size(230.0)
             .min_size(170.0)
@@ -53,10 +53,12 @@ impl SsoDiagApp {
             intents.push(Intent::OpenCase(path));
         }
         let mut domain_focused = false;
+        let beside = [header.response.rect, history.response.rect];
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    self.follow_focus(ui, beside);
                     if self.cases.open.is_some() {
                         self.draw_case(ui, now, intents);
                     } else {
@@ -71,6 +73,26 @@ impl SsoDiagApp {
                 .data_mut(|d| d.remove::<bool>(egui::Id::unique("keys_help_opened")));
         }
         domain_focused
+    }
+
+    /// Scrolls what the keyboard focus just moved to into view (egui does not for a button or a
+    /// fold-out): Tab at 200 % never lands below the fold. `beside`: the header's and the
+    /// History's rects, which do not scroll with the form.
+    fn follow_focus(&mut self, ui: &mut egui::Ui, beside: [egui::Rect; 2]) {
+        let focus = ui.ctx().memory(|m| m.focused());
+        if focus == self.view.last_focus {
+            return;
+        }
+        self.view.last_focus = focus;
+        let Some(rect) = focus
+            .and_then(|id| ui.ctx().read_response(id))
+            .map(|r| r.rect)
+        else {
+            return;
+        };
+        if !beside.iter().any(|b| b.intersects(rect)) {
+            ui.scroll_to_rect(rect, None);
+        }
     }
 
     /// A colleague's case: where it came from, its verdict and the inspector.

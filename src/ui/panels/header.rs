@@ -22,45 +22,51 @@ pub fn show(
     let l = lang::of(ui);
     let mut intents = Vec::new();
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(RichText::new("sso-diag").strong());
         ui.label(tr!(l, "ui-app-subtitle"));
         if let Some(url) = demo_url {
             ui.label(RichText::new(tr!(l, "ui-demo")).color(theme::warn(ui)))
                 .on_hover_text(tr!(l, "ui-demo-hover", url = url));
         }
-        // Right-aligned, but laid out left to right, so Tab and a screen reader meet the
-        // switches in the order they are read: the width is last frame's.
+        // Right-aligned when they fit on the line (their width is last frame's), else on lines of
+        // their own, wrapped; always laid out left to right, so Tab and a screen reader meet the
+        // switches in the order they are read.
         let width_id = egui::Id::unique("header_switches_width");
         let width = ui
             .ctx()
             .data(|d| d.get_temp::<f32>(width_id))
             .unwrap_or(420.0);
-        ui.add_space((ui.available_width() - width).max(0.0));
-        let switches = ui.horizontal(|ui| {
-            for option in Lang::ALL {
-                let name = match option {
-                    Lang::ZhCn if !can_draw_chinese => tr!(Lang::En, "ui-chinese-without-font"),
-                    _ => option.own_name().to_owned(),
-                };
-                let r = ui
-                    .selectable_label(chosen == option, name)
-                    .on_hover_text(tr!(l, "ui-lang-hover"));
-                if r.clicked() && chosen != option {
-                    intents.push(Intent::SetLang(option));
-                }
+        if ui.available_width() >= width {
+            ui.add_space(ui.available_width() - width);
+        } else {
+            ui.end_row();
+        }
+        let mut widths = Vec::new();
+        for option in Lang::ALL {
+            let name = match option {
+                Lang::ZhCn if !can_draw_chinese => tr!(Lang::En, "ui-chinese-without-font"),
+                _ => option.own_name().to_owned(),
+            };
+            let r = ui
+                .selectable_label(chosen == option, name)
+                .on_hover_text(tr!(l, "ui-lang-hover"));
+            widths.push(r.rect.width());
+            if r.clicked() && chosen != option {
+                intents.push(Intent::SetLang(option));
             }
-            ui.separator();
-            intents.extend(theme_picker(ui, theme_chosen));
-            if ui
-                .button(tr!(l, "ui-keys"))
-                .on_hover_text(tr!(l, "ui-keys-hover"))
-                .clicked()
-            {
-                intents.push(Intent::KeysHelp);
-            }
-        });
-        let used = switches.response.rect.width();
+        }
+        widths.push(ui.separator().rect.width());
+        intents.extend(theme_picker(ui, theme_chosen, &mut widths));
+        let keys = ui
+            .button(tr!(l, "ui-keys"))
+            .on_hover_text(tr!(l, "ui-keys-hover"));
+        widths.push(keys.rect.width());
+        if keys.clicked() {
+            intents.push(Intent::KeysHelp);
+        }
+        let spacing = ui.spacing().item_spacing.x;
+        let used = widths.iter().sum::<f32>() + spacing * widths.len().saturating_sub(1) as f32;
         ui.ctx().data_mut(|d| d.insert_temp(width_id, used));
     });
     if chosen != l {
@@ -74,9 +80,10 @@ pub fn show(
 
 /// System / Light / Dark / High contrast, as words: egui's own switch uses symbols that not every
 /// font has.
-fn theme_picker(ui: &mut Ui, chosen: ThemeChoice) -> Option<Intent> {
+/// `widths`: each widget's width is added, to know the whole row's.
+fn theme_picker(ui: &mut Ui, chosen: ThemeChoice, widths: &mut Vec<f32>) -> Option<Intent> {
     let l = lang::of(ui);
-    ui.weak(tr!(l, "ui-theme"));
+    widths.push(ui.weak(tr!(l, "ui-theme")).rect.width());
     let mut picked = None;
     for choice in ThemeChoice::ALL {
         let name = match choice {
@@ -85,7 +92,9 @@ fn theme_picker(ui: &mut Ui, chosen: ThemeChoice) -> Option<Intent> {
             ThemeChoice::Dark => tr!(l, "ui-theme-dark"),
             ThemeChoice::HighContrast => tr!(l, "ui-theme-high-contrast"),
         };
-        if ui.selectable_label(chosen == choice, name).clicked() && chosen != choice {
+        let r = ui.selectable_label(chosen == choice, name);
+        widths.push(r.rect.width());
+        if r.clicked() && chosen != choice {
             picked = Some(Intent::SetTheme(choice));
         }
     }
