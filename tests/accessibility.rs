@@ -227,10 +227,18 @@ fn ctrl_l_switches_the_language_and_ctrl_k_checks_the_connection() {
 
 #[test]
 fn at_200_percent_every_focusable_element_comes_into_view() {
-    let mut h = demo(Lang::En);
+    // The window's own default size, zoomed to 200 %: 490 × 380 points.
+    let size = [980.0, 760.0];
+    let mut launch = Launch::default().demo().expect("demo");
+    launch.lang = Some(Lang::En);
+    let mut h = window(launch, size);
+    step_until(&mut h, "device detection", |h| shows(h, "· 127.0.0.1 ·"));
     h.ctx.set_zoom_factor(2.0);
     settle(&mut h);
-    let viewport = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1100.0, 900.0) / 2.0);
+    press(&mut h, "Exchange");
+    step_until(&mut h, "the ticket", |h| shows(h, "ssoTicket-"));
+    settle(&mut h);
+    let viewport = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]) / 2.0);
     let mut seen = 0;
     for _ in 0..40 {
         let name = tab(&mut h);
@@ -253,6 +261,25 @@ fn at_200_percent_every_focusable_element_comes_into_view() {
         }
     }
     assert!(seen > 10, "Tab reached {seen} elements");
+    // Nothing runs off the right edge: rows wrap, and the History folds out below the form.
+    for node in h.root().children_recursive() {
+        if node.accesskit_node().bounding_box().is_none() {
+            continue;
+        }
+        let b = node.rect();
+        let label = node.accesskit_node().label().unwrap_or_default();
+        if !label.is_empty() && b.min.x < viewport.max.x {
+            assert!(
+                b.max.x <= viewport.max.x + 1.0,
+                "{label:?} runs off the right edge at 200 %: {b:?}"
+            );
+        }
+    }
+    assert!(
+        shows(&h, "History (1)") || shows(&h, "History (0)"),
+        "{}",
+        all_text(&h)
+    );
 }
 
 #[test]

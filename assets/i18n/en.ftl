@@ -330,6 +330,7 @@ ui-save-report-hover = Save that report as a file in Downloads
 ui-copy-curl = Copy as curl
 ui-copy-curl-hover = The inspected request as a curl command; tokens as $SSO_DIAG_… variables
 ui-history = History
+ui-history-count = History ({ $count })
 ui-history-empty = Calls appear here. Click one to inspect it.
 ui-inspector = Request / response inspector
 ui-inspector-at = { $operation } at { $time }

@@ -325,6 +325,7 @@ ui-save-report-hover = 把这份报告保存到“下载”文件夹
 ui-copy-curl = 复制为 curl
 ui-copy-curl-hover = 把正在查看的请求复制为 curl 命令；令牌以 $SSO_DIAG_… 变量代替
 ui-history = 历史记录
+ui-history-count = 历史记录（{ $count }）
 ui-history-empty = 调用会显示在这里。点击一条即可查看详情。
 ui-inspector = 请求/应答查看器
 ui-inspector-at = { $operation } · { $time }

@@ -9,6 +9,9 @@ use super::lang;
 use super::panels::{self, Intent};
 use crate::mock::MockTenant;
 
+/// Narrower than this (in points, after zoom), the History is a fold-out, not a panel.
+const NARROW: f32 = 760.0;
+
 impl SsoDiagApp {
     /// Draws the window, adding the user's intents; whether the domain field has the focus (the
     /// device is detected for a domain once it is settled).
@@ -34,13 +37,20 @@ impl SsoDiagApp {
             ui.add_space(2.0);
         });
 
-        let history = egui::Panel::right("history")
-            .resizable(true)
-            .default_size(230.0)
-            .min_size(170.0)
-            .show(ui, |ui| {
-                intents.extend(panels::history::show(ui, self.shown_session()));
-            });
+        // Narrow (a small window, or zoomed in): the History folds out below the form instead,
+        // and the form keeps the whole width.
+        let narrow = ui.available_width() < NARROW;
+        let history = (!narrow).then(|| {
+            egui::Panel::right("history")
+                .resizable(true)
+                .default_size(230.0)
+                .min_size(170.0)
+                .show(ui, |ui| {
+                    intents.extend(panels::history::show(ui, self.shown_session()));
+                })
+                .response
+                .rect
+        });
 
         let dropped = ui.ctx().input(|i| {
             i.raw
@@ -53,7 +63,7 @@ impl SsoDiagApp {
             intents.push(Intent::OpenCase(path));
         }
         let mut domain_focused = false;
-        let beside = [header.response.rect, history.response.rect];
+        let beside = [header.response.rect, history.unwrap_or(egui::Rect::NOTHING)];
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -63,6 +73,10 @@ impl SsoDiagApp {
                         self.draw_case(ui, now, intents);
                     } else {
                         domain_focused = self.draw_form(ui, now, intents);
+                    }
+                    if narrow {
+                        ui.add_space(6.0);
+                        intents.extend(panels::history::fold_out(ui, self.shown_session()));
                     }
                 });
         });

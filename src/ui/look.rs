@@ -98,7 +98,7 @@ fn high_contrast() -> Visuals {
         Color32::WHITE,
         Color32::from_rgb(255, 230, 0),
     );
-    v.override_text_color = Some(white);
+
     v.weak_text_color = Some(Color32::from_gray(215));
     v.panel_fill = black;
     v.window_fill = black;

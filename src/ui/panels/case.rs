@@ -14,7 +14,7 @@ pub fn show(ui: &mut Ui, path: &std::path::Path, case: &Case) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
     theme::card(ui, theme::warn(ui)).show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(tr!(l, "ui-case-title")).strong());
             ui.label(escape_controls(&path.display().to_string()));
             if ui.button(tr!(l, "ui-case-close")).clicked() {
@@ -72,7 +72,7 @@ pub fn show(ui: &mut Ui, path: &std::path::Path, case: &Case) -> Vec<Intent> {
 pub fn open_row(ui: &mut Ui, path: &mut String) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr!(l, "ui-case-open-path"));
         let field = ui
             .add(egui::TextEdit::singleline(path).desired_width(420.0))

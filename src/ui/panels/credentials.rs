@@ -39,7 +39,7 @@ pub fn show(ui: &mut Ui, form: &mut Form, now: Instant, busy: bool) -> Vec<Inten
             .focus(form.focus.take_if(|f| *f == Field::SessionToken).is_some());
         session.show(ui, &mut form.session_token, &mut intents);
         ui.label("");
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(!busy, egui::Button::new(tr!(l, "ui-refresh-session")))
                 .on_hover_text(tr!(l, "ui-refresh-session-hover"))
@@ -104,7 +104,7 @@ impl SecretRow {
         let mut edited = false;
         let label = grid_label(ui, &self.name);
         let name = self.name.as_str();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let buttons_width = 190.0;
             let r = ui
                 .add(

@@ -131,7 +131,7 @@ fn field_row(
 ) {
     let l = lang::of(ui);
     let label = grid_label(ui, name);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let r = ui
             .add(
                 TextEdit::singleline(&mut field.value)

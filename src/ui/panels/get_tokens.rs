@@ -87,7 +87,7 @@ fn run_button(
     };
     let remembered = keychain.remembered.keeps(kept);
     ui.label("");
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui
             .add_enabled(!busy, egui::Button::new(step.short(l)))
             .on_hover_text(hover)

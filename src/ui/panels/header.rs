@@ -37,8 +37,12 @@ pub fn show(
             .ctx()
             .data(|d| d.get_temp::<f32>(width_id))
             .unwrap_or(420.0);
-        if ui.available_width() >= width {
-            ui.add_space(ui.available_width() - width);
+        // A margin for what last frame's sum does not see (a separator's own spacing).
+        let width = width + 12.0;
+        // What is left of this row (a wrapping row's `available_width` is the whole row).
+        let left = ui.available_size_before_wrap().x;
+        if left >= width {
+            ui.add_space(left - width);
         } else {
             ui.end_row();
         }

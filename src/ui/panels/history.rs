@@ -10,19 +10,40 @@ use crate::tr;
 use crate::ui::session::Session;
 use crate::ui::{lang, theme};
 
+/// The History panel on the right.
 pub fn show(ui: &mut Ui, session: &Session) -> Vec<Intent> {
+    let l = lang::of(ui);
+    ui.add_space(6.0);
+    ui.label(RichText::new(tr!(l, "ui-history")).strong().size(15.0));
+    entries(ui, session, [false, false])
+}
+
+/// The History as a fold-out at the end of the form, when the window is too narrow (or zoomed
+/// too far) for a panel beside it.
+pub fn fold_out(ui: &mut Ui, session: &Session) -> Vec<Intent> {
+    let l = lang::of(ui);
+    let count = session.history.len() as u64;
+    let title = RichText::new(tr!(l, "ui-history-count", count = count)).strong();
+    let section = egui::CollapsingHeader::new(title)
+        .id_salt("history_fold_out")
+        .default_open(false)
+        .show(ui, |ui| entries(ui, session, [false, true]));
+    crate::ui::a11y::focus_ring(ui, &section.header_response);
+    section.body_returned.unwrap_or_default()
+}
+
+fn entries(ui: &mut Ui, session: &Session, shrink: [bool; 2]) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
     let history = &session.history;
-    ui.add_space(6.0);
-    ui.label(RichText::new(tr!(l, "ui-history")).strong().size(15.0));
     if history.is_empty() {
         ui.weak(tr!(l, "ui-history-empty"));
         return intents;
     }
     let shown = session.selected.unwrap_or(history.len() - 1);
     egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
+        .auto_shrink(shrink)
+        .max_height(if shrink[1] { 240.0 } else { f32::INFINITY })
         .show(ui, |ui| {
             for (i, entry) in history.iter().enumerate().rev() {
                 // On the selection's fill, green or red text would not read: the selection's

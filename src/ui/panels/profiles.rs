@@ -12,7 +12,7 @@ use crate::ui::theme;
 pub fn show(ui: &mut Ui, profiles: &mut Profiles) -> Vec<Intent> {
     let l = lang::of(ui);
     let mut intents = Vec::new();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr!(l, "ui-profile"));
         let none = tr!(l, "ui-profile-none");
         let current = profiles.current.clone();

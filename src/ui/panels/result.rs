@@ -130,7 +130,7 @@ fn ticket_card(
     };
     theme::card(ui, accent).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let took = format_ms(view.round_trip);
             let title = RichText::new(tr!(l, "ui-ticket-issued-in", took = took))
                 .size(18.0)
@@ -143,7 +143,7 @@ fn ticket_card(
             });
         });
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.add(
                 egui::Label::new(
                     RichText::new(escape_controls(&ticket.value))
@@ -181,7 +181,7 @@ fn ticket_card(
             } else {
                 tr!(l, "ui-expires-in", left = ticket.countdown(now))
             };
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(countdown).size(22.0).strong().color(accent));
                 let until = ticket
                     .expires_wall()

@@ -95,7 +95,7 @@ pub fn show(ui: &mut Ui, form: &mut Form) -> bool {
                 text_row(ui, &label, &mut form.proxy, &hint);
 
                 let label = grid_label(ui, &tr!(l, "ui-timeout"));
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.add(
                         egui::DragValue::new(&mut form.timeout_secs)
                             .range(1.0..=600.0)
