@@ -84,41 +84,57 @@ fn the_window_is_named_and_the_ticket_lifetime_has_a_range() {
 
 #[test]
 fn a_result_is_announced_and_takes_the_focus() {
-    let mut h = demo(Lang::En);
-    press(&mut h, "Exchange");
-    step_until(&mut h, "the ticket", |h| shows(h, "ssoTicket-"));
-    settle(&mut h);
-    let heading = h.get_by_label_contains("Ticket issued in");
-    assert_eq!(heading.accesskit_node().data().live(), Some(Live::Polite));
-    assert!(
-        focused(&h).starts_with("Ticket issued in"),
-        "focus: {}",
-        focused(&h)
-    );
-    assert_eq!(tab(&mut h), "Copy", "the next Tab is the card's own button");
-    assert_eq!(tab(&mut h), "Redeem");
+    for (lang, exchange, issued, copy, redeem, rejected) in [
+        (
+            Lang::En,
+            "Exchange",
+            "Ticket issued in",
+            "Copy",
+            "Redeem",
+            "Session token rejected",
+        ),
+        (
+            Lang::ZhCn,
+            "换取票据",
+            "票据已签发，用时",
+            "复制",
+            "核验",
+            "会话令牌无效",
+        ),
+    ] {
+        let mut h = demo(lang);
+        press(&mut h, exchange);
+        step_until(&mut h, "the ticket", |h| shows(h, "ssoTicket-"));
+        settle(&mut h);
+        let heading = h.get_by_label_contains(issued);
+        assert_eq!(heading.accesskit_node().data().live(), Some(Live::Polite));
+        assert!(focused(&h).starts_with(issued), "focus: {}", focused(&h));
+        assert_eq!(tab(&mut h), copy, "the next Tab is the card's own button");
+        assert_eq!(tab(&mut h), redeem);
 
-    // An error interrupts.
-    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
-    let mut h = window(
-        Launch {
-            domain: Some(tenant.url()),
-            access_token: Some(sso_diag::mock::demo::ACCESS_TOKEN.into()),
-            session_token: Some("st-long-gone-1".into()),
-            ..Launch::default()
-        },
-        [1100.0, 900.0],
-    );
-    step_until(&mut h, "device detection", |h| shows(h, "· 127.0.0.1 ·"));
-    press(&mut h, "Exchange");
-    step_until(&mut h, "the error", |h| shows(h, "Session token rejected"));
-    settle(&mut h);
-    let heading = h.get_by_label("Session token rejected");
-    assert_eq!(
-        heading.accesskit_node().data().live(),
-        Some(Live::Assertive)
-    );
-    assert_eq!(focused(&h), "Session token rejected");
+        // An error interrupts.
+        let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+        let mut h = window(
+            Launch {
+                domain: Some(tenant.url()),
+                access_token: Some(sso_diag::mock::demo::ACCESS_TOKEN.into()),
+                session_token: Some("st-long-gone-1".into()),
+                lang: Some(lang),
+                ..Launch::default()
+            },
+            [1100.0, 900.0],
+        );
+        step_until(&mut h, "device detection", |h| shows(h, "· 127.0.0.1 ·"));
+        press(&mut h, exchange);
+        step_until(&mut h, "the error", |h| shows(h, rejected));
+        settle(&mut h);
+        let heading = h.get_by_label(rejected);
+        assert_eq!(
+            heading.accesskit_node().data().live(),
+            Some(Live::Assertive)
+        );
+        assert_eq!(focused(&h), rejected, "{lang:?}");
+    }
 }
 
 #[test]
@@ -188,6 +204,17 @@ fn a_fresh_window_starts_where_the_work_does_and_tabs_in_reading_order() {
     assert_eq!(focused(&h), "Domain", "{}", all_text(&h));
     assert_eq!(tab(&mut h), "X-tenant-id");
     assert_eq!(tab(&mut h), "client_id");
+
+    // The same in Chinese.
+    let h = demo(Lang::ZhCn);
+    assert_eq!(focused(&h), "换取票据", "{}", all_text(&h));
+    let launch = Launch {
+        lang: Some(Lang::ZhCn),
+        ..Launch::default()
+    };
+    let mut h = window(launch, [1100.0, 900.0]);
+    settle(&mut h);
+    assert_eq!(focused(&h), "域名", "{}", all_text(&h));
 }
 
 #[test]
