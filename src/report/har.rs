@@ -63,7 +63,7 @@ pub fn har_json(entries: &[HarEntry<'_>]) -> String {
         "entries": entries,
     }});
     let text = serde_json::to_string_pretty(&har).unwrap_or_default();
-    crate::secret::redact(&text)
+    crate::text::escape_json_text(&crate::secret::redact(&text))
 }
 
 fn entry(e: &HarEntry<'_>) -> Value {

@@ -74,7 +74,7 @@ pub fn watch_markdown(
                     "report-watch-attempt",
                     number = u64::from(attempt.number),
                     time = local_hms(attempt.at),
-                    outcome = attempt.outcome.words(l)
+                    outcome = markdown_text(&attempt.outcome.words(l))
                 )
             );
             if let Some(error) = attempt.error.as_deref() {
