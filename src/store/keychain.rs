@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use secrecy::{ExposeSecret, SecretString};
 
+pub use super::keychain_os::Backend;
+
 pub(super) const SERVICE: &str = "sso-diag";
 
 /// Which secret of a profile.
@@ -36,14 +38,6 @@ impl Kept {
         };
         format!("{profile}/{what}")
     }
-}
-
-/// Where secrets are kept: the OS keychain, or (tests) memory.
-pub trait Backend: Send + Sync {
-    fn set(&self, service: &str, account: &str, secret: &str) -> Result<(), String>;
-    fn get(&self, service: &str, account: &str) -> Result<Option<String>, String>;
-    /// Removing what is not there is not an error.
-    fn delete(&self, service: &str, account: &str) -> Result<(), String>;
 }
 
 static BACKEND: RwLock<Option<Arc<dyn Backend>>> = RwLock::new(None);

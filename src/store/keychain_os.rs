@@ -10,7 +10,14 @@ use std::time::Duration;
 
 use keyring_core::{CredentialStore, Entry, Error};
 
-use super::keychain::Backend;
+/// Where secrets are kept: the OS keychain, or (tests) memory. Defined beside the OS's, so the
+/// keychain's front (`keychain.rs`) uses this file and not the other way round.
+pub trait Backend: Send + Sync {
+    fn set(&self, service: &str, account: &str, secret: &str) -> Result<(), String>;
+    fn get(&self, service: &str, account: &str) -> Result<Option<String>, String>;
+    /// Removing what is not there is not an error.
+    fn delete(&self, service: &str, account: &str) -> Result<(), String>;
+}
 
 const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
 
