@@ -5,6 +5,7 @@
 //! misunderstanding in the client cannot hide in both. It only ever binds to loopback by default.
 
 mod answers;
+mod echo;
 mod flaky;
 mod routes;
 mod scenario;
@@ -15,6 +16,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+pub use echo::echoed_forms;
 pub use flaky::{Injected, choices as flaky_choices};
 pub use scenario::Scenario;
 use state::MockState;
