@@ -60,7 +60,33 @@ fn write_seen() -> std::sync::RwLockWriteGuard<'static, Registry> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The registry with every secret registered so far in its automaton.
+/// One build at a time; a redaction that finds secrets pending waits for it.
+static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+thread_local! {
+    /// This thread is building the automaton: whatever it would print then (a library's log
+    /// line) cannot wait for the build it is part of, so it is withheld instead.
+    static BUILDING_HERE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks this thread as building until dropped, a panic included.
+struct BuildingHere;
+
+impl BuildingHere {
+    fn start() -> Self {
+        BUILDING_HERE.with(|b| b.set(true));
+        Self
+    }
+}
+
+impl Drop for BuildingHere {
+    fn drop(&mut self) {
+        BUILDING_HERE.with(|b| b.set(false));
+    }
+}
+
+/// The registry with every secret registered so far in its automaton. The automaton is built
+/// from a copy, holding no lock on the registry: redactions with nothing new to search for go on.
 fn read_seen() -> RwLockReadGuard<'static, Registry> {
     loop {
         let seen = SEEN
@@ -70,9 +96,28 @@ fn read_seen() -> RwLockReadGuard<'static, Registry> {
             return seen;
         }
         drop(seen);
-        let mut seen = write_seen();
-        if seen.needs_build() {
-            seen.build();
+        let one_builder = BUILDING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let job = {
+            let seen = SEEN
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // Another thread built it while this one waited.
+            if !seen.needs_build() {
+                continue;
+            }
+            seen.build_job()
+        };
+        let built = {
+            let _here = BuildingHere::start();
+            job.build()
+        };
+        let failure = built.failure();
+        write_seen().install(built);
+        drop(one_builder);
+        if let Some(error) = failure {
+            tracing::error!("the redaction automaton could not be built: {error}");
         }
     }
 }
@@ -105,9 +150,15 @@ pub fn registered() -> usize {
 }
 
 fn redact_with(text: &str, min_chars: usize) -> String {
+    if BUILDING_HERE.with(std::cell::Cell::get) {
+        return "[redacted: written while the redactor was being built]".to_owned();
+    }
     let seen = read_seen();
     if seen.is_empty() || text.is_empty() {
         return text.to_owned();
+    }
+    if seen.is_broken() {
+        return "[redacted: too many secrets to search this text]".to_owned();
     }
     let bytes = text.as_bytes();
     let mut spans: Vec<(usize, usize, &'static str)> = Vec::new();

@@ -10,7 +10,7 @@
 //!
 //! Secrets are added to a small automaton rebuilt on each change; when it has grown to an eighth
 //! of the large one, both are rebuilt as one: adding stays cheap however many there are, and a
-//! text is searched twice at most.
+//! text is searched twice at most. Automata are built from copies, outside the registry's lock.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
@@ -43,7 +43,8 @@ struct Form {
 struct Tier {
     forms: Vec<Form>,
     by_pattern: Vec<Vec<usize>>,
-    automaton: Option<AhoCorasick>,
+    /// Why it could not be built, if it could not.
+    automaton: Result<AhoCorasick, String>,
 }
 
 impl Tier {
@@ -65,13 +66,46 @@ impl Tier {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
-            .inspect_err(|e| tracing::error!("the redaction automaton failed to build: {e}"))
-            .ok();
+            .map_err(|e| e.to_string());
         Self {
             forms,
             by_pattern,
             automaton,
         }
+    }
+}
+
+/// The forms of the automata to build (the large one only when it is rebuilt).
+pub(super) struct BuildJob {
+    large: Option<Vec<Form>>,
+    small: Vec<Form>,
+    /// How many pending forms the job holds.
+    pending: usize,
+}
+
+impl BuildJob {
+    pub fn build(self) -> Built {
+        Built {
+            large: self.large.map(Tier::build),
+            small: Tier::build(self.small),
+            pending: self.pending,
+        }
+    }
+}
+
+pub(super) struct Built {
+    large: Option<Tier>,
+    small: Tier,
+    pending: usize,
+}
+
+impl Built {
+    /// Why an automaton could not be built, to log once the registry is free again.
+    pub fn failure(&self) -> Option<String> {
+        [self.large.as_ref(), Some(&self.small)]
+            .into_iter()
+            .flatten()
+            .find_map(|t| t.automaton.as_ref().err().cloned())
     }
 }
 
@@ -157,16 +191,40 @@ impl Registry {
         !self.pending.is_empty()
     }
 
-    /// Puts the pending forms into an automaton.
-    pub fn build(&mut self) {
-        let mut small = std::mem::take(&mut self.small.forms);
-        small.append(&mut self.pending);
-        if small.len() >= MIN_MERGE.max(self.large.forms.len() / 8) {
-            let mut large = std::mem::take(&mut self.large.forms);
+    /// What to build to put the pending forms into an automaton: copies, so the automata stay
+    /// whole for whoever redacts meanwhile, and the build can run without the registry's lock
+    /// (building may log, and every log line is redacted).
+    pub fn build_job(&self) -> BuildJob {
+        let mut small = self.small.forms.clone();
+        small.extend(self.pending.iter().cloned());
+        let large = (small.len() >= MIN_MERGE.max(self.large.forms.len() / 8)).then(|| {
+            let mut large = self.large.forms.clone();
             large.append(&mut small);
-            self.large = Tier::build(large);
+            large
+        });
+        BuildJob {
+            large,
+            small,
+            pending: self.pending.len(),
         }
-        self.small = Tier::build(small);
+    }
+
+    /// Puts a built job in place; what was registered while it was built stays pending.
+    pub fn install(&mut self, built: Built) {
+        if let Some(large) = built.large {
+            self.large = large;
+        }
+        self.small = built.small;
+        let done = built.pending.min(self.pending.len());
+        self.pending.drain(..done);
+    }
+
+    /// An automaton could not be built (far more secrets than any run holds): nothing can be
+    /// searched for reliably, so callers must show nothing.
+    pub fn is_broken(&self) -> bool {
+        [&self.large, &self.small]
+            .iter()
+            .any(|t| t.automaton.is_err() && !t.forms.is_empty())
     }
 
     fn hash(&self, bytes: &[u8]) -> u64 {
@@ -191,7 +249,7 @@ impl Registry {
     pub fn find(&self, bytes: &[u8], binary: bool, min_chars: usize, out: &mut Vec<Found>) {
         let mut prefix: Option<Vec<u64>> = None;
         for tier in [&self.large, &self.small] {
-            let Some(automaton) = &tier.automaton else {
+            let Ok(automaton) = &tier.automaton else {
                 continue;
             };
             for m in automaton.find_overlapping_iter(bytes) {

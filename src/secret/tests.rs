@@ -70,3 +70,19 @@ fn debug_of_a_secret_does_not_leak_it() {
     let s = secret("top-secret-value");
     assert!(!format!("{s:?}").contains("top-secret"));
 }
+
+#[test]
+fn a_line_printed_while_this_thread_builds_the_automaton_is_withheld_not_waited_on() {
+    register("session token", &secret("pending-while-building-0001"));
+    let building = BuildingHere::start();
+    let line = redact("a log line from inside the build: pending-while-building-0001");
+    assert_eq!(
+        line,
+        "[redacted: written while the redactor was being built]"
+    );
+    drop(building);
+    assert_eq!(
+        redact("pending-while-building-0001"),
+        "[redacted session token]"
+    );
+}
