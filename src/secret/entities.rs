@@ -55,8 +55,8 @@ const NAMED: &[(&str, char)] = &[
 /// The longest name in [`NAMED`], with its `;`.
 const LONGEST_NAME: usize = 18;
 
-/// `&…;` at the start of `s`: the character's UTF-8 bytes and how many bytes the reference took.
-pub(super) fn reference(s: &[u8]) -> Option<(Vec<u8>, usize)> {
+/// `&…;` at the start of `s`: the character and how many bytes the reference took.
+pub(super) fn reference(s: &[u8]) -> Option<(char, usize)> {
     let rest = s.get(1..)?;
     let (c, used) = if rest.first() == Some(&b'#') {
         numeric(&rest[1..]).map(|(c, used)| (c, used + 1))?
@@ -66,7 +66,7 @@ pub(super) fn reference(s: &[u8]) -> Option<(Vec<u8>, usize)> {
         let c = NAMED.iter().find(|(n, _)| *n == name)?.1;
         (c, end + 1)
     };
-    Some((c.to_string().into_bytes(), used + 1))
+    Some((c, used + 1))
 }
 
 /// `97;` or `x61;` (after the `#`); the `;` may be missing, as browsers allow.
@@ -105,14 +105,11 @@ mod tests {
             ("&#x1F600;", "😀", 9),
         ];
         for (text, want, used) in cases {
-            let (bytes, n) = reference(text.as_bytes()).expect(text);
-            assert_eq!(
-                (String::from_utf8(bytes).expect("utf8").as_str(), n),
-                (want, used)
-            );
+            let (decoded, n) = reference(text.as_bytes()).expect(text);
+            assert_eq!((decoded.to_string().as_str(), n), (want, used));
         }
         for text in ["&unknown;", "&#;", "&#xZZ;", "& amp;", "&#1114112;"] {
-            assert_eq!(reference(text.as_bytes()), None, "{text}");
+            assert!(reference(text.as_bytes()).is_none(), "{text}");
         }
     }
 }

@@ -11,7 +11,9 @@ use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD};
 use secrecy::{ExposeSecret, SecretString};
 
+mod anchors;
 mod entities;
+mod escapes;
 mod registry;
 mod views;
 
@@ -165,12 +167,15 @@ fn redact_with(text: &str, min_chars: usize) -> String {
     let mut found = Vec::new();
     seen.find(bytes, false, min_chars, &mut found);
     spans.extend(found.drain(..).map(|f| (f.start, f.end, f.name)));
-    let views = Views::of(bytes);
+    let plan = seen.plan();
+    let views = Views::of(bytes, plan);
     for (i, view) in views.views.iter().enumerate() {
-        seen.find(&view.bytes, view.binary, min_chars, &mut found);
-        for f in found.drain(..) {
-            let (start, end) = views.to_text(i, f.start, f.end);
-            spans.push((start, end, f.name));
+        for (from, to) in view.windows(plan.longest) {
+            seen.find(&view.bytes[from..to], view.binary, min_chars, &mut found);
+            for f in found.drain(..) {
+                let (start, end) = views.to_text(i, from + f.start, from + f.end);
+                spans.push((start, end, f.name));
+            }
         }
     }
     drop(seen);

@@ -1,45 +1,42 @@
-//! Every secret the process has seen, searched for with one multi-pattern automaton whose cost
-//! does not grow with their number.
+//! Every secret the process has seen, searched for at a cost that does not grow with their number.
 //!
-//! The automaton holds each secret's last [`ANCHOR`] bytes, not the whole secret (a watch's
-//! id_tokens are a kilobyte each: a hundred thousand of them whole would be a gigabyte of
-//! automaton). Where an anchor is found, the window it ends is checked against the secret's
+//! A form of 8 bytes or more (every token) is found by its last 8 bytes (`anchors.rs`), not
+//! whole (a watch's id_tokens are a kilobyte each: a hundred thousand of them whole would be a
+//! gigabyte of automaton). Where an anchor ends, the window it ends is checked against the form's
 //! keyed polynomial hash — in constant time, from the view's prefix hashes — so neither a long
 //! secret nor a text full of anchors costs more than a pass. A hash collision could only make
 //! more text redacted, never less.
 //!
-//! Secrets are added to a small automaton rebuilt on each change; when it has grown to an eighth
-//! of the large one, both are rebuilt as one: adding stays cheap however many there are, and a
-//! text is searched twice at most. Automata are built from copies, outside the registry's lock.
+//! Shorter forms (a password of a few characters, a tiny one's base64) go into an aho-corasick
+//! automaton: a small one rebuilt on each change; when it has grown to an eighth of the large
+//! one, both are rebuilt as one, so adding stays cheap. Automata are built from copies, outside
+//! the registry's lock.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-/// Long enough that two secrets rarely share one; short enough to keep the automaton small.
-const ANCHOR: usize = 12;
+use super::anchors::{ANCHOR, AnchorIndex, LongForm};
+use super::views::{Plan, has_escape};
+
 /// Below this many searched forms the small automaton is simply rebuilt each time.
 const MIN_MERGE: usize = 1024;
+/// Up to this many patterns (under 8 bytes each) the automaton is a DFA.
+const DFA_PATTERNS: usize = 2000;
 /// 2^61 − 1: products fit in 128 bits and the hash has no small-modulus weaknesses.
 const MODULUS: u64 = (1 << 61) - 1;
 
-/// One form of one secret, as the automaton and the check know it.
+/// A form shorter than an anchor, as the automaton knows it: whole.
 #[derive(Clone)]
 struct Form {
-    anchor: Box<[u8]>,
-    /// Where the anchor starts within the form.
-    anchor_at: usize,
-    len: usize,
-    hash: u64,
-    /// `base ^ len`, to take a window's hash out of two prefix hashes.
-    power: u64,
+    bytes: Box<[u8]>,
     secret: u32,
     /// Searched for in text views only (a secret too short to search for in decoded bytes).
     text_only: bool,
 }
 
-/// An automaton over the anchors of `forms`; each pattern names the forms it ends.
+/// An automaton over `forms`; each pattern names the forms it is.
 struct Tier {
     forms: Vec<Form>,
     by_pattern: Vec<Vec<usize>>,
@@ -53,18 +50,20 @@ impl Tier {
         let mut patterns: Vec<&[u8]> = Vec::new();
         let mut by_pattern: Vec<Vec<usize>> = Vec::new();
         for (i, form) in forms.iter().enumerate() {
-            let p = *index.entry(&form.anchor).or_insert_with(|| {
-                patterns.push(&form.anchor);
+            let p = *index.entry(&form.bytes).or_insert_with(|| {
+                patterns.push(&form.bytes);
                 by_pattern.push(Vec::new());
                 patterns.len() - 1
             });
             by_pattern[p].push(i);
         }
-        // A contiguous NFA: a DFA of this many patterns would be hundreds of MiB. Standard match
-        // semantics, so overlapping anchors are all reported.
+        // A DFA searches fastest, but takes a few hundred bytes a state: only while there are
+        // few patterns; a contiguous NFA otherwise. Standard match semantics, so overlapping
+        // matches are all reported.
+        let kind = (patterns.len() <= DFA_PATTERNS).then_some(AhoCorasickKind::DFA);
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(kind.unwrap_or(AhoCorasickKind::ContiguousNFA)))
             .build(&patterns)
             .map_err(|e| e.to_string());
         Self {
@@ -128,9 +127,14 @@ pub(super) struct Registry {
     known: std::collections::HashSet<u64>,
     keys: RandomState,
     base: u64,
+    /// Forms of [`ANCHOR`] bytes and more.
+    long: AnchorIndex,
+    /// Shorter forms, in two automata, and those not yet in either.
     large: Tier,
     small: Tier,
     pending: Vec<Form>,
+    /// Which views a search needs (see [`Plan`]).
+    plan: Plan,
 }
 
 impl Registry {
@@ -138,14 +142,21 @@ impl Registry {
         let keys = RandomState::new();
         // A random base: no text can be built in advance to collide with a secret.
         let base = keys.hash_one("sso-diag redaction base") % (MODULUS - 256) + 256;
+        let long = AnchorIndex::new(keys.hash_one("sso-diag anchors"));
         Self {
             secrets: Vec::new(),
             known: Default::default(),
             keys,
             base,
+            long,
             large: Tier::build(Vec::new()),
             small: Tier::build(Vec::new()),
             pending: Vec::new(),
+            plan: Plan {
+                each_kind_alone: false,
+                min_binary: usize::MAX,
+                longest: 0,
+            },
         }
     }
 
@@ -173,18 +184,33 @@ impl Registry {
             if bytes.is_empty() {
                 continue;
             }
-            let anchor_at = bytes.len().saturating_sub(ANCHOR);
-            self.pending.push(Form {
-                anchor: bytes[anchor_at..].into(),
-                anchor_at,
-                len: bytes.len(),
-                hash: self.hash(bytes),
-                power: self.power(bytes.len()),
-                secret,
-                text_only: *text_only,
-            });
+            if !text_only {
+                self.plan.min_binary = self.plan.min_binary.min(bytes.len());
+            }
+            self.plan.each_kind_alone |= has_escape(bytes);
+            self.plan.longest = self.plan.longest.max(bytes.len());
+            if bytes.len() >= ANCHOR {
+                let form = LongForm::new(
+                    bytes.len(),
+                    self.hash(bytes),
+                    self.power(bytes.len()),
+                    secret,
+                    *text_only,
+                );
+                self.long.insert(bytes, form);
+            } else {
+                self.pending.push(Form {
+                    bytes: bytes.as_slice().into(),
+                    secret,
+                    text_only: *text_only,
+                });
+            }
         }
         true
+    }
+
+    pub fn plan(&self) -> Plan {
+        self.plan
     }
 
     pub fn needs_build(&self) -> bool {
@@ -247,34 +273,38 @@ impl Registry {
 
     /// Every secret of at least `min_chars` characters found in `bytes`.
     pub fn find(&self, bytes: &[u8], binary: bool, min_chars: usize, out: &mut Vec<Found>) {
-        let mut prefix: Option<Vec<u64>> = None;
+        let wanted = |secret: u32, text_only: bool| {
+            let secret = &self.secrets[secret as usize];
+            (!(binary && text_only) && secret.chars >= min_chars).then_some(secret.name)
+        };
+        let mut check = WindowHash::new(self, bytes);
+        self.long.scan(bytes, |end, form| {
+            let Some(name) = wanted(form.secret, form.text_only) else {
+                return;
+            };
+            if let Some(start) = end.checked_sub(form.len)
+                && check.hash(start, end, form.power) == form.hash
+            {
+                out.push(Found { start, end, name });
+            }
+        });
         for tier in [&self.large, &self.small] {
             let Ok(automaton) = &tier.automaton else {
                 continue;
             };
+            if tier.forms.is_empty() {
+                continue;
+            }
             for m in automaton.find_overlapping_iter(bytes) {
                 for form in tier.by_pattern[m.pattern().as_usize()]
                     .iter()
                     .map(|i| &tier.forms[*i])
                 {
-                    let secret = &self.secrets[form.secret as usize];
-                    if (binary && form.text_only) || secret.chars < min_chars {
-                        continue;
-                    }
-                    let Some(start) = m.start().checked_sub(form.anchor_at) else {
-                        continue;
-                    };
-                    let end = start + form.len;
-                    if end > bytes.len() {
-                        continue;
-                    }
-                    let prefix = prefix.get_or_insert_with(|| self.prefix_hashes(bytes));
-                    let window = sub_mod(prefix[end], mul_mod(prefix[start], form.power));
-                    if window == form.hash {
+                    if let Some(name) = wanted(form.secret, form.text_only) {
                         out.push(Found {
-                            start,
-                            end,
-                            name: secret.name,
+                            start: m.start(),
+                            end: m.end(),
+                            name,
                         });
                     }
                 }
@@ -295,10 +325,47 @@ impl Registry {
     }
 }
 
+/// The hash of a window of one view: computed directly while that is cheap, from prefix hashes
+/// (constant time a window) once the view has had its length's worth of checks.
+struct WindowHash<'a> {
+    registry: &'a Registry,
+    bytes: &'a [u8],
+    budget: usize,
+    prefix: Option<Vec<u64>>,
+}
+
+impl<'a> WindowHash<'a> {
+    fn new(registry: &'a Registry, bytes: &'a [u8]) -> Self {
+        Self {
+            registry,
+            bytes,
+            budget: bytes.len(),
+            prefix: None,
+        }
+    }
+
+    fn hash(&mut self, start: usize, end: usize, power: u64) -> u64 {
+        if self.prefix.is_none() && end - start <= self.budget {
+            self.budget -= end - start;
+            return self.registry.hash(&self.bytes[start..end]);
+        }
+        let prefix = self
+            .prefix
+            .get_or_insert_with(|| self.registry.prefix_hashes(self.bytes));
+        sub_mod(prefix[end], mul_mod(prefix[start], power))
+    }
+}
+
 fn mul_mod(a: u64, b: u64) -> u64 {
     let p = u128::from(a) * u128::from(b);
     let folded = (p & u128::from(MODULUS)) + (p >> 61);
     let folded = u64::try_from(folded).unwrap_or(u64::MAX);
+    // Below 2^62: at most two subtractions bring it under the modulus.
+    let folded = if folded >= MODULUS {
+        folded - MODULUS
+    } else {
+        folded
+    };
     if folded >= MODULUS {
         folded - MODULUS
     } else {

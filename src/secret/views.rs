@@ -9,6 +9,8 @@
 //! Runs of base64 (standard and url-safe alphabets, any alignment, with or without padding) and
 //! of hex digits are decoded from the deepest level.
 
+use super::escapes::{BASE64, Escapes, HEX, NONE, escape_at};
+
 /// Enough for a token escaped twice over (JSON in a JSON string, shown as text).
 const MAX_LEVELS: usize = 3;
 /// Shorter runs cannot hold a searched-for secret (4 bytes) in base64 or hex.
@@ -53,6 +55,26 @@ struct Run {
 }
 
 impl View {
+    /// The parts of the view worth searching for secrets up to `longest` bytes long: all of a
+    /// decoded run; of an escapes view, only what lies within reach of an escape — elsewhere the
+    /// view is its parent, searched already.
+    pub fn windows(&self, longest: usize) -> Vec<(usize, usize)> {
+        let Map::Escapes(escapes) = &self.map else {
+            return vec![(0, self.bytes.len())];
+        };
+        let reach = longest.saturating_sub(1);
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for e in escapes {
+            let start = e.view_at.saturating_sub(reach);
+            let end = (e.view_at + e.view_len + reach).min(self.bytes.len());
+            match windows.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => windows.push((start, end)),
+            }
+        }
+        windows
+    }
+
     /// The range of the parent that view bytes `start..end` came from (`end > start`).
     fn to_parent(&self, start: usize, end: usize, parent: &[u8]) -> (usize, usize) {
         match &self.map {
@@ -104,18 +126,30 @@ pub(super) struct Views<'t> {
     pub views: Vec<View>,
 }
 
+/// Which views a search needs, from what is registered.
+#[derive(Clone, Copy)]
+pub(super) struct Plan {
+    /// Some secret holds what reads as an escape (`\\b`, `%41`, `&amp;`): each kind of escape
+    /// is then also undone alone, since undoing the others too would change that secret.
+    pub each_kind_alone: bool,
+    /// The shortest secret searched for in decoded base64 and hex, in bytes: shorter runs are
+    /// left alone.
+    pub min_binary: usize,
+    /// The longest secret, in bytes: how far from an escape a match can start.
+    pub longest: usize,
+}
+
 impl<'t> Views<'t> {
-    pub fn of(text: &'t [u8]) -> Self {
+    pub fn of(text: &'t [u8], plan: Plan) -> Self {
         let mut views: Vec<View> = Vec::new();
-        // Each kind of escape undone alone too, when the text holds several: a secret may hold
-        // what reads as another kind's escape (`\b`, `%41`, `&amp;`), and decoding that as
-        // well would change the secret.
-        let present: Vec<Escapes> = [Escapes::PERCENT, Escapes::JSON, Escapes::HTML]
-            .into_iter()
-            .filter(|kind| text.iter().any(|b| *b == kind.trigger()))
-            .collect();
-        if present.len() > 1 {
-            views.extend(present.into_iter().filter_map(|kind| unescape(text, kind)));
+        if plan.each_kind_alone {
+            let present: Vec<Escapes> = [Escapes::PERCENT, Escapes::JSON, Escapes::HTML]
+                .into_iter()
+                .filter(|kind| text.contains(&kind.trigger()))
+                .collect();
+            if present.len() > 1 {
+                views.extend(present.into_iter().filter_map(|kind| unescape(text, kind)));
+            }
         }
         let mut deepest: Option<usize> = None;
         for _ in 0..MAX_LEVELS {
@@ -128,9 +162,23 @@ impl<'t> Views<'t> {
             deepest = Some(views.len() - 1);
         }
         let source = deepest.map_or(text, |i| &views[i].bytes);
+        // A run too short to hold the shortest secret's encoding is not decoded.
+        let base64_run = plan
+            .min_binary
+            .saturating_mul(4)
+            .div_ceil(3)
+            .max(MIN_BASE64_RUN);
+        let hex_run = plan.min_binary.saturating_mul(2).max(MIN_HEX_RUN);
+        let base64_runs = runs(source, (0, source.len()), base64_run, &BASE64);
+        // Hex digits are base64 digits, and a hex run is never the shorter: look inside only.
+        let hex_runs: Vec<(usize, usize)> = base64_runs
+            .iter()
+            .filter(|(start, end)| end - start >= hex_run)
+            .flat_map(|run| runs(source, *run, hex_run, &HEX))
+            .collect();
         let mut binary: Vec<View> = (0..4)
-            .filter_map(|align| base64_view(source, align))
-            .chain((0..2).filter_map(|align| hex_view(source, align)))
+            .filter_map(|align| base64_view(source, &base64_runs, align, base64_run))
+            .chain((0..2).filter_map(|align| hex_view(source, &hex_runs, align, hex_run)))
             .collect();
         for view in &mut binary {
             view.parent = deepest;
@@ -152,74 +200,42 @@ impl<'t> Views<'t> {
     }
 }
 
-fn hex_digit(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Which kinds of escape to undo.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Escapes(u8);
-
-impl Escapes {
-    const PERCENT: Self = Self(1);
-    const JSON: Self = Self(2);
-    const HTML: Self = Self(4);
-    const ALL: Self = Self(7);
-
-    fn has(self, kind: Self) -> bool {
-        self.0 & kind.0 != 0
-    }
-
-    /// The byte every escape of a single kind starts with.
-    fn trigger(self) -> u8 {
-        match self {
-            Self::PERCENT => b'%',
-            Self::JSON => b'\\',
-            _ => b'&',
-        }
-    }
+/// Whether `bytes` holds an escape of any kind that would decode.
+pub(super) fn has_escape(bytes: &[u8]) -> bool {
+    unescape(bytes, Escapes::ALL).is_some()
 }
 
 /// The parent with every escape of `kinds` at its place decoded; `None` when it holds none.
 fn unescape(src: &[u8], kinds: Escapes) -> Option<View> {
-    if !src.iter().any(|b| matches!(b, b'%' | b'\\' | b'&')) {
-        return None;
-    }
+    let triggers = |from: usize| memchr::memchr3_iter(b'%', b'\\', b'&', &src[from..]);
+    // Nothing is copied until an escape is found: most texts hold none, or none that decodes.
+    let first = triggers(0).find(|at| escape_at(&src[*at..], kinds).is_some())?;
     let mut bytes = Vec::with_capacity(src.len());
+    bytes.extend_from_slice(&src[..first]);
     let mut escapes = Vec::new();
-    let mut i = 0;
+    let mut i = first;
     while i < src.len() {
-        let decoded = match src[i] {
-            b'%' if kinds.has(Escapes::PERCENT) => percent(&src[i..]),
-            b'\\' if kinds.has(Escapes::JSON) => backslash(&src[i..]),
-            b'&' if kinds.has(Escapes::HTML) => super::entities::reference(&src[i..]),
-            _ => None,
-        };
-        match decoded {
+        match escape_at(&src[i..], kinds) {
             Some((value, used)) => {
+                let value = value.bytes();
                 escapes.push(Escape {
                     view_at: bytes.len(),
                     view_len: value.len(),
                     src_at: i,
                     src_len: used,
                 });
-                bytes.extend_from_slice(&value);
+                bytes.extend_from_slice(value);
                 i += used;
             }
             None => {
-                bytes.push(src[i]);
-                i += 1;
+                // Up to the next byte an escape can start with, copied as it is.
+                let next = triggers(i + 1).next().map_or(src.len(), |at| i + 1 + at);
+                bytes.extend_from_slice(&src[i..next]);
+                i = next;
             }
         }
     }
-    // An escape that decodes to nothing would map no byte; none of ours does.
-    escapes.retain(|e| e.view_len > 0);
-    (!escapes.is_empty()).then_some(View {
+    Some(View {
         bytes,
         map: Map::Escapes(escapes),
         parent: None,
@@ -227,101 +243,45 @@ fn unescape(src: &[u8], kinds: Escapes) -> Option<View> {
     })
 }
 
-/// `%4a` / `%4A`: one byte.
-fn percent(s: &[u8]) -> Option<(Vec<u8>, usize)> {
-    let (hi, lo) = (hex_digit(*s.get(1)?)?, hex_digit(*s.get(2)?)?);
-    Some((vec![hi << 4 | lo], 3))
-}
-
-/// `\uXXXX` (a surrogate pair as one character) and JSON's one-character escapes.
-fn backslash(s: &[u8]) -> Option<(Vec<u8>, usize)> {
-    let simple = |b: u8| Some((vec![b], 2));
-    match *s.get(1)? {
-        b'u' => {
-            let unit = |at: usize| -> Option<u32> {
-                let digits = s.get(at..at + 4)?;
-                digits
-                    .iter()
-                    .try_fold(0u32, |acc, d| Some(acc << 4 | u32::from(hex_digit(*d)?)))
-            };
-            let first = unit(2)?;
-            let (c, used) = if (0xD800..0xDC00).contains(&first) {
-                let second = (s.get(6..8) == Some(b"\\u")).then(|| unit(8)).flatten()?;
-                if !(0xDC00..0xE000).contains(&second) {
-                    return None;
-                }
-                let c = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-                (char::from_u32(c)?, 12)
-            } else {
-                (char::from_u32(first)?, 6)
-            };
-            Some((c.to_string().into_bytes(), used))
-        }
-        b'/' => simple(b'/'),
-        b'\\' => simple(b'\\'),
-        b'"' => simple(b'"'),
-        b'\'' => simple(b'\''),
-        b'n' => simple(b'\n'),
-        b't' => simple(b'\t'),
-        b'r' => simple(b'\r'),
-        b'b' => simple(8),
-        b'f' => simple(12),
-        _ => None,
-    }
-}
-
-fn base64_value(b: u8) -> Option<u8> {
-    match b {
-        b'A'..=b'Z' => Some(b - b'A'),
-        b'a'..=b'z' => Some(b - b'a' + 26),
-        b'0'..=b'9' => Some(b - b'0' + 52),
-        // Standard and url-safe alphabets at once: a tenant may use either.
-        b'+' | b'-' => Some(62),
-        b'/' | b'_' => Some(63),
-        _ => None,
-    }
-}
-
-/// The runs of `src` whose bytes `digit` accepts, at least `min` long.
-fn runs(src: &[u8], min: usize, digit: fn(u8) -> Option<u8>) -> Vec<(usize, usize)> {
+/// The runs of `src[from..to]` whose bytes are digits in `table`, at least `min` long.
+fn runs(
+    src: &[u8],
+    (from, to): (usize, usize),
+    min: usize,
+    table: &[u8; 256],
+) -> Vec<(usize, usize)> {
+    let digit = |i: usize| table[usize::from(src[i])] != NONE;
     let mut found = Vec::new();
-    let mut start = None;
-    for (i, b) in src.iter().enumerate() {
-        match (digit(*b).is_some(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                if i - s >= min {
-                    found.push((s, i));
-                }
-                start = None;
-            }
-            _ => {}
+    let mut i = from;
+    while i < to {
+        while i < to && !digit(i) {
+            i += 1;
         }
-    }
-    if let Some(s) = start.filter(|s| src.len() - s >= min) {
-        found.push((s, src.len()));
+        let start = i;
+        while i < to && digit(i) {
+            i += 1;
+        }
+        if i - start >= min {
+            found.push((start, i));
+        }
     }
     found
 }
 
-/// Every base64 run of `src` decoded from its `align`-th character on.
-fn base64_view(src: &[u8], align: usize) -> Option<View> {
+/// Every base64 run of `src` (at least `min` long from `align`) decoded from its `align`-th
+/// character on.
+fn base64_view(src: &[u8], runs: &[(usize, usize)], align: usize, min: usize) -> Option<View> {
     let mut bytes = Vec::new();
     let mut map = Vec::new();
-    for (start, end) in runs(src, MIN_BASE64_RUN + align, base64_value) {
+    for &(start, end) in runs.iter().filter(|(s, e)| e - s >= min + align) {
         let from = start + align;
         let view_at = bytes.len();
         for group in src[from..end].chunks(4) {
-            let values: Vec<u32> = group
-                .iter()
-                .filter_map(|b| base64_value(*b).map(u32::from))
-                .collect();
-            let word = values
-                .iter()
-                .enumerate()
-                .fold(0u32, |acc, (k, v)| acc | v << (18 - 6 * k));
+            let word = group.iter().enumerate().fold(0u32, |acc, (k, b)| {
+                acc | u32::from(BASE64[usize::from(*b)]) << (18 - 6 * k)
+            });
             let decoded = [(word >> 16) as u8, (word >> 8) as u8, word as u8];
-            bytes.extend_from_slice(&decoded[..values.len().saturating_sub(1)]);
+            bytes.extend_from_slice(&decoded[..group.len().saturating_sub(1)]);
         }
         map.push(Run {
             view_at,
@@ -332,17 +292,16 @@ fn base64_view(src: &[u8], align: usize) -> Option<View> {
     runs_view(bytes, map, 4, 3, true)
 }
 
-/// Every run of hex digits of `src` decoded from its `align`-th digit on.
-fn hex_view(src: &[u8], align: usize) -> Option<View> {
+/// Every run of hex digits of `src` (at least `min` long from `align`) decoded from its
+/// `align`-th digit on.
+fn hex_view(src: &[u8], runs: &[(usize, usize)], align: usize, min: usize) -> Option<View> {
     let mut bytes = Vec::new();
     let mut map = Vec::new();
-    for (start, end) in runs(src, MIN_HEX_RUN + align, hex_digit) {
+    for &(start, end) in runs.iter().filter(|(s, e)| e - s >= min + align) {
         let from = start + align;
         let view_at = bytes.len();
         for pair in src[from..end].chunks_exact(2) {
-            if let (Some(hi), Some(lo)) = (hex_digit(pair[0]), hex_digit(pair[1])) {
-                bytes.push(hi << 4 | lo);
-            }
+            bytes.push(HEX[usize::from(pair[0])] << 4 | HEX[usize::from(pair[1])]);
         }
         map.push(Run {
             view_at,
