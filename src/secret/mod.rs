@@ -31,7 +31,8 @@ static SEEN: LazyLock<RwLock<Registry>> = LazyLock::new(|| RwLock::new(Registry:
 const MIN_REDACTABLE_LEN: usize = 4;
 
 /// How many new secrets one answer may add: far more credentials than any documented answer
-/// carries (at most four), few enough that a hostile answer cannot make redaction slow.
+/// carries (at most four), few enough that hostile answers make the registry (never pruned)
+/// grow only slowly.
 pub const MAX_SECRETS_PER_ANSWER: usize = 64;
 
 /// The bytes searched for: the value (and, with spaces, the value as form-encoding writes it).
