@@ -112,6 +112,10 @@ in_proc=$(sed -n 's/^in-process exchange *median \([0-9.]*\).*/\1/p' <<<"$latenc
 rtt=$(sed -n 's/^raw loopback round trip median \([0-9.]*\).*/\1/p' <<<"$latency")
 overhead=$(sed -n 's/^overhead *\([-0-9.]*\).*/\1/p' <<<"$latency")
 
+# 4b. Redaction as the secrets pile up (10, 10 000, 100 000; examples/redaction.rs): its own table,
+#     printed after the main one.
+redaction=$(cargo run --release --locked --quiet --example redaction)
+
 # 6. The window watching a flaky mock two probes a second (--demo --watch) for WATCH_MINUTES
 #    (default 10): RSS after the first minute and at the end; CPU over the last 30 s, next to the
 #    idle-with-countdown figure of step 2.
@@ -156,3 +160,6 @@ row "window watching 2/s: RSS after 1 min" "$(( watch_rss_1m / 1024 )) MB" ""
 row "window watching 2/s: RSS growth after the first minute (${watch_minutes} min)" "${watch_growth} MB" "< 2 MB"
 row "window watching 2/s: CPU over 30 s" "${watch_cpu} % of a core" ""
 row "  ratio to idle with a countdown" "${watch_cpu_ratio}x" "< 2x"
+echo
+echo "redaction (examples/redaction.rs):"
+echo "$redaction"

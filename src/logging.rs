@@ -6,7 +6,7 @@
 //! the platform's data directory (release builds on Windows have no console), rotated at start.
 //! `--log-file` sends either to a file of the user's choice.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -27,9 +27,10 @@ pub fn default_log_file() -> Option<PathBuf> {
     crate::store::data_dir().map(|d| d.join("sso-diag.log"))
 }
 
-/// Keeps one previous file: `sso-diag.log` → `sso-diag.log.1` when it has grown large.
+/// Keeps one previous file: `sso-diag.log` → `sso-diag.log.1` when it has grown large. A link is
+/// left alone (it is refused when opened).
 fn rotate(path: &Path) {
-    if std::fs::metadata(path).is_ok_and(|m| m.len() > ROTATE_AT) {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() > ROTATE_AT) {
         let mut old = path.as_os_str().to_owned();
         old.push(".1");
         let _ = std::fs::rename(path, PathBuf::from(old));
@@ -120,19 +121,13 @@ pub fn init_with(target: LogTarget, directives: Option<&str>) -> Option<PathBuf>
         LogTarget::StderrIfAsked if !asked => return None,
         LogTarget::StderrIfAsked => (Sink::Stderr, None),
         LogTarget::File(path) => {
-            if let Some(dir) = path.parent() {
-                let _ = std::fs::create_dir_all(dir);
-                if path == default_log_file().unwrap_or_default() {
-                    crate::files::make_private(dir);
-                }
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                let _ = crate::files::create_private_dir(dir);
             }
             rotate(&path);
-            // Created 0600 (directories 0700) by the process umask: see files.rs.
-            match OpenOptions::new().create(true).append(true).open(&path) {
-                Ok(f) => {
-                    crate::files::make_private(&path);
-                    (Sink::File(Arc::new(Mutex::new(f))), Some(path))
-                }
+            // Created 0600 (directories 0700); never through a symbolic link: see files.rs.
+            match crate::files::open_append_private(&path) {
+                Ok(f) => (Sink::File(Arc::new(Mutex::new(f))), Some(path)),
                 Err(e) => {
                     eprintln!("warning: cannot write the log file {}: {e}", path.display());
                     return None;

@@ -84,6 +84,43 @@ pub fn markdown_code(text: &str) -> String {
     format!("{ticks} {text} {ticks}")
 }
 
+/// JSON text with DEL, C1 controls, the bidirectional controls and the line separators written
+/// as `\uXXXX` escapes: still the same JSON, but nothing in it can reorder or break the line of
+/// a terminal or an editor it is shown in (serde_json only escapes C0). Valid JSON holds these
+/// characters only inside strings, so the text can be rewritten without parsing it. For `--json`,
+/// HAR and case files.
+pub fn escape_json_text(json: &str) -> String {
+    let acts = |c: char| {
+        matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !json.chars().any(acts) {
+        return json.to_owned();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if acts(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One CSV cell holding untrusted text, by OWASP's rule against CSV injection: control
+/// characters escaped, a `'` before a cell a spreadsheet would take for a formula (`=`, `+`, `-`,
+/// `@`, tab, CR), quotes doubled, and the cell quoted.
+pub fn csv_cell(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = escape_controls(text).replace('"', "\"\"");
+    let quote = if formula { "'" } else { "" };
+    format!("\"{quote}{text}\"")
+}
+
 /// `text` padded with spaces to `width` terminal columns, so columns line up in any language: a
 /// Chinese character (or a full-width form) takes two.
 pub fn pad_columns(text: &str, width: usize) -> String {
@@ -135,6 +172,36 @@ mod tests {
                 .all(|l| !l.starts_with("````")),
             "{block}"
         );
+    }
+
+    #[test]
+    fn json_text_escapes_what_reorders_or_breaks_a_line() {
+        let value = serde_json::json!({"m": "a\u{202e}b\u{2066}c\u{85}d\u{7f}e\u{2028}f 张"});
+        let text = escape_json_text(&value.to_string());
+        assert_eq!(text, r#"{"m":"a\u202eb\u2066c\u0085d\u007fe\u2028f 张"}"#);
+        let back: serde_json::Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn csv_cells_cannot_start_a_formula_or_hold_controls() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("+1", "\"'+1\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tx", "\"'\\tx\""),
+            ("\r=1", "\"'\\r=1\""),
+            ("a,b\x1b[31m", "\"a,b\\x1b[31m\""),
+            ("IDAAS.SDK.PARAM.0023", "\"IDAAS.SDK.PARAM.0023\""),
+            ("", ""),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(csv_cell(cell), want, "{cell:?}");
+        }
     }
 
     #[test]

@@ -152,8 +152,8 @@ fn assert_documents_agree(what: &str, documents: &Documents) -> Vec<StepFacts> {
 
 /// The report with what differs between two runs of the same calls made the same: times,
 /// durations, the tenant's port and its `Date` header.
-fn normalised(report: &str) -> Vec<String> {
-    let patterns = [
+fn normalised(report: &str, scenario: Scenario) -> Vec<String> {
+    let mut patterns = vec![
         (
             r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)",
             "<when>",
@@ -162,6 +162,11 @@ fn normalised(report: &str) -> Vec<String> {
         (r"127\.0\.0\.1:\d+", "127.0.0.1:<port>"),
         (r"(?m)^date: .*$", "date: <date>"),
     ];
+    // The echo quotes each run's own tokens (HTML references of varying length): its answers are
+    // redacted to the same text, but their lengths differ.
+    if scenario == Scenario::Echo {
+        patterns.push((r"(?m)^content-length: \d+$", "content-length: <length>"));
+    }
     let mut text = report.to_owned();
     for (pattern, with) in patterns {
         text = regex::Regex::new(pattern)
@@ -217,7 +222,10 @@ fn every_document_of_every_scenario_tells_the_same_facts() {
             "{what}: the device, window and command line"
         );
 
-        let (a, b) = (normalised(&cli.report), normalised(&window.report));
+        let (a, b) = (
+            normalised(&cli.report, *scenario),
+            normalised(&window.report, *scenario),
+        );
         assert_eq!(
             a.len(),
             b.len(),

@@ -67,11 +67,15 @@ fn a_body_that_trickles_times_out() {
     assert!(elapsed < Duration::from_secs(8), "took {elapsed:?}");
 }
 
+/// The start of a JSON answer's head, the rest of it each test's own.
+const JSON_200: &str = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n";
+
 #[test]
 fn a_body_far_over_the_cap_is_cut_off_unread() {
     // 64 MiB sent chunked, with no length declared up front.
     let server = RawServer::start_with(behaviour(|_, stream| {
-        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n");
+        let _ =
+            stream.write_all(format!("{JSON_200}transfer-encoding: chunked\r\n\r\n").as_bytes());
         let chunk = vec![b'x'; 64 * 1024];
         for _ in 0..1024 {
             let head = format!("{:x}\r\n", chunk.len());
@@ -94,7 +98,8 @@ fn a_body_far_over_the_cap_is_cut_off_unread() {
     );
 
     let declared = RawServer::start_with(behaviour(|_, stream| {
-        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 5000000000\r\n\r\n{");
+        let _ =
+            stream.write_all(format!("{JSON_200}content-length: 5000000000\r\n\r\n{{").as_bytes());
         std::thread::sleep(Duration::from_secs(5));
     }));
     let (out, elapsed) = exchange(&declared.url(), &[]);
@@ -158,7 +163,9 @@ fn truncated_json_is_an_unexpected_response() {
 
     // Declared longer than what arrives before the connection closes.
     let cut = RawServer::start_with(behaviour(|_, stream| {
-        let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 200\r\n\r\n{\"expire\":300,");
+        let _ = stream.write_all(
+            format!("{JSON_200}content-length: 200\r\n\r\n{{\"expire\":300,").as_bytes(),
+        );
     }));
     let (out, _) = exchange(&cut.url(), &[]);
     assert_eq!(out.status.code(), Some(6), "{}", stdout(&out));
@@ -232,8 +239,9 @@ fn a_redirect_to_another_host_is_not_followed_and_nothing_reaches_it() {
 fn tokens_echoed_in_the_error_text_are_redacted() {
     let server = RawServer::start_with(behaviour(|request, stream| {
         let (auth, session) = common::echoed_tokens(request);
-        let body = serde_json::json!({"error_code": "IDAAS.SDK.PARAM.0023", "error_msg": format!("Invalid session token {session} for \
-            access token {auth}")}).to_string();
+        let message = format!("Invalid session token {session} for access token {auth}");
+        let body = serde_json::json!({"error_code": "IDAAS.SDK.PARAM.0023", "error_msg": message})
+            .to_string();
         let _ = stream.write_all(&http_response(
             "400 Bad Request",
             &[("content-type", "application/json"), ("x-echo", &auth)],

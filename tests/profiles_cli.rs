@@ -233,11 +233,17 @@ fn an_import_refuses_what_it_cannot_read_and_changes_nothing() {
             "not what sso-diag writes",
         ),
         (
-            "{\"format\": \"sso-diag.profile\", \"version\": 1, \"data\": {\"name\": \"x\", \"domain\": \"http://plain.example.com\"}}",
+            concat!(
+                "{\"format\": \"sso-diag.profile\", \"version\": 1, ",
+                "\"data\": {\"name\": \"x\", \"domain\": \"http://plain.example.com\"}}"
+            ),
             "https",
         ),
         (
-            "{\"format\": \"sso-diag.profile\", \"version\": 1, \"data\": {\"name\": \"x\", \"proxy\": \"http://u:pw@proxy:1\"}}",
+            concat!(
+                "{\"format\": \"sso-diag.profile\", \"version\": 1, ",
+                "\"data\": {\"name\": \"x\", \"proxy\": \"http://u:pw@proxy:1\"}}"
+            ),
             "keeps no password",
         ),
         (

@@ -45,8 +45,9 @@ fn echo_server() -> RawServer {
     RawServer::start_with(Arc::new(
         |request: &[u8], stream: &mut std::net::TcpStream| {
             let (auth, session) = common::echoed_tokens(request);
-            let body = serde_json::json!({"error": "invalid_token", "error_description": format!("Invalid access token: {auth} (session \
-                {session})")}).to_string();
+            let message = format!("Invalid access token: {auth} (session {session})");
+            let body = serde_json::json!({"error": "invalid_token", "error_description": message})
+                .to_string();
             let _ = stream.write_all(&http_response(
                 "401 Unauthorized",
                 &[

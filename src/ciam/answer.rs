@@ -2,10 +2,9 @@
 //! where the error code and message sit in each documented error shape, and how to describe a
 //! body that is not JSON.
 
-use secrecy::SecretString;
 use serde_json::Value;
 
-use crate::secret::register;
+use crate::secret::register_answer_secrets;
 
 /// Fields of the tenant's answers that carry credentials.
 const CREDENTIAL_FIELDS: [(&str, &str); 6] = [
@@ -19,25 +18,64 @@ const CREDENTIAL_FIELDS: [(&str, &str); 6] = [
 ];
 
 /// A copy of `value` with every credential field's string replaced by `[redacted …]`; the values
-/// are remembered process-wide (see [`register`]).
+/// are remembered process-wide, at most [`crate::secret::MAX_SECRETS_PER_ANSWER`] of them per
+/// answer, shallowest first — the documented fields sit at the top, so an answer stuffed with
+/// hundreds of nested ones can neither crowd them out nor push earlier secrets out.
 pub(super) fn hide_credentials(value: &Value) -> Value {
+    register_answer_secrets(credentials_by_depth(value));
+    hidden(value)
+}
+
+/// Every credential field's value in `value`, breadth first.
+fn credentials_by_depth(value: &Value) -> Vec<(&'static str, &str)> {
+    let mut found = Vec::new();
+    let mut level = vec![value];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for value in level {
+            match value {
+                Value::Object(map) => {
+                    for (k, v) in map {
+                        match (credential_name(k), v) {
+                            (Some(name), Value::String(secret)) => {
+                                found.push((name, secret.as_str()))
+                            }
+                            _ => next.push(v),
+                        }
+                    }
+                }
+                Value::Array(items) => next.extend(items),
+                _ => {}
+            }
+        }
+        level = next;
+    }
+    found
+}
+
+fn credential_name(field: &str) -> Option<&'static str> {
+    CREDENTIAL_FIELDS
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, name)| *name)
+}
+
+fn hidden(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| {
-                    let credential = CREDENTIAL_FIELDS.iter().find(|(field, _)| field == k);
-                    let shown = match (credential, v) {
-                        (Some((_, name)), Value::String(secret)) if !secret.is_empty() => {
-                            register(name, &SecretString::from(secret.clone()));
+                    let shown = match (credential_name(k), v) {
+                        (Some(name), Value::String(secret)) if !secret.is_empty() => {
                             Value::String(format!("[redacted {name}]"))
                         }
-                        _ => hide_credentials(v),
+                        _ => hidden(v),
                     };
                     (k.clone(), shown)
                 })
                 .collect(),
         ),
-        Value::Array(items) => Value::Array(items.iter().map(hide_credentials).collect()),
+        Value::Array(items) => Value::Array(items.iter().map(hidden).collect()),
         other => other.clone(),
     }
 }

@@ -1,6 +1,7 @@
 //! Checks on what a user typed or pasted, done before anything is sent, so a bad value is named
 //! plainly instead of turning into a confusing answer from the tenant.
 
+use crate::files::NamedFile;
 use crate::msg;
 use secrecy::SecretString;
 
@@ -147,15 +148,50 @@ mod tests {
     }
 }
 
-/// The contents of a CA file the user named, read before anything is sent.
+/// The contents of a CA file the user named, read before anything is sent: a regular file of at
+/// most [`NamedFile::CaFile`]'s cap (a FIFO or `/dev/zero` is refused at once).
 pub fn read_ca_file(path: &std::path::Path) -> Result<Vec<u8>, CiamError> {
-    std::fs::read(path).map_err(|e| {
+    crate::files::read_named(path, NamedFile::CaFile).map_err(|problem| {
         let path = path.display().to_string();
         CiamError::invalid_input(
             "CA file",
-            msg!("input-unreadable", source = path, error = e.to_string()),
+            msg!("input-unreadable", source = path, error = problem.message()),
         )
     })
+}
+
+/// A proxy setting as it may be used or stored: an `http://` or `https://` URL with a host and a
+/// port that parse; `None` when blank. (Whether it may carry a user name is the caller's rule.)
+pub fn proxy_url(raw: &str) -> Result<Option<url::Url>, CiamError> {
+    let Some(text) = optional_field("proxy", raw)? else {
+        return Ok(None);
+    };
+    let invalid = |why: crate::i18n::Message| CiamError::invalid_input("proxy", why);
+    if !text.contains("://") {
+        return Err(invalid(msg!("input-proxy-no-scheme")));
+    }
+    let url = url::Url::parse(&text)
+        .map_err(|e| invalid(msg!("input-proxy-not-url", error = e.to_string())))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid(msg!("input-proxy-scheme", scheme = url.scheme())));
+    }
+    if url.host_str().is_none_or(str::is_empty) || url.port() == Some(0) {
+        return Err(invalid(msg!("input-proxy-host-port")));
+    }
+    Ok(Some(url))
+}
+
+/// `proxy` without whatever stands before its last `@` (a user name and password), whether or
+/// not it is a URL: `http://u:pw@[bad` → `http://[bad`, `u:pw@host:3128` → `host:3128`.
+pub fn without_userinfo(proxy: &str) -> String {
+    let (scheme, rest) = match proxy.find("://") {
+        Some(at) => proxy.split_at(at + 3),
+        None => ("", proxy),
+    };
+    match rest.rfind('@') {
+        Some(at) => format!("{scheme}{}", &rest[at + 1..]),
+        None => proxy.to_owned(),
+    }
 }
 
 /// The device fields as the user left them (detected or overridden), checked before sending.
@@ -183,6 +219,39 @@ pub fn device_fields(
 #[cfg(test)]
 mod device_tests {
     use super::*;
+
+    #[test]
+    fn a_proxy_must_parse_with_a_scheme_and_a_port() {
+        for bad in [
+            "http://u:hunter2@[bad",
+            "u:pw@host:3128",
+            "proxy.example.com:3128",
+            "http://proxy:99999",
+            "http://proxy:0",
+            "socks5://proxy:1080",
+        ] {
+            assert!(proxy_url(bad).is_err(), "{bad}");
+        }
+        let url = proxy_url(" http://proxy.example.com:3128 ")
+            .expect("ok")
+            .expect("set");
+        assert_eq!(url.port(), Some(3128));
+        assert_eq!(proxy_url("").expect("blank"), None);
+    }
+
+    #[test]
+    fn userinfo_is_removed_whether_or_not_it_parses() {
+        let cases = [
+            ("http://u:hunter2@[bad", "http://[bad"),
+            ("u:hunter2@host:3128", "host:3128"),
+            ("http://u:pa/ss@w@host:8080", "http://host:8080"),
+            ("http://proxy:8080", "http://proxy:8080"),
+            ("", ""),
+        ];
+        for (proxy, want) in cases {
+            assert_eq!(without_userinfo(proxy), want, "{proxy}");
+        }
+    }
 
     #[test]
     fn device_fields_are_checked_by_name() {

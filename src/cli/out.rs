@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use crate::secret::redact;
-use crate::text::escape_controls;
+use crate::text::{escape_controls, escape_json_text};
 
 /// One line of standard output.
 pub fn line(text: impl AsRef<str>) {
@@ -30,11 +30,12 @@ pub fn reveal(label: &str, value: &str) {
 }
 
 /// `value` as one line of JSON on standard output: every string redacted but those under a key in
-/// `reveal`; C1 controls and DEL escaped too (JSON itself only escapes C0).
+/// `reveal`; C1 controls, DEL and the bidirectional controls escaped too (JSON itself only
+/// escapes C0).
 pub fn json(value: &Value, reveal: &[&str]) {
     let redacted = redact_json(value, reveal);
     let text = serde_json::to_string(&redacted).unwrap_or_default();
-    println!("{}", escape_c1(&text));
+    println!("{}", escape_json_text(&text));
 }
 
 fn redact_json(value: &Value, reveal: &[&str]) -> Value {
@@ -55,14 +56,4 @@ fn redact_json(value: &Value, reveal: &[&str]) -> Value {
         ),
         other => other.clone(),
     }
-}
-
-/// JSON text with DEL and C1 controls written as `\u` escapes (still the same JSON).
-fn escape_c1(json: &str) -> String {
-    json.chars()
-        .map(|c| match c as u32 {
-            0x7f..=0x9f => format!("\\u{:04x}", c as u32),
-            _ => c.to_string(),
-        })
-        .collect()
 }

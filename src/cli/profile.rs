@@ -17,6 +17,7 @@ use super::secret_input::{read_password, read_secret};
 use super::{out, shared};
 use crate::ciam::CiamError;
 use crate::env_vars;
+use crate::files::NamedFile;
 use crate::i18n::Lang;
 use crate::store::keychain::{self, Kept};
 use crate::store::profiles::AddError;
@@ -95,12 +96,13 @@ fn run_command(command: &ProfileCommand, lang: Lang) -> Result<u8, CiamError> {
             rename,
             force,
         } => {
-            let bytes = crate::store::json_file_bytes(file)
+            let bytes = crate::store::read_kind(file, NamedFile::ProfileExport)
                 .map_err(|p| CiamError::invalid_input("profile file", p.message()))?;
             let mut profile = Profile::from_export(&bytes)?;
             if let Some(name) = rename {
-                crate::store::profiles::check_name(name)?;
-                name.trim().clone_into(&mut profile.name);
+                let name = crate::store::profiles::normalize_name(name);
+                crate::store::profiles::check_name(&name)?;
+                profile.name = name;
             }
             let mut store = read_store(&dir)?;
             let name = profile.name.clone();

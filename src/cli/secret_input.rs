@@ -2,7 +2,6 @@
 
 use crate::i18n::Message;
 use crate::msg;
-use std::io::Read;
 use std::path::Path;
 
 use secrecy::SecretString;
@@ -10,6 +9,7 @@ use secrecy::SecretString;
 use crate::ciam::CiamError;
 use crate::ciam::input::normalize_token;
 use crate::env_vars::PASSWORD as PASSWORD_ENV;
+use crate::files::{NamedFile, ReadProblem};
 
 /// A secret from `file` (`-` = standard input) if given, else from the environment variable `env`.
 pub fn read_secret(
@@ -39,35 +39,45 @@ pub fn read_secret(
     normalize_token(field, &raw)
 }
 
-/// The text of `path` (`-` = standard input), capped well above any real secret.
+/// The text of `path` (`-` = standard input), capped well above any real secret. A named file
+/// must be a regular one: a FIFO or a device is refused at once (standard input may be a pipe).
 pub fn read_raw(field: &str, path: &Path) -> Result<String, CiamError> {
-    let limit = crate::ciam::input::MAX_TOKEN_LEN as u64 * 4;
-    let source = if path == Path::new("-") {
+    let cap = NamedFile::Secret.cap();
+    let stdin = path == Path::new("-");
+    let source = if stdin {
         msg!("input-standard-input")
     } else {
         Message::verbatim(path.display().to_string())
     };
-    let mut text = String::new();
-    // One byte past the limit tells a runaway input from one that just fits.
-    let result = if path == Path::new("-") {
-        std::io::stdin().take(limit + 1).read_to_string(&mut text)
+    let bytes = if stdin {
+        crate::files::read_capped(std::io::stdin(), cap)
     } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_string(&mut text))
+        crate::files::read_named(path, NamedFile::Secret)
     };
-    result.map_err(|e| {
-        let error = e.to_string();
+    let bytes = bytes.map_err(|problem| match problem {
+        ReadProblem::TooBig(_) => CiamError::invalid_input(
+            field,
+            msg!("input-too-big", source = source.clone(), kib = cap / 1024),
+        ),
+        other => CiamError::invalid_input(
+            field,
+            msg!(
+                "input-unreadable",
+                source = source.clone(),
+                error = other.message()
+            ),
+        ),
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
         CiamError::invalid_input(
             field,
-            msg!("input-unreadable", source = source.clone(), error = error),
+            msg!(
+                "input-unreadable",
+                source = source,
+                error = msg!("input-not-text")
+            ),
         )
-    })?;
-    if text.len() as u64 > limit {
-        return Err(CiamError::invalid_input(
-            field,
-            msg!("input-too-big", source = source, kib = limit / 1024),
-        ));
-    }
-    Ok(text)
+    })
 }
 
 /// Whether a secret was given at all (a file flag, or the environment variable is set).

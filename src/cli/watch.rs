@@ -328,11 +328,8 @@ impl Csv {
     }
 }
 
-/// A tenant's code as one CSV field, whatever it contains.
+/// A tenant's code as one CSV field, whatever it contains: redacted first (a secret with a `"` in
+/// it would be hidden by the quoting), then made inert for a spreadsheet.
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
+    crate::text::csv_cell(&crate::secret::redact_tenant_text(text))
 }

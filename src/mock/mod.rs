@@ -6,6 +6,7 @@
 
 mod answers;
 mod dice;
+mod echo;
 mod flaky;
 mod routes;
 mod scenario;
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 pub use dice::{Injected, choices as flaky_choices};
+pub use echo::echoed_forms;
 pub use scenario::Scenario;
 use state::MockState;
 pub use state::{MockConfig, RecordedRequest, VerifyShape};

@@ -17,6 +17,7 @@ use super::answers::{
     Reply, Shared, blank, business_error, id_token, json_object, oauth_error, record, required,
 };
 use super::demo;
+use super::echo::echo;
 use super::flaky::flaky;
 use super::scenario::{LOCK_AFTER, LOCKED_MESSAGE, Scenario};
 use super::sso::{USER_ID, exchange, refresh, verify};
@@ -39,6 +40,7 @@ pub(super) fn router(state: Shared) -> Router {
             post(verify).layer(from_fn_with_state(state.clone(), flaky)),
         )
         .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), echo))
         .with_state(state)
 }
 

@@ -26,6 +26,9 @@ pub enum Scenario {
     /// The session was ended by the tenant: logins issue JWT session tokens that the exchange and
     /// the refresh then refuse (refresh tells "revoked")
     SessionRevoked,
+    /// Every answer echoes every credential the request carried, in every encoding servers use
+    /// (raw, JSON escapes, URL, base64, hex, HTML): for testing that nothing leaks
+    Echo,
 }
 
 impl Scenario {

@@ -58,7 +58,7 @@ impl Case {
     /// The file's bytes, every secret this process has seen redacted in every form.
     pub fn to_bytes(&self) -> Vec<u8> {
         let text = String::from_utf8_lossy(&store::to_bytes(FORMAT, VERSION, self)).into_owned();
-        crate::secret::redact(&text).into_bytes()
+        crate::text::escape_json_text(&crate::secret::redact(&text)).into_bytes()
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, FileProblem> {

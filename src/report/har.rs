@@ -30,7 +30,7 @@ impl HandOver<'_> {
             "entries": entries,
         }});
         let text = serde_json::to_string_pretty(&har).unwrap_or_default();
-        crate::secret::redact(&text)
+        crate::text::escape_json_text(&crate::secret::redact(&text))
     }
 
     /// The HAR as a value, for the case file that carries it.

@@ -8,16 +8,17 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use crate::files::{NamedFile, ReadProblem};
 use crate::i18n::Message;
 use crate::msg;
-
-/// Far beyond any real settings or profile file; past it the file is not read at all.
-pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Why a file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
     Unreadable(String),
+    /// A FIFO, a device, a socket or a directory, in words: never read.
+    NotRegular(Message),
+    /// More bytes than the kind of file may hold (the cap, in bytes); reading stopped there.
     TooBig(u64),
     NotJson(String),
     /// Some other program's file (or another kind of sso-diag file).
@@ -34,11 +35,8 @@ impl FileProblem {
     pub fn message(&self) -> Message {
         match self {
             FileProblem::Unreadable(error) => msg!("file-unreadable", error = error.as_str()),
-            FileProblem::TooBig(bytes) => msg!(
-                "file-too-big",
-                kib = bytes / 1024,
-                max = MAX_FILE_BYTES / 1024
-            ),
+            FileProblem::NotRegular(what) => msg!("file-not-regular", what = what.clone()),
+            FileProblem::TooBig(cap) => msg!("file-too-big", max = cap / 1024),
             FileProblem::NotJson(error) => msg!("file-not-json", error = error.as_str()),
             FileProblem::WrongFormat(found) => msg!("file-wrong-format", found = found.as_str()),
             FileProblem::NewerVersion(version) => msg!("file-newer-version", version = *version),
@@ -48,15 +46,19 @@ impl FileProblem {
     }
 }
 
-/// Reads the file's bytes, at most [`MAX_FILE_BYTES`] of them.
+/// The bytes of one of sso-diag's own files (or a case file), at most 4 MiB of them — far beyond
+/// any real one: a regular file only, capped while reading (see [`crate::files::read_named`]).
 pub fn read_bounded(path: &Path) -> Result<Vec<u8>, FileProblem> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| FileProblem::Unreadable(e.to_string()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(FileProblem::TooBig(size));
-    }
-    std::fs::read(path).map_err(|e| FileProblem::Unreadable(e.to_string()))
+    read_kind(path, NamedFile::Store)
+}
+
+/// The bytes of a named file of `kind`, its problem as a [`FileProblem`].
+pub fn read_kind(path: &Path, kind: NamedFile) -> Result<Vec<u8>, FileProblem> {
+    crate::files::read_named(path, kind).map_err(|problem| match problem {
+        ReadProblem::NotRegular(what) => FileProblem::NotRegular(what),
+        ReadProblem::TooBig(cap) => FileProblem::TooBig(cap),
+        ReadProblem::Io(e) => FileProblem::Unreadable(e.to_string()),
+    })
 }
 
 /// The data of a `format` file of at most `version`, from its bytes.

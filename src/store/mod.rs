@@ -14,8 +14,8 @@ pub mod profiles;
 use std::path::PathBuf;
 
 pub use json_file::{
-    FileProblem, Loaded, load_or_set_aside, parse, read, read_bounded as json_file_bytes, to_bytes,
-    write,
+    FileProblem, Loaded, load_or_set_aside, parse, read, read_bounded as json_file_bytes,
+    read_kind, to_bytes, write,
 };
 pub use profiles::{Profile, ProfileFields, ProfileStore};
 
@@ -42,9 +42,8 @@ pub fn portable_dir() -> Option<PathBuf> {
         .then(|| dir.join("data"))
 }
 
-/// Creates `dir` (private to the user) if needed.
+/// Creates `dir` (private to the user) if needed; one that exists keeps its mode (a data
+/// directory may be a link to a place the user chose).
 pub fn ensure_dir(dir: &std::path::Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    crate::files::make_private(dir);
-    Ok(())
+    crate::files::create_private_dir(dir)
 }

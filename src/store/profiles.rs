@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::json_file::{self, FileProblem};
 use super::keychain::Kept;
-use crate::ciam::input::optional_field;
+use crate::ciam::input::{optional_field, proxy_url, without_userinfo};
 use crate::ciam::{CiamError, TenantUrl};
 use crate::i18n::Lang;
 use crate::msg;
@@ -103,7 +103,7 @@ fn is_default(r: &Remembered) -> bool {
 impl Profile {
     pub fn new(name: &str, fields: ProfileFields) -> Self {
         Self {
-            name: name.trim().to_owned(),
+            name: normalize_name(name),
             fields,
             remembered: Remembered::default(),
         }
@@ -134,14 +134,13 @@ impl Profile {
                 msg!("input-not-an-ip", value = ip.as_str()),
             ));
         }
-        if let Some(proxy) = optional_field("proxy", &f.proxy)? {
-            let has_password = url::Url::parse(&proxy).is_ok_and(|u| u.password().is_some());
-            if has_password {
-                return Err(CiamError::invalid_input(
-                    "proxy",
-                    msg!("profile-proxy-password"),
-                ));
-            }
+        if let Some(proxy) = proxy_url(&f.proxy)?
+            && (!proxy.username().is_empty() || proxy.password().is_some())
+        {
+            return Err(CiamError::invalid_input(
+                "proxy",
+                msg!("profile-proxy-password"),
+            ));
         }
         if !(f.timeout_secs.is_finite() && f.timeout_secs > 0.0 && f.timeout_secs <= 3600.0) {
             return Err(CiamError::invalid_input("timeout", msg!("input-timeout")));
@@ -153,23 +152,47 @@ impl Profile {
     pub fn exported(&self) -> Vec<u8> {
         let profile = Profile {
             remembered: Remembered::default(),
-            ..self.clone()
+            ..self.as_stored()
         };
         json_file::to_bytes(EXPORT_FORMAT, VERSION, &profile)
     }
 
-    /// A profile from an export, checked; its keychain flags dropped.
+    /// A profile from an export, its name normalised, checked; its keychain flags dropped.
     pub fn from_export(bytes: &[u8]) -> Result<Self, CiamError> {
         let mut profile: Profile = json_file::parse(bytes, EXPORT_FORMAT, VERSION)
             .map_err(|p| CiamError::invalid_input("profile file", p.message()))?;
         profile.remembered = Remembered::default();
+        profile.name = normalize_name(&profile.name);
         profile.check()?;
         Ok(profile)
     }
+
+    /// The profile as it may be written anywhere: whatever stands before an `@` in the proxy
+    /// (a user name and password) removed, whether or not the rest is a URL — a check that
+    /// refuses the profile comes first, this is the last line.
+    fn as_stored(&self) -> Self {
+        let mut profile = self.clone();
+        profile.fields.proxy = without_userinfo(&profile.fields.proxy);
+        profile
+    }
 }
 
+/// A profile name as it is checked and stored: surrounding whitespace removed, Unicode's too
+/// (U+0085, vertical tab, form feed, no-break spaces).
+pub fn normalize_name(name: &str) -> String {
+    name.trim().to_owned()
+}
+
+/// Checks a name as it will be stored: one with whitespace around it is refused (normalise it
+/// with [`normalize_name`] first).
 pub fn check_name(name: &str) -> Result<(), CiamError> {
     let trimmed = name.trim();
+    if trimmed != name {
+        return Err(CiamError::invalid_input(
+            "profile",
+            msg!("input-field-controls"),
+        ));
+    }
     if trimmed.is_empty() {
         return Err(CiamError::invalid_input(
             "profile",
@@ -247,7 +270,10 @@ impl ProfileStore {
     }
 
     pub fn write(&self, data_dir: &Path) -> std::io::Result<()> {
-        json_file::write(&Self::path(data_dir), STORE_FORMAT, VERSION, self)
+        let stored = Self {
+            profiles: self.profiles.iter().map(Profile::as_stored).collect(),
+        };
+        json_file::write(&Self::path(data_dir), STORE_FORMAT, VERSION, &stored)
     }
 
     pub fn get(&self, name: &str) -> Option<&Profile> {
@@ -262,8 +288,10 @@ impl ProfileStore {
         self.profiles.iter().map(|p| p.name.as_str())
     }
 
-    /// Adds `profile`; one of the same name is replaced only when `replace`.
-    pub fn add(&mut self, profile: Profile, replace: bool) -> Result<(), AddError> {
+    /// Adds `profile` (its name normalised); one of the same name is replaced only when
+    /// `replace`.
+    pub fn add(&mut self, mut profile: Profile, replace: bool) -> Result<(), AddError> {
+        profile.name = normalize_name(&profile.name);
         profile.check().map_err(AddError::Invalid)?;
         match self
             .profiles
@@ -283,8 +311,9 @@ impl ProfileStore {
     }
 
     pub fn rename(&mut self, from: &str, to: &str) -> Result<(), AddError> {
-        check_name(to).map_err(AddError::Invalid)?;
-        let to = to.trim();
+        let to = normalize_name(to);
+        check_name(&to).map_err(AddError::Invalid)?;
+        let to = to.as_str();
         if !same_name(from, to) && self.get(to).is_some() {
             return Err(AddError::Exists(to.to_owned()));
         }

@@ -1,10 +1,15 @@
 //! The files sso-diag writes (a report, the log): private to the user (0600, directories 0700 on
 //! Unix) and written atomically — a temporary file beside the target, renamed over it — so a crash
 //! never leaves half a file, and a file that cannot be written is found before anything is sent.
+//! Files a user names are read through [`read_named`] (regular files only, capped while read).
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+mod named;
+
+pub use named::{NamedFile, ReadProblem, read_capped, read_named};
 
 /// New files and directories of this process are private to the user: eframe's settings file and
 /// anything else a library creates included. Call first thing in `main`.
@@ -16,18 +21,59 @@ pub fn make_new_files_private() {
     }
 }
 
-/// Makes an existing file (0600) or directory (0700) private, as files of an older version may
-/// not be. Best effort: a file sso-diag does not own stays as it is.
-pub fn make_private(path: &Path) {
+/// Creates `dir` and its missing parents, private to the user (0700 on Unix). Only what is
+/// created here gets that mode: an existing directory — or a symbolic link to one, whose target
+/// is someone else's business — keeps its own.
+pub fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = if path.is_dir() { 0o700 } else { 0o600 };
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Opens `path` to append to it, creating it private to the user (0600). A symbolic link is
+/// refused rather than followed (`--log-file LINK` would otherwise write into, and make private,
+/// whatever the link points at), and so is anything but a regular file, without waiting on it.
+/// An existing file keeps its mode.
+pub fn open_append_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     #[cfg(not(unix))]
-    let _ = path;
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            NOT_THROUGH_A_LINK,
+        ));
+    }
+    let file = options.open(path).map_err(|e| {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            io::Error::new(io::ErrorKind::InvalidInput, NOT_THROUGH_A_LINK)
+        } else {
+            e
+        }
+    })?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file",
+        ));
+    }
+    Ok(file)
 }
+
+const NOT_THROUGH_A_LINK: &str = "it is a symbolic link: sso-diag writes only to the file itself";
 
 /// Creates `path` for writing, readable and writable by the user alone; fails if it exists.
 pub fn create_private(path: &Path) -> io::Result<File> {
