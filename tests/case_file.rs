@@ -31,6 +31,10 @@ fn opened(path: &Path) -> Window {
         },
         SIZE,
     );
+    // Read in the background: shown, or refused with a notice.
+    step_until(&mut h, "the case read", |h| {
+        shows(h, "Case file (read-only):") || shows(h, "was not opened")
+    });
     settle(&mut h);
     h
 }

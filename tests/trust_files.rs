@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{env_vars, sso_diag, stderr, stdout};
+use common::{env_vars, mkfifo, sso_diag, stderr, stdout};
 
 /// Longer than any refusal takes, far shorter than a hang.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -33,12 +33,6 @@ fn output_within(mut cmd: Command) -> Output {
         std::thread::sleep(Duration::from_millis(50));
     }
     child.wait_with_output().expect("output")
-}
-
-fn mkfifo(path: &Path) {
-    let name = std::ffi::CString::new(path.to_str().expect("utf-8")).expect("c string");
-    // SAFETY: mkfifo with a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
 }
 
 /// `sso-diag ARGS…` with its own data directory.

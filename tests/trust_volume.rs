@@ -6,6 +6,8 @@
 mod common;
 #[path = "forms/every.rs"]
 mod every;
+#[path = "forms/flood.rs"]
+mod flood;
 
 use std::io::Write;
 use std::path::Path;
@@ -13,32 +15,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::{RawServer, env_vars, http_response, sso_diag, stderr, stdout};
-use every::{assert_free_of, forms_of};
+use every::assert_free_of;
+use flood::flood_answer;
 use sso_diag::mock::{MockConfig, MockTenant, Scenario};
 
 /// Tokens with what JSON, URLs and HTML escape.
 const ACCESS: &str = "volume/access+token=\"odd\"\\chars&more-01";
 const SESSION: &str = "volume-session-token-éé-0002";
 const CLIENT_SECRET: &str = "volume<client>/secret+0003";
-
-/// A 400 answer with 600 `access_token` fields (nested, as no documented answer has them) and,
-/// after them, `echo` in every form in its message.
-fn flood_answer(echo: &[&str]) -> Vec<u8> {
-    let flood: Vec<serde_json::Value> = (0..600)
-        .map(|i| serde_json::json!({"access_token": format!("flood-{i:04}-decoy-token")}))
-        .collect();
-    let said: Vec<String> = echo.iter().flat_map(|s| forms_of(s)).collect();
-    let body = serde_json::json!({
-        "flood": flood,
-        "error": "invalid_request",
-        "error_description": format!("you sent {}", said.join(" ")),
-    });
-    http_response(
-        "400 Bad Request",
-        &[("Content-Type", "application/json")],
-        &body.to_string(),
-    )
-}
 
 fn flooding_tenant(echo: &'static [&'static str]) -> RawServer {
     RawServer::start_with(Arc::new(move |_, stream| {

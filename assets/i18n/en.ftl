@@ -846,6 +846,8 @@ ui-case-setting = What was asked
 ui-case-open-path = Case file:
 ui-case-open-button = Open
 ui-case-drop-hint = Or drop the file on the window.
+ui-case-reading = Reading the case file { $file }…
+ui-case-no-background = the window's background thread is not running
 ui-case-not-opened = The case file { $file } was not opened: { $problem }. Nothing was changed.
 
 ## The cause of a refused session or ticket, when the evidence points at it (src/step/diagnosis.rs)

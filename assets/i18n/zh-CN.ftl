@@ -823,6 +823,8 @@ ui-case-setting = 当时的设置
 ui-case-open-path = 案例文件：
 ui-case-open-button = 打开
 ui-case-drop-hint = 也可以把文件拖到窗口上。
+ui-case-reading = 正在读取案例文件 { $file }…
+ui-case-no-background = 窗口的后台线程未在运行
 ui-case-not-opened = 未打开案例文件 { $file }：{ $problem }。未做任何更改。
 
 ## 会话或票据被拒时，证据所指的原因（src/step/diagnosis.rs）

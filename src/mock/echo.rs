@@ -28,6 +28,15 @@ const CREDENTIAL_FIELDS: [&str; 5] = [
     "refresh_token",
 ];
 
+/// The fields of an answer that carry a credential the tenant issued.
+const ISSUED_FIELDS: [&str; 5] = [
+    "access_token",
+    "session_token",
+    "id_token",
+    "sso_ticket",
+    "state_token",
+];
+
 /// Every form a credential is echoed in.
 pub fn echoed_forms(secret: &str) -> Vec<String> {
     let url: String = url::form_urlencoded::byte_serialize(secret.as_bytes()).collect();
@@ -94,7 +103,8 @@ fn credentials(headers: &axum::http::HeaderMap, body: &[u8]) -> Vec<String> {
 }
 
 /// The middleware in front of every endpoint: in the echo scenario, adds `"echo"` to each JSON
-/// answer and the same text to its error message.
+/// answer and the same text to its error message, and keeps every credential an answer issued
+/// (for a test to search every sink for).
 pub(super) async fn echo(State(state): State<Shared>, request: Request, next: Next) -> Response {
     if state.config().scenario != Scenario::Echo {
         return next.run(request).await;
@@ -110,9 +120,6 @@ pub(super) async fn echo(State(state): State<Shared>, request: Request, next: Ne
     let response = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
-    if echo.is_empty() {
-        return response;
-    }
     let (mut parts, body) = response.into_parts();
     let bytes = axum::body::to_bytes(body, MAX_BODY)
         .await
@@ -120,6 +127,13 @@ pub(super) async fn echo(State(state): State<Shared>, request: Request, next: Ne
     let Ok(Value::Object(mut answer)) = serde_json::from_slice::<Value>(&bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
+    let issued = ISSUED_FIELDS
+        .iter()
+        .filter_map(|f| answer.get(*f).and_then(Value::as_str));
+    state.lock().issued.extend(issued.map(str::to_owned));
+    if echo.is_empty() {
+        return Response::from_parts(parts, Body::from(bytes));
+    }
     let echo = format!("you sent: {}", echo.join(" "));
     for message in ["error_msg", "error_description"] {
         if let Some(Value::String(text)) = answer.get_mut(message) {

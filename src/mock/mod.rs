@@ -103,6 +103,12 @@ impl MockTenant {
     pub fn injected(&self) -> Vec<Injected> {
         self.state.injected()
     }
+
+    /// The echo scenario: every credential its answers issued so far (access, session and id
+    /// tokens, tickets), in order; empty in any other.
+    pub fn issued(&self) -> Vec<String> {
+        self.state.issued()
+    }
 }
 
 impl Drop for MockTenant {

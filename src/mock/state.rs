@@ -98,6 +98,8 @@ pub(super) struct Inner {
     /// What `--flaky` did to each SSO call, in order.
     pub injected: Vec<Injected>,
     pub dice: Option<Dice>,
+    /// The echo scenario: every credential an answer carried, in order.
+    pub issued: Vec<String>,
 }
 
 pub(super) struct MockState {
@@ -146,6 +148,10 @@ impl MockState {
 
     pub fn injected(&self) -> Vec<Injected> {
         self.lock().injected.clone()
+    }
+
+    pub fn issued(&self) -> Vec<String> {
+        self.lock().issued.clone()
     }
 }
 

@@ -20,6 +20,8 @@ pub struct Cases {
     pub open: Option<OpenCase>,
     /// "Open case": the path being typed.
     pub opening: Option<String>,
+    /// The case file being read in the background.
+    pub reading: Option<std::path::PathBuf>,
 }
 
 /// The worker thread, and what it found.

@@ -28,6 +28,7 @@ impl SsoDiagApp {
                 WorkerEvent::WatchAttempt(attempt) => self.watching.add(*attempt),
                 WorkerEvent::KeychainStatus(status) => self.background.keychain = Some(status),
                 WorkerEvent::Keychain(done) => self.keychain_done(*done),
+                WorkerEvent::CaseRead { path, result } => self.case_read(path, *result),
                 WorkerEvent::WatchEnded(refused) => {
                     self.watching.state = WatchState::Finished;
                     self.watching.refused = refused;

@@ -174,6 +174,7 @@ impl SsoDiagApp {
         worker.start_watch(WatchJob {
             tenant: prepared.tenant,
             options: prepared.options,
+            ca_file: prepared.ca_file,
             target,
             plan,
             reuse_connection: self.watching.settings.reuse_connection,

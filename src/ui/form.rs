@@ -1,6 +1,7 @@
 //! What the user has typed, and turning it into a request. Pure: no egui, no I/O, so the rules
 //! (what is required, what is trimmed) are tested without a window.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -8,8 +9,7 @@ use secrecy::{ExposeSecret, SecretString};
 pub use super::device_form::{DeviceField, DeviceForm};
 use super::job::{Job, Operation, PreparedCall};
 use crate::ciam::input::{
-    device_fields, normalize_token, optional_field, read_ca_file, required_field,
-    strip_token_decoration,
+    device_fields, normalize_token, optional_field, required_field, strip_token_decoration,
 };
 use crate::ciam::{
     CiamError, ClientOptions, DeviceFields, ExchangeRequest, LoginRequest, RefreshRequest,
@@ -201,6 +201,7 @@ impl Form {
         Ok(PreparedCall {
             tenant,
             options: self.client_options()?,
+            ca_file: optional_field("CA file", &self.ca_file)?.map(PathBuf::from),
             job,
         })
     }
@@ -307,14 +308,10 @@ impl Form {
         }
     }
 
-    /// Timeouts, extra CA and proxy. Reads the CA file (a few KB, when the user starts a call).
+    /// Timeouts and proxy; the extra CA is the background's to read (`PreparedCall::ca_file`).
     pub fn client_options(&self) -> Result<ClientOptions, CiamError> {
         let total = Duration::from_secs_f32(self.timeout_secs.clamp(1.0, 600.0));
-        let extra_ca_pem = optional_field("CA file", &self.ca_file)?
-            .map(|path| read_ca_file(std::path::Path::new(&path)))
-            .transpose()?;
         Ok(ClientOptions {
-            extra_ca_pem,
             proxy: optional_field("proxy", &self.proxy)?,
             ..ClientOptions::with_total_timeout(total)
         })

@@ -1,10 +1,11 @@
 //! The work the window hands to the background, and what comes back. No egui, no I/O here: the
 //! worker runs a `Job`, the session model takes in its `JobResult`.
 
+use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::check::CheckReport;
-use crate::ciam::{ClientOptions, TenantUrl};
+use crate::ciam::{CiamError, ClientOptions, TenantUrl};
 use crate::i18n::Lang;
 use crate::step::{Call, CallOutcome, Step};
 use crate::tr;
@@ -48,14 +49,17 @@ pub enum Job {
 pub enum JobResult {
     Call(Box<CallOutcome>),
     Check(CheckReport),
+    /// Refused before anything was sent: the CA file could not be read.
+    Refused(CiamError),
 }
 
 /// A job with everything checked and assembled once, before a byte is sent: the tenant parsed,
-/// the CA file read, the request built.
+/// the request built. The CA file is only named: the background reads it (never the UI thread).
 #[derive(Clone)]
 pub struct PreparedCall {
     pub tenant: TenantUrl,
     pub options: ClientOptions,
+    pub ca_file: Option<PathBuf>,
     pub job: Job,
 }
 
@@ -72,6 +76,7 @@ impl PreparedCall {
 pub struct WatchJob {
     pub tenant: TenantUrl,
     pub options: ClientOptions,
+    pub ca_file: Option<PathBuf>,
     pub target: crate::watch::Target,
     pub plan: crate::watch::Plan,
     pub reuse_connection: bool,

@@ -173,6 +173,9 @@ impl SsoDiagApp {
         if let Some(path) = self.cases.opening.as_mut() {
             intents.extend(panels::case::open_row(ui, path));
         }
+        if let Some(path) = &self.cases.reading {
+            panels::case::reading_row(ui, path);
+        }
         intents.extend(panels::watch::show(
             ui,
             &mut self.watching,

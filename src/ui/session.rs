@@ -142,6 +142,14 @@ impl Session {
                 return None;
             }
             JobResult::Call(outcome) => *outcome,
+            JobResult::Refused(error) => {
+                self.verdict = Verdict::Failed {
+                    operation: run.operation,
+                    failure: Failure::of(error),
+                    note: None,
+                };
+                return None;
+            }
         };
         let call = run.prepared.call()?.clone();
         let record = StepRecord::new(&call, &outcome, received_wall);

@@ -40,6 +40,7 @@ fn prepared(call: Call) -> PreparedCall {
     PreparedCall {
         tenant: TenantUrl::parse("tenant.example.com").expect("valid"),
         options: ClientOptions::default(),
+        ca_file: None,
         job: Job::Call(call),
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! The UI thread only ever calls the non-blocking `start`/`cancel` methods and `poll`.
 
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -10,8 +11,11 @@ use time::OffsetDateTime;
 
 use super::job::{Job, JobResult, PreparedCall, WatchJob};
 use crate::check::run_check;
-use crate::ciam::{CiamError, TenantClient, TenantUrl};
+use crate::ciam::input::read_ca_file;
+use crate::ciam::{CiamError, ClientOptions, TenantClient, TenantUrl};
 use crate::device::DeviceProfile;
+use crate::report::Case;
+use crate::store::FileProblem;
 use crate::store::keychain::{self, Kept};
 use crate::watch::{self, Attempt, Control, Probe};
 use secrecy::SecretString;
@@ -41,6 +45,11 @@ pub enum WorkerEvent {
     KeychainStatus(Result<(), String>),
     /// A keychain job is done.
     Keychain(Box<KeychainDone>),
+    /// The case file at `path`, read (or why not).
+    CaseRead {
+        path: PathBuf,
+        result: Box<Result<Case, FileProblem>>,
+    },
 }
 
 /// What to do with one secret of one profile in the keychain.
@@ -140,6 +149,21 @@ impl Worker {
         });
     }
 
+    /// Reads the case file at `path`: a file on a slow share (or one that is not a file) must not
+    /// hold the window.
+    pub fn read_case(&self, path: PathBuf) {
+        self.spawn(async move {
+            let read = path.clone();
+            let result = tokio::task::spawn_blocking(move || Case::read(&read))
+                .await
+                .ok()?;
+            Some(WorkerEvent::CaseRead {
+                path,
+                result: Box::new(result),
+            })
+        });
+    }
+
     /// Remembers, recalls or forgets `kept` of `profile` in the keychain.
     pub fn keychain(&self, profile: String, kept: Kept, job: KeychainJob) {
         self.spawn(async move {
@@ -201,10 +225,15 @@ impl Worker {
             let WatchJob {
                 tenant,
                 options,
+                ca_file,
                 target,
                 plan,
                 reuse_connection,
             } = job;
+            let options = match with_ca_file(options, ca_file).await {
+                Ok(options) => options,
+                Err(error) => return Some(WorkerEvent::WatchEnded(Some(error))),
+            };
             let ca = options.extra_ca_pem.as_deref();
             let probe = Probe::new(tenant, target, ca, options.total_timeout, reuse_connection);
             let mut probe = match probe {
@@ -251,8 +280,13 @@ async fn run_job(prepared: PreparedCall) -> JobResult {
     let PreparedCall {
         tenant,
         options,
+        ca_file,
         job,
     } = prepared;
+    let options = match with_ca_file(options, ca_file).await {
+        Ok(options) => options,
+        Err(error) => return JobResult::Refused(error),
+    };
     let call = match job {
         Job::Check => {
             return JobResult::Check(run_check(&tenant, options.extra_ca_pem.as_deref()).await);
@@ -263,6 +297,24 @@ async fn run_job(prepared: PreparedCall) -> JobResult {
         Ok(client) => call.send(&client).await,
         Err(error) => call.not_sent(error),
     }))
+}
+
+/// `options` with the CA file's certificates, read here in the background: a file on a slow share
+/// (or one that is not a file) must not hold the window.
+async fn with_ca_file(
+    mut options: ClientOptions,
+    ca_file: Option<PathBuf>,
+) -> Result<ClientOptions, CiamError> {
+    if let Some(path) = ca_file {
+        let shown = path.display().to_string();
+        let read = tokio::task::spawn_blocking(move || read_ca_file(&path)).await;
+        let pem = read.map_err(|e| {
+            let problem = crate::msg!("input-unreadable", source = shown, error = e.to_string());
+            CiamError::invalid_input("CA file", problem)
+        })??;
+        options.extra_ca_pem = Some(pem);
+    }
+    Ok(options)
 }
 
 impl Drop for Worker {

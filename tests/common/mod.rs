@@ -405,3 +405,11 @@ impl ConnectProxy {
         self.seen.lock().expect("lock").clone()
     }
 }
+
+/// A named pipe at `path`: what a hostile or mistaken "file" can be (a read of it waits forever
+/// for a writer).
+pub fn mkfifo(path: &std::path::Path) {
+    let name = std::ffi::CString::new(path.to_str().expect("utf-8")).expect("c string");
+    // SAFETY: mkfifo with a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
+}

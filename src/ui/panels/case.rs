@@ -68,6 +68,16 @@ pub fn show(ui: &mut Ui, path: &std::path::Path, case: &Case) -> Vec<Intent> {
     intents
 }
 
+/// A case file being read: which, while it lasts.
+pub fn reading_row(ui: &mut Ui, path: &std::path::Path) {
+    let l = lang::of(ui);
+    ui.horizontal_wrapped(|ui| {
+        ui.spinner();
+        let file = escape_controls(&path.display().to_string());
+        ui.label(tr!(l, "ui-case-reading", file = file));
+    });
+}
+
 /// "Open case": the file's path (or drop the file on the window), Open or Cancel.
 pub fn open_row(ui: &mut Ui, path: &mut String) -> Vec<Intent> {
     let l = lang::of(ui);
