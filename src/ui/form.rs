@@ -129,8 +129,8 @@ impl Form {
             timeout_secs: f64::from(self.timeout_secs),
             user_name: self.user_name.clone(),
             ca_file: self.ca_file.clone(),
-            // A proxy password lives in memory only.
-            proxy: without_password(&self.proxy),
+            // A proxy's user name and password live in memory only, as in a stored profile.
+            proxy: crate::ciam::input::without_userinfo(&self.proxy),
             lang: self.chosen_lang,
         }
     }
@@ -318,20 +318,6 @@ impl Form {
     }
 }
 
-/// `http://user:pw@proxy:8080` → `http://user@proxy:8080`; anything unparseable is kept only if
-/// it holds no `@` (it cannot carry a password then).
-pub fn without_password(proxy: &str) -> String {
-    match url::Url::parse(proxy.trim()) {
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(None);
-            url.to_string()
-        }
-        Ok(_) => proxy.to_owned(),
-        Err(_) if proxy.contains('@') => String::new(),
-        Err(_) => proxy.to_owned(),
-    }
-}
-
 /// The token as it will be sent, for showing its length: decoration stripped.
 pub fn token_len(raw: &str) -> usize {
     strip_token_decoration(raw).chars().count()
@@ -429,11 +415,11 @@ mod tests {
         let saved = serde_json::to_string(&form.fields()).expect("serialise");
         assert!(!saved.contains("s3cret-pw"), "{saved}");
         assert!(
-            saved.contains("http://alice@proxy.example.com:8080"),
+            saved.contains("\"http://proxy.example.com:8080\""),
             "{saved}"
         );
-        assert_eq!(without_password("not a url @ all"), "");
-        assert_eq!(without_password("http://proxy:3128"), "http://proxy:3128");
+        form.proxy = "http://u:pw@[bad".into();
+        assert_eq!(form.fields().proxy, "http://[bad");
     }
 
     #[test]
