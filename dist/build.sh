@@ -120,7 +120,7 @@ rm -rf "$appstream_tree"
 source dist/build-linux.sh
 $linux_only || source dist/build-windows.sh
 
-stage "Sizes (every package ≤ 6 MB)"
+stage "Sizes (every package at most 6 MB)"
 for f in "$out"/*.deb "$out"/*.rpm "$out"/*.tar.xz "$out"/*.zip "$out"/*.msi; do
   [ -e "$f" ] || continue
   size=$(stat -c %s "$f")
