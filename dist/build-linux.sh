@@ -157,7 +157,7 @@ rpm --root "$rpmroot" --initdb
 rpm --force-debian --root "$rpmroot" -i --nodeps "$rpm_file" || fail "rpm -i into a throwaway root"
 "$rpmroot/usr/bin/sso-diag" --version | grep -q "sso-diag $version" || fail "the binary installed by the .rpm does not run"
 echo "installed by rpm --root into $rpmroot: $("$rpmroot/usr/bin/sso-diag" --version)"
-bash dist/test-completion.sh "$rpmroot/usr/share/bash-completion/completions/sso-diag"
+bash dist/test-completion.sh bash "$rpmroot/usr/share/bash-completion/completions/sso-diag"
 rm -rf "$rpmroot"
 
 stage "Linux: .tar.xz"

@@ -18,7 +18,7 @@
 #
 # Installs what it needs when missing: cargo-deb, cargo-cyclonedx, cargo-about; zig, cargo-zigbuild
 # and the CycloneDX validator from PyPI (dist/tools-requirements.txt, in a venv under target/);
-# dpkg-dev, rpm, lintian, rpmlint, desktop-file-utils, appstream…; for Windows the rustup target,
+# dpkg-dev, rpm, lintian, rpmlint, desktop-file-utils, appstream, zsh, fish…; for Windows the rustup target,
 # MinGW, wine, wixl/msitools, osslsigncode. Run as root on Debian, like CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,8 @@ windows=x86_64-pc-windows-gnu
 glibc_floor=2.28
 
 stage "Tools"
-need_apt dpkg-dev file zip unzip rpm xz-utils binutils lintian rpmlint desktop-file-utils appstream python3-venv
+need_apt dpkg-dev file zip unzip rpm xz-utils binutils lintian rpmlint desktop-file-utils appstream python3-venv \
+  zsh fish
 command -v cargo-deb >/dev/null || cargo install --locked cargo-deb
 command -v cargo-cyclonedx >/dev/null || cargo install --locked cargo-cyclonedx
 # cargo-about's binary is behind its "cli" feature; 0.9's config and template format.
@@ -69,8 +70,10 @@ cargo run --locked --quiet --example cli_docs -- "$pkg/cli" >/dev/null
 gzip -9n "$pkg"/cli/man/*.1
 echo "$(ls "$pkg/cli/man" | wc -l) man pages: $(ls "$pkg/cli/man" | paste -sd ' ')"
 echo "completions: $(ls "$pkg/cli/completions" | paste -sd ' ')"
-# The completion a user gets from Tab, run the way bash runs it.
-bash dist/test-completion.sh "$pkg/cli/completions/sso-diag.bash"
+# What Tab offers, asked of bash and fish themselves; zsh's file parsed.
+bash dist/test-completion.sh bash "$pkg/cli/completions/sso-diag.bash"
+bash dist/test-completion.sh fish "$pkg/cli/completions/sso-diag.fish"
+bash dist/test-completion.sh zsh "$pkg/cli/completions/_sso-diag"
 
 stage "SBOMs (CycloneDX) and third-party notices (cargo-about)"
 targets=("$linux")
