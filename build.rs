@@ -24,8 +24,18 @@ fn main() {
         commit
     };
     println!("cargo:rustc-env=SSO_DIAG_COMMIT={commit}");
-    println!("cargo:rerun-if-changed=.git/HEAD");
-    println!("cargo:rerun-if-changed=.git/index");
+    // Where git keeps them: `.git/` in a clone, elsewhere in a worktree (where `.git` is a file, and
+    // a missing `.git/HEAD` made every build rebuild the crate).
+    let git_paths = Command::new("git")
+        .args(["rev-parse", "--git-path", "HEAD", "--git-path", "index"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .unwrap_or_default();
+    for path in git_paths.lines().filter(|p| !p.is_empty()) {
+        println!("cargo:rerun-if-changed={path}");
+    }
     println!("cargo:rerun-if-changed=build.rs");
     // Any source change re-reads `git status`, so "+changes" is not stale.
     println!("cargo:rerun-if-changed=src");

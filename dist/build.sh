@@ -1,291 +1,138 @@
 #!/usr/bin/env bash
 # Builds every package into dist/out/ and checks each one: a package nobody has run is not shipped.
 #
-#   dist/build.sh           Linux .deb, .rpm and .tar.gz; the Windows .zip and a signed .msi (both
+#   dist/build.sh           Linux .deb, .rpm and .tar.xz; the Windows .zip and a signed .msi (both
 #                           installed and run under wine as Windows 10); CycloneDX SBOMs; SHA256SUMS
 #   dist/build.sh --linux   the Linux packages only
+#
+# One Linux binary, built once for glibc 2.28 and later (cargo-zigbuild links it against glibc 2.28's
+# symbols), goes into the .deb, the .rpm and the .tar.xz. Every package carries LICENSE and the
+# third-party notices of the crates compiled in (cargo-about, checked against the SBOM); the Linux
+# ones also the man pages, the shell completions (examples/cli_docs.rs) and the AppStream file.
+# Each format is checked by its ecosystem's own tool: lintian, rpmlint, desktop-file-validate,
+# appstreamcli, objdump, a CycloneDX validator, msiinfo. Each stage prints how long it took.
 #
 # Signing: with SSO_DIAG_SIGN_PFX (a .pfx file) and SSO_DIAG_SIGN_PASSWORD set, the .exe and the .msi
 # are signed with that certificate; otherwise with a throwaway one made for this build, so the
 # signing is exercised (and verified) on every build. Never commit a certificate.
 #
-# Installs what it needs (cargo-deb, cargo-cyclonedx, dpkg-dev, rpm, file, zip, imagemagick; for
-# Windows the rustup target, MinGW, wine, wixl/msitools, osslsigncode) when missing. Run as root on
-# Debian, like CI.
+# Installs what it needs when missing: cargo-deb, cargo-cyclonedx, cargo-about; zig, cargo-zigbuild
+# and the CycloneDX validator from PyPI (dist/tools-requirements.txt, in a venv under target/);
+# dpkg-dev, rpm, lintian, rpmlint, desktop-file-utils, appstream, zsh, fish…; for Windows the rustup target,
+# MinGW, wine, wixl/msitools, osslsigncode. Run as root on Debian, like CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 linux_only=false
 [ "${1:-}" = "--linux" ] && linux_only=true
+source dist/build-lib.sh
 
-say() { printf '\n== %s\n' "$*"; }
-fail() { printf 'FAILED: %s\n' "$*" >&2; exit 1; }
-need_apt() {
-  local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-  if [ ${#missing[@]} -gt 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
-}
-
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+version=$(jq -r '.packages[0].version' <<<"$meta")
+summary=$(jq -r '.packages[0].description' <<<"$meta")
+homepage=$(jq -r '.packages[0].homepage' <<<"$meta")
+maintainer=$(jq -r '.packages[0].metadata.deb.maintainer' <<<"$meta")
 out=dist/out
-rm -rf "$out"
-mkdir -p "$out"
-need_apt dpkg-dev file zip rpm
+pkg=target/packaging
+rm -rf "$out" "$pkg"
+mkdir -p "$out" "$pkg"
+linux=x86_64-unknown-linux-gnu
+windows=x86_64-pc-windows-gnu
+glibc_floor=2.28
+
+stage "Tools"
+need_apt dpkg-dev file zip unzip rpm xz-utils binutils lintian rpmlint desktop-file-utils appstream python3-venv \
+  zsh fish
 command -v cargo-deb >/dev/null || cargo install --locked cargo-deb
 command -v cargo-cyclonedx >/dev/null || cargo install --locked cargo-cyclonedx
-
-say "Linux: release build"
-cargo build --release --locked
-bin=target/release/sso-diag
-
-say "Linux: .deb"
-deb=$out/sso-diag_${version}_amd64.deb
-cargo deb --no-build --locked --output "$deb" >/dev/null
-fields=$(dpkg-deb -f "$deb" Package Version Architecture Depends)
-echo "$fields"
-for want in "Package: sso-diag" "Version: $version" "Architecture: amd64" libgl1 libegl1 libxkbcommon-x11-0 libgl1-mesa-dri; do
-  grep -q -- "$want" <<<"$fields" || fail ".deb fields lack $want"
-done
-contents=$(dpkg-deb -c "$deb")
-for want in ./usr/bin/sso-diag ./usr/share/applications/sso-diag.desktop \
-    ./usr/share/icons/hicolor/16x16/apps/sso-diag.png ./usr/share/icons/hicolor/512x512/apps/sso-diag.png \
-    ./usr/share/icons/hicolor/scalable/apps/sso-diag.svg; do
-  grep -q -- " $want\$" <<<"$contents" || fail ".deb lacks $want"
-done
-echo ".deb contents and fields: ok"
-if [ "$(id -u)" = 0 ]; then
-  # Really install it (pulling its Depends), run the installed binary, remove it again.
-  apt-get install -y -qq "./$deb" >/dev/null || fail ".deb does not install"
-  /usr/bin/sso-diag --version | grep -q "sso-diag $version" || fail "installed binary does not run"
-  echo "installed: $(/usr/bin/sso-diag --version)"
-  dpkg -r sso-diag >/dev/null
+# cargo-about's binary is behind its "cli" feature; 0.9's config and template format.
+command -v cargo-about >/dev/null || cargo install --locked --features cli cargo-about --version '^0.9'
+tools=target/dist-tools
+if ! cmp -s dist/tools-requirements.txt "$tools/requirements.txt"; then
+  rm -rf "$tools"
+  python3 -m venv "$tools"
+  "$tools/bin/pip" install -q -r dist/tools-requirements.txt
+  cp dist/tools-requirements.txt "$tools/requirements.txt"
 fi
+# cargo-zigbuild finds zig as `python3 -m ziglang`: the venv's python3 comes first.
+export PATH=$PWD/$tools/bin:$PATH
+echo "zig $(python3 -m ziglang version), $(cargo-zigbuild --version), $(cargo-about --version)"
 
-say "Linux: .rpm (Fedora, RHEL, openSUSE)"
-# rpmbuild from Debian's rpm package, from a spec made here: the same files as the .deb and the same
-# run-time libraries, named as RPM distributions provide them (libc's own are found by rpmbuild).
-rpmtop=$(mktemp -d)
-mkdir -p "$rpmtop/SOURCES"
-cp "$bin" README.md LICENSE assets/sso-diag.desktop assets/icon.svg "$rpmtop/SOURCES/"
-cp -r assets/icons "$rpmtop/SOURCES/icons"
-sizes="16 24 32 48 64 128 256 512"
-cat > "$rpmtop/sso-diag.spec" <<SPEC
-Name: sso-diag
-Version: ${version//-/_}
-Release: 1
-Summary: Troubleshoot CIAM logins: SSO ticket diagnostics
-License: MIT
-BuildArch: x86_64
-# eframe loads GL/EGL, X11, Wayland and xkbcommon with dlopen: listed by hand, as for the .deb.
-Requires: libGL.so.1()(64bit), libEGL.so.1()(64bit), mesa-dri-drivers, libX11.so.6()(64bit), libXcursor.so.1()(64bit), libXrandr.so.2()(64bit), libXi.so.6()(64bit), libxkbcommon.so.0()(64bit), libxkbcommon-x11.so.0()(64bit), libwayland-client.so.0()(64bit), libwayland-egl.so.1()(64bit), libwayland-cursor.so.0()(64bit), fontconfig
-Recommends: (google-noto-sans-cjk-fonts or wqy-microhei-fonts)
-%global debug_package %{nil}
-%global __strip /bin/true
-%global _build_id_links none
-%description
-A desktop app for support staff: exchanges a user's session token for a one-time SSO ticket
-against a CIAM tenant, counts the ticket down, and explains failures with the tenant's own
-error code, the likely cause and what to try.
-%install
-install -D -m 755 %{_sourcedir}/sso-diag %{buildroot}/usr/bin/sso-diag
-install -D -m 644 %{_sourcedir}/sso-diag.desktop %{buildroot}/usr/share/applications/sso-diag.desktop
-install -D -m 644 %{_sourcedir}/icon.svg %{buildroot}/usr/share/icons/hicolor/scalable/apps/sso-diag.svg
-for s in $sizes; do install -D -m 644 %{_sourcedir}/icons/sso-diag-\$s.png %{buildroot}/usr/share/icons/hicolor/\${s}x\${s}/apps/sso-diag.png; done
-install -D -m 644 %{_sourcedir}/README.md %{buildroot}/usr/share/doc/sso-diag/README.md
-install -D -m 644 %{_sourcedir}/LICENSE %{buildroot}/usr/share/doc/sso-diag/copyright
-%files
-/usr/bin/sso-diag
-/usr/share/applications/sso-diag.desktop
-/usr/share/icons/hicolor/*/apps/sso-diag.*
-/usr/share/doc/sso-diag/README.md
-/usr/share/doc/sso-diag/copyright
-SPEC
-rpmbuild -bb --quiet --define "_topdir $rpmtop" --define "_sourcedir $rpmtop/SOURCES" \
-  "$rpmtop/sso-diag.spec" >/dev/null 2>"$rpmtop/build.log" || { cat "$rpmtop/build.log"; fail "rpmbuild"; }
-rpm_file=$(find "$rpmtop/RPMS" -name '*.rpm' | head -1)
-cp "$rpm_file" "$out/"
-rpm_file=$out/$(basename "$rpm_file")
-rpm_files=$(rpm -qpl "$rpm_file" 2>/dev/null | sort)
-deb_files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {sub(/^\./, "", $6); print $6}' | sort)
-[ "$rpm_files" = "$deb_files" ] || { diff <(echo "$deb_files") <(echo "$rpm_files"); fail ".rpm and .deb ship different files"; }
-echo ".rpm ships the .deb's $(wc -l <<<"$rpm_files") files"
-rpm_requires=$(rpm -qpR "$rpm_file" 2>/dev/null)
-for want in 'libGL.so.1()(64bit)' 'libxkbcommon-x11.so.0()(64bit)' mesa-dri-drivers 'libc.so.6(GLIBC_'; do
-  grep -qF -- "$want" <<<"$rpm_requires" || fail ".rpm Requires lack $want"
-done
-echo ".rpm requires: $(grep -c . <<<"$rpm_requires") capabilities, the .deb's libraries among them"
-rm -rf "$rpmtop"
+stage "Linux: release build for glibc $glibc_floor (cargo-zigbuild)"
+cargo zigbuild --release --locked --target "$linux.$glibc_floor"
+bin=target/$linux/release/sso-diag
 
-say "Linux: .tar.gz"
-name=sso-diag-$version-x86_64-linux
-stage=$(mktemp -d)
-mkdir "$stage/$name"
-cp "$bin" README.md LICENSE assets/sso-diag.desktop "$stage/$name/"
-cp assets/icons/sso-diag-256.png "$stage/$name/sso-diag.png"
-cp assets/icon.svg "$stage/$name/sso-diag.svg"
-tar -C "$stage" -czf "$out/$name.tar.gz" "$name"
-check=$(mktemp -d)
-tar -C "$check" -xzf "$out/$name.tar.gz"
-"$check/$name/sso-diag" --version | grep -q "sso-diag $version" || fail "unpacked Linux binary does not run"
-echo "unpacked: $("$check/$name/sso-diag" --version)"
-rm -rf "$stage" "$check"
+stage "Linux: glibc floor (objdump -T)"
+check_glibc_floor "$bin" "$glibc_floor"
+echo "shared libraries it links: $(objdump -p "$bin" | awk '/NEEDED/ {print $2}' | paste -sd ' ')"
+"$bin" --version | grep -q "sso-diag $version" || fail "the Linux binary does not run here"
 
-if ! $linux_only; then
-  say "Windows: cross-build"
-  rustup target add x86_64-pc-windows-gnu >/dev/null
-  need_apt gcc-mingw-w64-x86-64
-  cargo build --release --locked --target x86_64-pc-windows-gnu
-  built=target/x86_64-pc-windows-gnu/release/sso-diag.exe
-  kind=$(file -b "$built")
-  echo "$kind"
-  grep -q "PE32+ executable (GUI) x86-64" <<<"$kind" || fail "the .exe is not a 64-bit GUI program"
+stage "Man pages and shell completions (from the clap definition)"
+cargo run --locked --quiet --example cli_docs -- "$pkg/cli" >/dev/null
+gzip -9n "$pkg"/cli/man/*.1
+echo "$(ls "$pkg/cli/man" | wc -l) man pages: $(ls "$pkg/cli/man" | paste -sd ' ')"
+echo "completions: $(ls "$pkg/cli/completions" | paste -sd ' ')"
+# What Tab offers, asked of bash and fish themselves; zsh's file parsed.
+bash dist/test-completion.sh bash "$pkg/cli/completions/sso-diag.bash"
+bash dist/test-completion.sh fish "$pkg/cli/completions/sso-diag.fish"
+bash dist/test-completion.sh zsh "$pkg/cli/completions/_sso-diag"
 
-  say "Windows: Authenticode signing"
-  need_apt osslsigncode openssl wixl msitools imagemagick
-  sign_dir=$(mktemp -d)
-  if [ -n "${SSO_DIAG_SIGN_PFX:-}" ] && [ -n "${SSO_DIAG_SIGN_PASSWORD:-}" ]; then
-    pfx=$SSO_DIAG_SIGN_PFX
-    printf %s "$SSO_DIAG_SIGN_PASSWORD" > "$sign_dir/pass"
-    trust=/etc/ssl/certs/ca-certificates.crt
-    echo "signing with $pfx"
-  else
-    # A throwaway code-signing certificate, valid for this build only: the pipeline is exercised.
-    openssl req -x509 -newkey rsa:3072 -sha256 -days 2 -nodes -keyout "$sign_dir/key.pem" \
-      -out "$sign_dir/cert.pem" -subj "/CN=sso-diag throwaway test signing/O=sso-diag developers" \
-      -addext "keyUsage=critical,digitalSignature" -addext "extendedKeyUsage=codeSigning" \
-      -addext "basicConstraints=critical,CA:FALSE" 2>/dev/null
-    head -c 24 /dev/urandom | base64 > "$sign_dir/pass"
-    openssl pkcs12 -export -out "$sign_dir/sign.pfx" -inkey "$sign_dir/key.pem" -in "$sign_dir/cert.pem" \
-      -passout "file:$sign_dir/pass" -name sso-diag
-    pfx=$sign_dir/sign.pfx
-    trust=$sign_dir/cert.pem
-    echo "signing with a throwaway certificate (set SSO_DIAG_SIGN_PFX and SSO_DIAG_SIGN_PASSWORD for a real one)"
-  fi
-  sign() { # IN OUT
-    osslsigncode sign -pkcs12 "$pfx" -readpass "$sign_dir/pass" -n sso-diag -h sha256 \
-      ${SSO_DIAG_SIGN_TIMESTAMP:+-ts "$SSO_DIAG_SIGN_TIMESTAMP"} -in "$1" -out "$2" >/dev/null \
-      || fail "signing $1"
-    osslsigncode verify -CAfile "$trust" -in "$2" >/dev/null || fail "the signature of $2 does not verify"
-    echo "signed and verified: $(basename "$2")"
-  }
-  mkdir -p target/signed
-  exe=target/signed/sso-diag.exe
-  rm -f "$exe"
-  sign "$built" "$exe"
-  wname=sso-diag-$version-x86_64-windows
-  wstage=$(mktemp -d)
-  mkdir "$wstage/$wname"
-  cp "$exe" README.md LICENSE "$wstage/$wname/"
-  (cd "$wstage" && zip -qr - "$wname") > "$out/$wname.zip"
-  rm -rf "$wstage"
-
-  say "Windows: .msi (wixl)"
-  IFS=. read -r v_major v_minor v_patch <<<"${version%%-*}"
-  mstage=$(mktemp -d)
-  cp "$exe" README.md LICENSE dist/sso-diag.wxs assets/icon.ico "$mstage/"
-  msi=$out/sso-diag-$version-x86_64.msi
-  # wixl takes source paths relative to where it runs (an absolute one is not found).
-  (cd "$mstage" && wixl -a x64 -D Version="$v_major.$v_minor.$v_patch" \
-    -D NextPatch="$v_major.$v_minor.$((v_patch + 1))" -D SourceDir=. -o unsigned.msi sso-diag.wxs) \
-    || fail "wixl"
-  sign "$mstage/unsigned.msi" "$msi"
-  rm -rf "$mstage"
-  tables=$(msiinfo tables "$msi")
-  for want in File Component Directory Shortcut Upgrade Icon Property; do
-    grep -qx "$want" <<<"$tables" || fail "the .msi has no $want table"
-  done
-  msiinfo export "$msi" File | grep -q "sso-diag.exe" || fail "the .msi does not hold sso-diag.exe"
-  msiinfo export "$msi" Shortcut | grep -q "sso-diag" || fail "the .msi has no Start-menu shortcut"
-  upgrade=$(msiinfo export "$msi" Property | tr -d '\r' | awk -F'\t' '$1=="UpgradeCode"{print $2}')
-  [ "$upgrade" = "{B74E4A68-C5B1-41EB-8DFB-497A7E54C958}" ] || fail "the .msi's UpgradeCode is $upgrade"
-  msiinfo export "$msi" Property | grep -q "ALLUSERS.1" || fail "the .msi is not per-machine"
-  msiinfo streams "$msi" | grep -q DigitalSignature || fail "the .msi carries no signature"
-  echo ".msi tables, files, shortcut, UpgradeCode $upgrade, signature: ok"
-
-  say "Windows: run the .exe under wine, as Windows 10"
-  wine=dist/wine-run.sh
-  export WINEDLLOVERRIDES="winemenubuilder.exe=d"
-  "$wine" winecfg /v win10 >/dev/null 2>&1 || fail "winecfg /v win10"
-  wine_version=$("$wine" "$exe" --version)
-  echo "under wine: $wine_version"
-  grep -q "sso-diag $version" <<<"$wine_version" || fail "the .exe does not print its version"
-  wine_device=$("$wine" "$exe" device --json)
-  echo "$wine_device" | grep -o '"os_version":"[^"]*"'
-  grep -q '"os_version":"windows10\.0\.' <<<"$wine_device" || fail "device --json under wine is not windows10.0.…"
-  mock_log=$(mktemp)
-  "$bin" mock --addr 127.0.0.1:0 > "$mock_log" &
-  mock=$!
-  trap 'kill $mock 2>/dev/null || true' EXIT
-  for _ in $(seq 50); do grep -q "^listening on" "$mock_log" && break; sleep 0.1; done
-  url=$(sed -n 's/^listening on //p' "$mock_log")
-  fp=$(sed -n 's/.*bound to fingerprint \([0-9a-f]*\).*/\1/p' "$mock_log")
-  # wine's machine id differs from this machine's, so the demo session's fingerprint is passed.
-  SSO_DIAG_ACCESS_TOKEN=demo-access-token-7f3a9c41 SSO_DIAG_SESSION_TOKEN=demo-session-token-4b1e0d77 \
-    "$wine" "$exe" exchange --domain "$url" --fingerprint "$fp" --json | tee "$out/wine-exchange.json"
-  grep -q '"sso_ticket":"ssoTicket-' "$out/wine-exchange.json" || fail "the .exe's exchange did not get a ticket"
-  rm -f "$out/wine-exchange.json"
-  shot=$out/wine-window.png
-  "$wine" --screenshot "$shot" --wait 8 "$exe" --demo >/dev/null 2>&1 || true
-  [ -s "$shot" ] || fail "no screenshot of the window under wine"
-  colours=$(convert "$shot" -format %k info:)
-  # A blank or black screen has a handful of colours; the window, with text, has hundreds.
-  [ "$colours" -gt 100 ] || fail "the window under wine looks blank ($colours colours)"
-  echo "window under wine: $colours colours in the screenshot"
-  mv "$shot" target/wine-window.png
-  rm -f "$shot.log"
-  kill $mock 2>/dev/null || true
-
-  say "Windows: install the .msi under wine, run it, upgrade it, remove it"
-  wineserver=/usr/lib/wine/wineserver
-  uninstall_key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall'
-  # Installed sso-diag products, as "Add or remove programs" lists them.
-  listed() { "$wine" reg query "$uninstall_key" /s 2>/dev/null | tr -d '\r' | grep -cE 'DisplayName +REG_SZ +sso-diag$' || true; }
-  "$wine" msiexec /i "$msi" /qn || fail "msiexec /i"
-  $wineserver -w 2>/dev/null || true
-  installed=${WINEPREFIX:-/tmp/sso-diag-wine}/drive_c/Program\ Files/sso-diag/sso-diag.exe
-  [ -f "$installed" ] || fail "the .msi did not install into Program Files"
-  "$wine" "$installed" --version | grep -q "sso-diag $version" || fail "the installed .exe does not run"
-  echo "installed under wine: $("$wine" "$installed" --version)"
-  # Wine puts even a per-machine shortcut in the user's Start menu (Windows: ProgramData's).
-  find "${WINEPREFIX:-/tmp/sso-diag-wine}/drive_c" -path '*Start Menu/Programs/sso-diag.lnk' | grep -q . \
-    || fail "no Start-menu shortcut"
-  [ "$(listed)" = 1 ] || fail "the .msi is listed $(listed) times"
-  # The same UpgradeCode, a newer version: it replaces this one; this one then cannot downgrade it.
-  next_version=$v_major.$v_minor.$((v_patch + 1))
-  next=$(mktemp -d)
-  cp "$exe" README.md LICENSE dist/sso-diag.wxs assets/icon.ico "$next/"
-  (cd "$next" && wixl -a x64 -D Version="$next_version" -D NextPatch="$v_major.$v_minor.$((v_patch + 2))" \
-    -D SourceDir=. -o next.msi sso-diag.wxs) || fail "wixl (the newer version)"
-  "$wine" msiexec /i "$next/next.msi" /qn || fail "msiexec /i of a newer version"
-  $wineserver -w 2>/dev/null || true
-  [ "$(listed)" = 1 ] || fail "the newer .msi installed beside the older one ($(listed) listed)"
-  "$wine" reg query "$uninstall_key" /s 2>/dev/null | tr -d '\r' | grep -qE "DisplayVersion +REG_SZ +$next_version" \
-    || fail "the upgrade did not leave $next_version installed"
-  if "$wine" msiexec /i "$msi" /qn 2>/dev/null; then fail "the older .msi went over the newer one"; fi
-  $wineserver -w 2>/dev/null || true
-  echo "upgraded to $next_version in place (listed once); $version refused over it"
-  "$wine" msiexec /x "$next/next.msi" /qn || fail "msiexec /x"
-  $wineserver -w 2>/dev/null || true
-  rm -rf "$next"
-  [ ! -e "$installed" ] || fail "the uninstall left the .exe behind"
-  [ "$(listed)" = 0 ] || fail "the uninstall left sso-diag listed"
-  echo "uninstalled: Program Files\\sso-diag is gone, nothing listed"
-  rm -rf "$sign_dir"
-fi
-
-say "SBOM (CycloneDX)"
-targets=(x86_64-unknown-linux-gnu)
-$linux_only || targets+=(x86_64-pc-windows-gnu)
+stage "SBOMs (CycloneDX) and third-party notices (cargo-about)"
+targets=("$linux")
+$linux_only || targets+=("$windows")
+cargo fetch --locked >/dev/null
+# One licence scan for every target (it reads each crate's whole source: minutes), then one notice
+# file per binary with exactly the crates its SBOM lists.
+target_args=()
+for t in "${targets[@]}"; do target_args+=(--target "$t"); done
+cargo about generate --frozen --fail "${target_args[@]}" -c dist/about.toml --format json \
+  -o "$pkg/about.json" 2>"$pkg/about.log" || { cat "$pkg/about.log"; fail "cargo about"; }
+rust_std_notices "$pkg/rust-std-notices.txt"
 for t in "${targets[@]}"; do
-  cargo cyclonedx --format json --spec-version 1.5 --describe binaries --no-build-deps \
-    --target "$t" --target-in-filename >/dev/null
-  sbom=$(ls -t ./*"$t"*.cdx.json | head -1)
-  mv "$sbom" "$out/sso-diag-$version-$t.cdx.json"
-  grep -q '"bomFormat": *"CycloneDX"' "$out/sso-diag-$version-$t.cdx.json" || fail "SBOM for $t"
-  echo "SBOM for $t: $(grep -o '"purl"' "$out/sso-diag-$version-$t.cdx.json" | wc -l) components"
+  sbom=$out/sso-diag-$version-$t.cdx.json
+  make_sbom "$t" "$sbom"
+  mkdir -p "$pkg/$t"
+  case $t in
+    "$linux") program="sso-diag $version for Linux (x86_64)" ;;
+    *) program="sso-diag $version for Windows (x86_64)" ;;
+  esac
+  make_notices "$sbom" "$pkg/about.json" "$program" "$pkg/$t/THIRD-PARTY-NOTICES.txt" "$pkg/rust-std-notices.txt"
 done
 
-say "Checksums"
+stage "Linux: the files every Linux package ships"
+share=$pkg/linux/share
+install -D -m 644 assets/sso-diag.desktop "$share/applications/sso-diag.desktop"
+metainfo=$(basename assets/*.metainfo.xml)
+install -D -m 644 "assets/$metainfo" "$share/metainfo/$metainfo"
+install -D -m 644 assets/icon.svg "$share/icons/hicolor/scalable/apps/sso-diag.svg"
+for s in 16 24 32 48 64 128 256 512; do
+  install -D -m 644 "assets/icons/sso-diag-$s.png" "$share/icons/hicolor/${s}x$s/apps/sso-diag.png"
+done
+install -d "$share/man/man1"
+install -m 644 "$pkg"/cli/man/* "$share/man/man1/"
+install -D -m 644 "$pkg/cli/completions/sso-diag.bash" "$share/bash-completion/completions/sso-diag"
+install -D -m 644 "$pkg/cli/completions/sso-diag.fish" "$share/fish/vendor_completions.d/sso-diag.fish"
+desktop-file-validate "$share/applications/sso-diag.desktop" || fail "desktop-file-validate"
+echo "desktop-file-validate: clean"
+check_release_notes "$share/metainfo/$metainfo"
+# The metainfo and the .desktop file it launches, as a software centre finds them installed.
+appstream_tree=$(mktemp -d)
+mkdir -p "$appstream_tree/usr"
+cp -r "$share" "$appstream_tree/usr/"
+appstreamcli validate-tree --no-net --explain "$appstream_tree" || fail "appstreamcli validate-tree"
+rm -rf "$appstream_tree"
+
+source dist/build-linux.sh
+$linux_only || source dist/build-windows.sh
+
+stage "Sizes (every package at most 6 MB)"
+for f in "$out"/*.deb "$out"/*.rpm "$out"/*.tar.xz "$out"/*.zip "$out"/*.msi; do
+  [ -e "$f" ] || continue
+  size=$(stat -c %s "$f")
+  printf '%-44s %9d bytes  %5.2f MB\n' "$(basename "$f")" "$size" "$(awk -v s="$size" 'BEGIN {print s / 1e6}')"
+  [ "$size" -le 6000000 ] || fail "$(basename "$f") is over 6 MB"
+done
+
+stage "Checksums"
 (cd "$out" && sha256sum -- * > SHA256SUMS && cat SHA256SUMS)
 ls -la "$out"
+stage ""
+print_stage_times
