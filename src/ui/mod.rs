@@ -68,6 +68,7 @@ pub fn open(
     let mut launch = Launch::from_args(args, lang, profile).map_err(NotOpened::Launch)?;
     if args.demo {
         launch = if args.watch {
+            launch.watch_every = args.watch_every;
             launch.demo_watching(args.scenario)
         } else {
             launch.demo_of(args.scenario)
