@@ -102,7 +102,8 @@ r = json.load(sys.stdin)["data"]["result"]
 if not r:
     print(f"  MISSING {q}"); sys.exit(1)
 labels = lambda m: ",".join(f"{k}={v}" for k, v in sorted(m.items()) if k not in ("__name__", "instance", "job"))
-print(f"  {q[:70]:<70} {len(r):>3} series, e.g. {{{labels(r[0][\"metric\"])[:60]}}} = {r[0][\"value\"][1][:8]}")
+first, value = labels(r[0]["metric"])[:60], r[0]["value"][1][:8]
+print(f"  {q[:70]:<70} {len(r):>3} series, e.g. {{{first}}} = {value}")
 ' "$q"; then failed=1; fi
 done
 scrapes=$(query 'count_over_time(up{job="sso-diag"}[1m])' | python3 -c 'import json,sys; r=json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else 0)')

@@ -708,8 +708,6 @@ ui-watch-sent = { $count ->
    *[other] { $count } requests sent
 }
 ui-watch-spread = total p50 { $p50 } ms · p95 { $p95 } ms · p99 { $p99 } ms · max { $max } ms
-ui-watch-failed = failed
-ui-watch-ms = ms
 ui-watch-click-hint = Click a bar to see that attempt in the inspector (failures keep their request and answer).
 ui-watch-attempt = Watch attempt #{ $number }: { $outcome }
 help-arg-watch = With --demo: a flaky mock, and the watch running against it

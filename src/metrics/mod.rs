@@ -313,7 +313,7 @@ mod tests {
         let text = m.encode(Format::Text);
         assert!(!text.contains("tenant=\"evil\""), "{text}");
         assert!(
-            text.contains("code=\"X__1_sso_diag_probe_success_tenant__evil__1__\""),
+            text.contains("code=\"X___1_sso_diag_probe_success_tenant__evil___1__\""),
             "{text}"
         );
         assert!(text.contains("tenant=\"a\\\"cme_\""), "{text}");
