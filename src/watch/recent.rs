@@ -29,6 +29,8 @@ impl Watched {
     pub fn new(keep_all_evidence: bool) -> Self {
         Self {
             keep_all_evidence,
+            // All at once: no copying as it grows, and no larger block left behind.
+            recent: VecDeque::with_capacity(KEPT),
             ..Self::default()
         }
     }

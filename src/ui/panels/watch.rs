@@ -151,7 +151,8 @@ fn summary(ui: &mut Ui, watching: &Watching, l: Lang) {
     } else {
         theme::warn(ui)
     };
-    ui.label(RichText::new(line).strong().color(color));
+    ui.label(RichText::new(line).strong().color(color))
+        .on_hover_text(tr!(l, "ui-watch-kept", kept = KEPT as u64));
 }
 
 fn failures(ui: &mut Ui, watching: &Watching, l: Lang) {

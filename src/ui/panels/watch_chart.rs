@@ -28,7 +28,7 @@ pub fn show(ui: &mut Ui, watching: &mut Watching, l: Lang, intents: &mut Vec<Int
     let automatic = wants_log(&shown);
     let log = watching.log_scale.unwrap_or(automatic);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(tr!(l, "ui-watch-axis-time")).small());
+        ui.weak(tr!(l, "ui-watch-axis-time"));
         let mut chosen = log;
         let toggle = ui
             .checkbox(&mut chosen, tr!(l, "ui-watch-log-scale"))
@@ -138,7 +138,7 @@ fn legend(ui: &mut Ui, l: Lang) {
     ui.horizontal_wrapped(|ui| {
         let swatch = |ui: &mut Ui, rgb: [u8; 3], name: String| {
             ui.label(RichText::new("■").color(color(rgb)));
-            ui.label(RichText::new(name).small());
+            ui.weak(name);
             ui.add_space(6.0);
         };
         for phase in Phase::ALL {
@@ -151,7 +151,7 @@ fn legend(ui: &mut Ui, l: Lang) {
         ui.separator();
         for (name, grey) in mark_names(l).into_iter().zip(MARK_GREYS) {
             ui.label(RichText::new("- -").color(Color32::from_gray(grey)));
-            ui.label(RichText::new(name).small());
+            ui.weak(name);
         }
     });
 }
