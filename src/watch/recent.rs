@@ -118,7 +118,7 @@ mod tests {
     }
 
     fn every_other_fails(n: u32) -> Outcome {
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             Outcome::Unexpected
         } else {
             Outcome::Ok
@@ -143,7 +143,10 @@ mod tests {
             .map(|a| a.number)
             .collect();
         assert_eq!(with_evidence.len(), FAILURES_WITH_EVIDENCE);
-        assert!(with_evidence.iter().all(|n| n % 2 == 0), "failures only");
+        assert!(
+            with_evidence.iter().all(|n| n.is_multiple_of(2)),
+            "failures only"
+        );
         assert_eq!(with_evidence.last(), Some(&(total - 1)), "the latest ones");
         let s = w.summary();
         assert_eq!((s.attempts, s.ok), (total, total.div_ceil(2)));

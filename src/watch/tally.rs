@@ -274,7 +274,7 @@ mod tests {
         let (mut a, mut b, mut both) = (Tally::default(), Tally::default(), Tally::default());
         for ms in 1..=100 {
             let x = attempt(Duration::from_millis(ms), Outcome::Ok);
-            if ms % 3 == 0 { &mut a } else { &mut b }.add(&x);
+            if ms.is_multiple_of(3) { &mut a } else { &mut b }.add(&x);
             both.add(&x);
         }
         a.merge(&b);

@@ -136,9 +136,12 @@ pub fn show(ui: &mut Ui, watching: &mut Watching, l: Lang, intents: &mut Vec<Int
 /// plot.
 fn legend(ui: &mut Ui, l: Lang) {
     ui.horizontal_wrapped(|ui| {
+        // Each swatch with its name, never split across two lines.
         let swatch = |ui: &mut Ui, rgb: [u8; 3], name: String| {
-            ui.label(RichText::new("■").color(color(rgb)));
-            ui.weak(name);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("■").color(color(rgb)));
+                ui.weak(name);
+            });
             ui.add_space(6.0);
         };
         for phase in Phase::ALL {
@@ -150,8 +153,10 @@ fn legend(ui: &mut Ui, l: Lang) {
         }
         ui.separator();
         for (name, grey) in mark_names(l).into_iter().zip(MARK_GREYS) {
-            ui.label(RichText::new("- -").color(Color32::from_gray(grey)));
-            ui.weak(name);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("- -").color(Color32::from_gray(grey)));
+                ui.weak(name);
+            });
         }
     });
 }
