@@ -10,7 +10,7 @@
 set -euo pipefail
 mode=${1:-all}
 cd "$(dirname "$0")/.."
-bin=target/release/sso-diag
+bin=${SSO_DIAG_BIN:-target/release/sso-diag}   # another build to measure: SSO_DIAG_BIN=PATH
 [ -x "$bin" ] || cargo build --release --locked
 floor=target/release/examples/floor
 [ "$mode" = soak ] || [ -x "$floor" ] || cargo build --release --locked --example floor
@@ -72,6 +72,17 @@ soak() {
   s1=$(cpu_ticks_of $cli)
   kill $cli $win $mock_a $mock_b; wait $cli $win $mock_a $mock_b 2>/dev/null || true
   local hz; hz=$(getconf CLK_TCK)
+  # The probe's own time (the total less the phases it measures), over every attempt of the soak.
+  local own
+  own=$(python3 -c '
+import json, statistics, sys
+own = []
+for line in open(sys.argv[1]):
+    p = json.loads(line).get("phases_ms")
+    if p:
+        own.append(p["total"] - sum(v for k, v in p.items() if k != "total" and v is not None))
+print(f"{statistics.median(own):.3f} ms (p99 {sorted(own)[int(len(own) * 0.99)]:.3f})")
+' "$work/soak.jsonl")
   local per_probe
   per_probe=$(echo "scale=3; ($ticks_end-$ticks_1m)*1000/$hz/($lines_end-$lines_1m)" | bc)
   echo
@@ -83,6 +94,7 @@ soak() {
   soak_row "window, --demo --watch every 0.1 s: RSS at minute 1 → ${minutes}" "$(( win_1m / 1024 )) → $(( win_end / 1024 )) MB ($(( win_end - win_1m )) KiB)" "flat"
   soak_row "window: CPU over 30 s at minute ${minutes}" "$(echo "scale=2; ($win_t1-$win_t0)*100/$hz/30" | bc) % of a core" ""
   soak_row "CLI: CPU per probe (probe, histograms, metrics, JSON)" "${per_probe} ms" ""
+  soak_row "CLI: the probe's own time over its phases (median)" "$own" "< 1 ms"
   soak_row "a scrape of /metrics (2 tenants): size" "${sizes} bytes" ""
   soak_row "a scrape: time, curl (median of 100)" "${scrape_ms} ms" ""
   soak_row "a scrape: the watch's CPU (1000 scrapes)" "$(echo "scale=3; ($s1-$s0)*1000/$hz/1000" | bc) ms each" ""

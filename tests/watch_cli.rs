@@ -344,3 +344,15 @@ fn the_whole_flow_each_time() {
     );
     assert!(!stdout(&out).contains(demo::PASSWORD) && !stdout(&out).contains(demo::CLIENT_SECRET));
 }
+
+#[test]
+fn duration_stops_the_watch_as_for_does() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let out = watch(&tenant, &["--duration", "1s"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains(" attempts, ") && text.contains("ok (100 %)"), "{text}");
+    let out = watch(&tenant, &["--duration", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("\"soon\" is not a duration like 90s"), "{}", stderr(&out));
+}
