@@ -351,8 +351,15 @@ fn duration_stops_the_watch_as_for_does() {
     let out = watch(&tenant, &["--duration", "1s"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains(" attempts, ") && text.contains("ok (100 %)"), "{text}");
+    assert!(
+        text.contains(" attempts, ") && text.contains("ok (100 %)"),
+        "{text}"
+    );
     let out = watch(&tenant, &["--duration", "soon"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("\"soon\" is not a duration like 90s"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("\"soon\" is not a duration like 90s"),
+        "{}",
+        stderr(&out)
+    );
 }

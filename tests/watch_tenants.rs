@@ -141,6 +141,19 @@ fn several_profiles_are_for_watch_only_and_each_once() {
         stderr(&out)
     );
     assert!(tenant.requests().is_empty(), "nothing sent");
+    // A command without a timeout takes a profile as before.
+    let out = sso_diag()
+        .env(env_vars::DATA_DIR, data.path())
+        .args(["check", "--profile", "acme"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
 }
 
 /// Starts `cmd` and reads its standard error up to the line that names the metrics' address.

@@ -26,9 +26,11 @@ pub fn apply(
     };
     let dir = data_dir()?;
     let store = read_store(&dir)?;
-    // A timeout given on the command line wins; clap's default does not.
+    // A timeout given on the command line wins; clap's default does not. (Not every command has
+    // a timeout: asking clap about an argument a command lacks is a panic.)
     let timeout_given = matches
         .subcommand()
+        .filter(|(_, m)| m.try_get_raw("timeout").is_ok())
         .and_then(|(_, m)| m.value_source("timeout"))
         .is_some_and(|s| s != ValueSource::DefaultValue);
     if rest.is_empty() {
