@@ -54,10 +54,11 @@ pub struct WindowArgs {
     /// With --demo: how the mock tenant answers (see `sso-diag mock --help`)
     #[arg(long, value_enum, value_name = "NAME", default_value_t = Scenario::Normal, requires = "demo")]
     pub scenario: Scenario,
-    /// With --demo: a flaky mock, and the watch running against it
-    #[arg(long, requires = "demo")]
+    /// Start watching the tenant filled in as soon as the window opens (with --demo: a flaky
+    /// mock tenant)
+    #[arg(long)]
     pub watch: bool,
-    /// With --demo --watch: seconds between probes (default 0.5; at least 0.1)
+    /// With --watch: seconds between probes (default 0.5; at least 1, or 0.1 towards this machine)
     #[arg(long, value_name = "SECONDS", requires = "watch")]
     pub watch_every: Option<f32>,
     /// Open the window showing this case file, read-only

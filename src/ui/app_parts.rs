@@ -31,7 +31,7 @@ pub struct Background {
     pub detected_for: Option<String>,
     /// `--demo`: the mock tenant the window talks to, alive as long as the window.
     pub demo: Option<MockTenant>,
-    /// `--demo --watch`: start watching once the device is detected, this often (seconds).
+    /// `--watch`: start watching once the device is detected, this often (seconds).
     pub watch_on_start: Option<f32>,
 }
 

@@ -82,7 +82,7 @@ impl SsoDiagApp {
         }
     }
 
-    /// `--demo --watch`: the watch starts once the device is detected.
+    /// `--watch`: the watch starts once the device is detected.
     pub(super) fn watch_once_detected(&mut self, ctx: &egui::Context) {
         if let Some(every) = self.background.watch_on_start
             && self.form.device.profile.is_some()

@@ -27,7 +27,7 @@ pub struct Launch {
     /// `--lang` or `$SSO_DIAG_LANG`: for this run, over the remembered choice and the system's.
     pub lang: Option<Lang>,
     pub fonts: FontSource,
-    /// `--demo --watch`: start watching as soon as the device is detected.
+    /// `--watch`: start watching as soon as the device is detected.
     pub watch: bool,
     /// `--watch-every`: that watch's interval (default: two probes a second).
     pub watch_every: Option<f32>,
