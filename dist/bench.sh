@@ -4,12 +4,16 @@
 #
 #   dist/bench.sh        needs a release build (cargo build --release); installs Xvfb, xdotool
 #                        and curl when missing. Uses a virtual display, so it runs headless.
+#   dist/bench.sh soak   only a long watch at ten probes a second (SOAK_MINUTES ≥ 6, default 30): the
+#                        CLI (two tenants, --metrics) and the window side by side — memory at
+#                        minute 1 and at the end, CPU per probe, the cost of a scrape.
 set -euo pipefail
+mode=${1:-all}
 cd "$(dirname "$0")/.."
-bin=target/release/sso-diag
+bin=${SSO_DIAG_BIN:-target/release/sso-diag}   # another build to measure: SSO_DIAG_BIN=PATH
 [ -x "$bin" ] || cargo build --release --locked
 floor=target/release/examples/floor
-[ -x "$floor" ] || cargo build --release --locked --example floor
+[ "$mode" = soak ] || [ -x "$floor" ] || cargo build --release --locked --example floor
 for tool in Xvfb xdotool curl bc; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq xvfb xdotool curl bc >/dev/null; break; }
 done
@@ -24,6 +28,91 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 export DISPLAY=$disp WAYLAND_DISPLAY=
+rss_of() { awk '/VmRSS/{print $2}' "/proc/$1/status"; }
+cpu_ticks_of() { awk '{print $14+$15}' "/proc/$1/stat"; }
+
+# A long watch at ten probes a second: the CLI watching two mock tenants (each probed every 0.1 s,
+# with the metrics endpoint on) and the window watching a third every 0.1 s (`--watch`; the mocks
+# run in processes of their own, so the window's memory is its own), side by side. Memory after the first minute and at the end; the CLI's CPU per probe (everything: the
+# probe, the tally's histograms, the metrics, the JSON line); a scrape's time and size.
+soak() {
+  local minutes=${SOAK_MINUTES:-30}
+  "$bin" mock --addr 127.0.0.1:0 > "$work/soak-a.out" &
+  local mock_a=$!
+  "$bin" mock --addr 127.0.0.1:0 > "$work/soak-b.out" &
+  local mock_b=$!
+  "$bin" mock --addr 127.0.0.1:0 > "$work/soak-c.out" &
+  local mock_c=$!
+  for _ in $(seq 50); do grep -q '^listening on' "$work/soak-c.out" && grep -q '^listening on' "$work/soak-b.out" && grep -q '^listening on' "$work/soak-a.out" && break; sleep 0.1; done
+  local a b c
+  a=$(sed -n 's/^listening on //p' "$work/soak-a.out"); b=$(sed -n 's/^listening on //p' "$work/soak-b.out")
+  c=$(sed -n 's/^listening on //p' "$work/soak-c.out")
+  export SSO_DIAG_DATA_DIR=$work/soak-data
+  "$bin" profile new acme --domain "$a" >/dev/null
+  "$bin" profile new globex --domain "$b" >/dev/null
+  SSO_DIAG_ACCESS_TOKEN=demo-access-token-7f3a9c41 SSO_DIAG_SESSION_TOKEN=demo-session-token-4b1e0d77 \
+    "$bin" watch --profile acme --profile globex --interval 0.1 --metrics 127.0.0.1:0 --json \
+    > "$work/soak.jsonl" 2> "$work/soak.err" &
+  local cli=$!
+  SSO_DIAG_ACCESS_TOKEN=demo-access-token-7f3a9c41 SSO_DIAG_SESSION_TOKEN=demo-session-token-4b1e0d77 \
+    "$bin" --domain "$c" --watch --watch-every 0.1 --log-file "$work/soak-window.log" >/dev/null 2>&1 &
+  local win=$!
+  sleep 60
+  local cli_1m win_1m lines_1m ticks_1m cli_5m win_5m
+  cli_1m=$(rss_of $cli); win_1m=$(rss_of $win); lines_1m=$(wc -l < "$work/soak.jsonl"); ticks_1m=$(cpu_ticks_of $cli)
+  # By minute 5 each tenant's 2 000 kept attempts are all there: from then on nothing grows.
+  sleep 240
+  cli_5m=$(rss_of $cli); win_5m=$(rss_of $win)
+  sleep $(( minutes * 60 - 300 ))
+  local cli_end win_end lines_end ticks_end win_t0 win_t1
+  cli_end=$(rss_of $cli); win_end=$(rss_of $win); lines_end=$(wc -l < "$work/soak.jsonl"); ticks_end=$(cpu_ticks_of $cli)
+  win_t0=$(cpu_ticks_of $win); sleep 30; win_t1=$(cpu_ticks_of $win)
+  local url sizes times
+  url=$(grep -o 'http://[0-9.:]*/metrics' "$work/soak.err" | head -1)
+  sizes=$(curl -s "$url" | wc -c)
+  times=()
+  for _ in $(seq 100); do times+=("$(curl -s -o /dev/null -w '%{time_total}' "$url")"); done
+  local scrape_ms
+  scrape_ms=$(printf '%s\n' "${times[@]}" | median | awk '{printf "%.2f", $1*1000}')
+  local s0 s1; s0=$(cpu_ticks_of $cli)
+  for _ in $(seq 1000); do curl -s -o /dev/null "$url"; done
+  s1=$(cpu_ticks_of $cli)
+  kill $cli $win $mock_a $mock_b $mock_c; wait $cli $win $mock_a $mock_b $mock_c 2>/dev/null || true
+  local hz; hz=$(getconf CLK_TCK)
+  # The probe's own time (the total less the phases it measures), over every attempt of the soak.
+  local own
+  own=$(python3 -c '
+import json, statistics, sys
+own = []
+for line in open(sys.argv[1]):
+    p = json.loads(line).get("phases_ms")
+    if p:
+        own.append(p["total"] - sum(v for k, v in p.items() if k != "total" and v is not None))
+print(f"{statistics.median(own):.3f} ms (p99 {sorted(own)[int(len(own) * 0.99)]:.3f})")
+' "$work/soak.jsonl")
+  local per_probe
+  per_probe=$(echo "scale=3; ($ticks_end-$ticks_1m)*1000/$hz/($lines_end-$lines_1m)" | bc)
+  echo
+  echo "soak: ${minutes} min, $(nproc) cores; binary: $("$bin" --version)"
+  soak_row "measure" "figure" "goal"
+  soak_row "---" "---" "---"
+  soak_row "CLI, 2 tenants × 10/s + metrics: attempts in ${minutes} min" "$lines_end" ""
+  soak_row "CLI: RSS at minute 1 → minute ${minutes}" "$cli_1m → $cli_end KiB ($(( cli_end - cli_1m )) KiB)" "flat"
+  soak_row "CLI: RSS at minute 5 → minute ${minutes}" "$cli_5m → $cli_end KiB ($(( cli_end - cli_5m )) KiB)" "flat"
+  soak_row "window, --watch every 0.1 s: RSS at minute 1 → ${minutes}" "$win_1m → $win_end KiB ($(( win_end - win_1m )) KiB)" "flat"
+  soak_row "window: RSS at minute 5 → minute ${minutes}" "$win_5m → $win_end KiB ($(( win_end - win_5m )) KiB)" "flat"
+  soak_row "window: CPU over 30 s at minute ${minutes}" "$(echo "scale=2; ($win_t1-$win_t0)*100/$hz/30" | bc) % of a core" ""
+  soak_row "CLI: CPU per probe (probe, histograms, metrics, JSON)" "${per_probe} ms" ""
+  soak_row "CLI: the probe's own time over its phases (median)" "$own" "< 1 ms"
+  soak_row "a scrape of /metrics (2 tenants): size" "${sizes} bytes" ""
+  soak_row "a scrape: time, curl (median of 100)" "${scrape_ms} ms" ""
+  soak_row "a scrape: the watch's CPU (1000 scrapes)" "$(echo "scale=3; ($s1-$s0)*1000/$hz/1000" | bc) ms each" ""
+}
+soak_row() { printf '| %-58s | %24s | %-6s |\n' "$1" "$2" "$3"; }
+if [ "$mode" = soak ]; then
+  soak
+  exit 0
+fi
 
 # 1. Start-up: process start to the first frame, read from the app's own log line.
 starts=()

@@ -71,6 +71,13 @@ pub fn millis(d: Duration) -> f64 {
     (d.as_secs_f64() * 10_000.0).round() / 10.0
 }
 
+/// Milliseconds to the microsecond, for a watch's `--json` (its phases and percentiles): on a
+/// loopback a whole phase is a few tenths of a millisecond, and a reader recomputing the
+/// percentiles from the lines must not lose more than the histogram's 1 %.
+pub fn millis_to_the_microsecond(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1_000_000.0).round() / 1000.0
+}
+
 /// `84 ms`, or `0.8 ms` on a fast loopback where whole milliseconds would say 0.
 pub fn format_ms(d: Duration) -> String {
     let ms = d.as_secs_f64() * 1000.0;

@@ -27,6 +27,7 @@ pub mod files;
 pub mod flow;
 pub mod i18n;
 pub mod logging;
+pub mod metrics;
 pub mod mock;
 pub mod report;
 pub mod secret;

@@ -40,19 +40,16 @@ fn main() -> ExitCode {
     // Said for this run (--lang, $SSO_DIAG_LANG), else the profile's, else the window's
     // remembered choice, else the system's language.
     let said = cli.lang.or_else(sso_diag::i18n::from_env_var);
-    let profile = match cli.profile.clone() {
-        Some(name) => {
-            match cli::profile::apply(&name, &mut cli.command, &mut cli.window, &matches) {
-                Ok(profile) => Some(profile),
-                Err(e) => {
-                    let lang = said.unwrap_or_else(sso_diag::i18n::from_system);
-                    cli::shared::report_error(&e, false, lang);
-                    return ExitCode::from(e.exit_code());
-                }
+    let names = cli.profile.clone();
+    let profile =
+        match cli::profile_apply::apply(&names, &mut cli.command, &mut cli.window, &matches) {
+            Ok(profile) => profile,
+            Err(e) => {
+                let lang = said.unwrap_or_else(sso_diag::i18n::from_system);
+                cli::shared::report_error(&e, false, lang);
+                return ExitCode::from(e.exit_code());
             }
-        }
-        None => None,
-    };
+        };
     let lang = said.or(profile.as_ref().and_then(|p| p.fields.lang));
     let cli_lang = lang.unwrap_or_else(sso_diag::i18n::from_system);
     let code = match &cli.command {

@@ -249,12 +249,15 @@ fn user_facing_files() -> Vec<PathBuf> {
         "exchange.rs",
         "login.rs",
         "profile.rs",
+        "profile_apply.rs",
         "redeem.rs",
         "refresh.rs",
         "run_print.rs",
         "secret_input.rs",
         "shared.rs",
         "watch.rs",
+        "watch_print.rs",
+        "watch_tenant.rs",
     ];
     let engine = [
         "ciam/advice.rs",

@@ -113,3 +113,70 @@ fn secrets_live_in_the_secret_service_and_a_profile_uses_them() {
         stderr(&without)
     );
 }
+
+#[test]
+fn a_watch_of_two_profiles_uses_each_one_s_kept_secrets() {
+    assert!(
+        std::env::var_os("SSO_DIAG_TEST_KEYRING").is_some(),
+        "this test needs a Secret Service of its own: run the tests with dist/test.sh"
+    );
+    let (acme, globex) = (
+        MockTenant::start(MockConfig::default()).expect("mock"),
+        MockTenant::start(MockConfig::default()).expect("mock"),
+    );
+    let data = tempfile::tempdir().expect("data");
+    let d = data.path();
+    let pid = std::process::id();
+    let names = [format!("acme {pid}"), format!("globex {pid}")];
+    for (name, tenant) in names.iter().zip([&acme, &globex]) {
+        let made = in_dir(d)
+            .args(["profile", "new", name, "--domain", &tenant.url()])
+            .args(["--client-id", demo::CLIENT_ID, "--user", demo::USER_NAME])
+            .output()
+            .expect("run");
+        assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+        let kept = in_dir(d)
+            .env(env_vars::CLIENT_SECRET, demo::CLIENT_SECRET)
+            .args(["profile", "remember", name, "client-secret"])
+            .output()
+            .expect("run");
+        assert_eq!(kept.status.code(), Some(0), "{}", stderr(&kept));
+        let mut cmd = in_dir(d);
+        cmd.args(["profile", "remember", name, "password"]);
+        let kept = output_with_stdin(cmd, demo::PASSWORD);
+        assert_eq!(kept.status.code(), Some(0), "{}", stderr(&kept));
+    }
+    // No secret given at all: each tenant gets its token and its session from its own profile.
+    let out = in_dir(d)
+        .args(["watch", "--profile", &names[0], "--profile", &names[1]])
+        .args(["--count", "2", "--interval", "0.1"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let text = stdout(&out);
+    for name in &names {
+        assert!(
+            text.contains(&format!("[{name}] 2 attempts, 2 ok")),
+            "{text}"
+        );
+    }
+    for tenant in [&acme, &globex] {
+        let paths: Vec<String> = tenant.requests().iter().map(|r| r.path.clone()).collect();
+        assert!(
+            paths.iter().any(|p| p.ends_with("/login")),
+            "a test login: {paths:?}"
+        );
+        let exchanges = paths.iter().filter(|p| p.ends_with("/sso-ticket")).count();
+        assert_eq!(exchanges, 2, "{paths:?}");
+    }
+    assert!(!text.contains(demo::CLIENT_SECRET) && !text.contains(demo::PASSWORD));
+    for name in &names {
+        let _ = in_dir(d).args(["profile", "forget", name]).output();
+    }
+}

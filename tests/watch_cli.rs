@@ -281,7 +281,9 @@ fn the_report_has_the_summary_the_failures_and_the_chart() {
     for want in [
         "# sso-diag watch report",
         "![Where each attempt's time went](watch.png)",
-        "| phase | p50 (ms) | p95 (ms) | max (ms) |",
+        "| phase | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |",
+        "The counts and the maximum are exact; p50, p95 and p99 come from a histogram",
+        "Colours in the chart: DNS #5b8def, TCP #3fb0ac, TLS #9b6bd6",
         "| first byte |",
         "## Failures",
         "| server error | ` IDAAS.TENANT.COM.0002 ` |",
@@ -341,4 +343,23 @@ fn the_whole_flow_each_time() {
         "token, login and exchange, twice: {paths:?}"
     );
     assert!(!stdout(&out).contains(demo::PASSWORD) && !stdout(&out).contains(demo::CLIENT_SECRET));
+}
+
+#[test]
+fn duration_stops_the_watch_as_for_does() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let out = watch(&tenant, &["--duration", "1s"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(" attempts, ") && text.contains("ok (100 %)"),
+        "{text}"
+    );
+    let out = watch(&tenant, &["--duration", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("\"soon\" is not a duration like 90s"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -98,3 +98,39 @@ fn the_watch_in_chinese() {
     settle(&mut h);
     assert!(shows(&h, "开始监视"));
 }
+
+#[test]
+fn the_chart_names_its_axis_and_lists_every_phase_and_class_in_both_languages() {
+    let tenant = MockTenant::start(MockConfig::default()).expect("mock");
+    let mut h = watching(&tenant, Lang::En);
+    let text = all_text(&h);
+    for want in [
+        "until Stop",
+        "time per attempt (ms)",
+        "log scale",
+        "DNS",
+        "TCP",
+        "TLS",
+        "first byte",
+        "body",
+        "timeout",
+        "server error",
+        "rejected",
+        "network",
+        "unexpected answer",
+        "p99",
+    ] {
+        assert!(text.contains(want), "{want:?} in\n{text}");
+    }
+    assert!(shows(&h, " · p99 "), "the summary has p99: {text}");
+    press(&mut h, "Stop");
+    settle(&mut h);
+
+    let mut h = watching(&tenant, Lang::ZhCn);
+    let text = all_text(&h);
+    for want in ["直到停止", "每次尝试耗时(毫秒)", "对数刻度", "超时", "p99"] {
+        assert!(text.contains(want), "{want:?} in\n{text}");
+    }
+    press(&mut h, "停止");
+    settle(&mut h);
+}

@@ -678,20 +678,20 @@ watch-summary = { $attempts ->
     [one] 1 attempt
    *[other] { $attempts } attempts
 }, { $ok } ok ({ $rate } %)
-watch-summary-header = {"  "}phase (ms)          p50       p95       max
+watch-summary-header = {"  "}phase (ms)          p50       p95       p99       max
 watch-failures = {"  "}failed: { $class } { $code } × { $count }
 watch-interval-too-short = give at least 1 second between probes (the tenant is a production system; 0.1 s towards this machine)
 watch-bad-duration = "{ $value }" is not a duration like 90s, 10m or 1h
 report-watch-title = sso-diag watch report
-report-watch-phases-header = | phase | p50 (ms) | p95 (ms) | max (ms) |
+report-watch-phases-header = | phase | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |
 report-watch-failures = Failures
 report-watch-failures-header = | class | code | count |
 report-watch-attempt = Attempt { $number } at { $time }: { $outcome }
 help-about-watch = Probe again and again (the exchange, or reachability only): a line per attempt with where its time went, a summary at the end or on Ctrl+C. Exit code: 0 when every attempt succeeded, else that of the most frequent failure.
 help-arg-what = What each probe sends: exchange, or check (reachability; no token sent)
 help-arg-interval = Seconds between the starts of two probes (at least 1)
-help-arg-count = Stop after this many attempts
-help-arg-duration = Stop after this long: 90s, 10m, 1h
+help-arg-count = Stop after this many attempts (of each tenant)
+help-arg-duration = Stop after this long: 90s, 30m, 1h (also --duration)
 help-arg-reuse-connection = Keep one connection for every probe, as a real application does
 help-arg-stop-on-failure = Stop at the first failure
 help-arg-csv = Write every attempt to this CSV file as it happens
@@ -721,12 +721,10 @@ ui-watch-sent = { $count ->
     [one] 1 request sent
    *[other] { $count } requests sent
 }
-ui-watch-spread = total p50 { $p50 } ms · p95 { $p95 } ms · max { $max } ms
-ui-watch-failed = failed
-ui-watch-ms = ms
+ui-watch-spread = total p50 { $p50 } ms · p95 { $p95 } ms · p99 { $p99 } ms · max { $max } ms
 ui-watch-click-hint = Click a bar to see that attempt in the inspector (failures keep their request and answer).
 ui-watch-attempt = Watch attempt #{ $number }: { $outcome }
-help-arg-watch = With --demo: a flaky mock, and the watch running against it
+help-arg-watch = Start watching the tenant filled in as soon as the window opens (with --demo: a flaky mock tenant)
 report-watch-chart = Where each attempt's time went
 ui-watch-save-report = Save watch report
 ui-watch-save-report-hover = The summary, the failures' evidence and the chart (a PNG beside it), in Downloads
@@ -760,7 +758,7 @@ profile-exists = there is already a profile named "{ $name }": give another name
 profile-no-data-dir = this machine has no data directory for sso-diag (set SSO_DIAG_DATA_DIR)
 profile-store-damaged = the profiles file { $path } cannot be used: { $problem }. The window sets it aside and starts afresh; nothing was changed
 profile-not-found = there is no profile named "{ $name }" (`sso-diag profile list` shows them)
-help-arg-profile = Fill in what this saved profile holds (`sso-diag profile list`); options given on the command line win over it
+help-arg-profile = Fill in what this saved profile holds (`sso-diag profile list`); options given on the command line win over it. `watch` takes it more than once: one tenant per profile
 help-about-profile = Saved tenant profiles: create, list, show, export to a colleague, import, delete. A profile never holds a secret.
 help-about-new = Save a new profile
 help-about-list = List the saved profiles
@@ -882,3 +880,24 @@ keys-cancel = Cancel what is running; close this help
 keys-tab = Next or previous field or button
 keys-zoom = Zoom in, zoom out, back to 100 % (remembered)
 keys-close = Close
+
+watch-summary-precision = {"  "}(counts and max exact; p50/p95/p99 from a histogram, within 1 %)
+report-watch-precision = The counts and the maximum are exact; p50, p95 and p99 come from a histogram of every attempt (within 1 %). The chart and the evidence cover the latest { $kept } attempts.
+report-watch-colours = Colours in the chart: { $colours }.
+report-watch-log-axis = The chart's time axis is logarithmic: the slowest attempt took over 100 times the median.
+watch-metrics-local = Metrics for Prometheus at { $url } (this machine only; --metrics 0.0.0.0:PORT serves the network)
+watch-metrics-open = Warning: metrics at { $url } are open to the network: anyone who reaches this machine can read the tenants' names and results.
+watch-metrics-cannot-bind = cannot serve metrics on { $addr }: { $error }
+profile-several-only-watch = only `watch` takes --profile more than once (one tenant per profile)
+profile-named-twice = the profile "{ $name }" is named twice
+ui-watch-until-stop = until Stop
+ui-watch-log-scale = log scale
+ui-watch-log-scale-hover = A logarithmic time axis, chosen by itself when the slowest attempt took over 100 times the median: the usual attempts stay visible beside the outlier
+ui-watch-axis-attempt = attempt
+ui-watch-axis-time = time per attempt (ms)
+ui-watch-line-p50 = p50
+ui-watch-line-p95 = p95
+ui-watch-line-p99 = p99
+ui-watch-kept = The chart, the history and the inspector keep the latest { $kept } attempts; the summary counts all of them (counts exact, percentiles within 1 %).
+help-arg-metrics = Serve Prometheus/OpenMetrics metrics at http://ADDR/metrics while watching: a port (this machine only), or IP:PORT (0.0.0.0:PORT serves the network, with a warning)
+help-arg-watch-every = With --watch: seconds between probes (default 0.5; at least 1, or 0.1 towards this machine)

@@ -4,10 +4,11 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand};
 
 use crate::i18n::Lang;
 use crate::mock::Scenario;
+use crate::store::Profile;
 use crate::watch::WatchWhat;
 
 pub use super::common_args::{DeviceOverrideArgs, NetworkArgs, TenantArgs, parse_lang};
@@ -39,9 +40,9 @@ pub struct Cli {
     #[arg(long, value_name = "LANG", global = true, value_parser = parse_lang)]
     pub lang: Option<Lang>,
     /// Fill in what this saved profile holds (`sso-diag profile list`); options given on the
-    /// command line win over it
-    #[arg(long, value_name = "NAME", global = true)]
-    pub profile: Option<String>,
+    /// command line win over it. `watch` takes it more than once: one tenant per profile
+    #[arg(long, value_name = "NAME", global = true, action = ArgAction::Append)]
+    pub profile: Vec<String>,
 }
 
 /// Options of the window (no subcommand).
@@ -53,9 +54,13 @@ pub struct WindowArgs {
     /// With --demo: how the mock tenant answers (see `sso-diag mock --help`)
     #[arg(long, value_enum, value_name = "NAME", default_value_t = Scenario::Normal, requires = "demo")]
     pub scenario: Scenario,
-    /// With --demo: a flaky mock, and the watch running against it
-    #[arg(long, requires = "demo")]
+    /// Start watching the tenant filled in as soon as the window opens (with --demo: a flaky
+    /// mock tenant)
+    #[arg(long)]
     pub watch: bool,
+    /// With --watch: seconds between probes (default 0.5; at least 1, or 0.1 towards this machine)
+    #[arg(long, value_name = "SECONDS", requires = "watch")]
+    pub watch_every: Option<f32>,
     /// Open the window showing this case file, read-only
     #[arg(long, value_name = "FILE")]
     pub open_case: Option<PathBuf>,
@@ -112,7 +117,7 @@ pub enum Command {
 }
 
 /// What the calls that need an access token share.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CallArgs {
     #[command(flatten)]
     pub tenant: TenantArgs,
@@ -145,10 +150,14 @@ pub struct CallArgs {
     /// Print one JSON object on standard output instead of a summary
     #[arg(long)]
     pub json: bool,
+    /// The saved profile that filled these in (`--profile`): its name for the documents, the
+    /// secrets it keeps in the keychain.
+    #[arg(skip)]
+    pub profile: Option<Profile>,
 }
 
 /// Where the session token comes from, for the calls that send one.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct SessionArgs {
     /// Read the session token from this file ('-' = standard input) instead of
     /// $SSO_DIAG_SESSION_TOKEN
@@ -190,11 +199,16 @@ pub struct WatchArgs {
     /// Seconds between the starts of two probes (at least 1)
     #[arg(long, value_name = "SECONDS", default_value_t = 2.0)]
     pub interval: f64,
-    /// Stop after this many attempts
+    /// Stop after this many attempts (of each tenant)
     #[arg(long, value_name = "N", conflicts_with = "duration")]
     pub count: Option<u32>,
-    /// Stop after this long: 90s, 10m, 1h (without --count or --for: until Ctrl+C)
-    #[arg(long = "for", id = "duration", value_name = "DURATION")]
+    /// Stop after this long: 90s, 30m, 1h (without --count or --for: until Ctrl+C)
+    #[arg(
+        long = "for",
+        id = "duration",
+        visible_alias = "duration",
+        value_name = "DURATION"
+    )]
     pub duration: Option<String>,
     /// Keep one connection for every probe, as a real application does (default: a new
     /// connection each time, so DNS, TCP and TLS are measured every time)
@@ -206,6 +220,30 @@ pub struct WatchArgs {
     /// Write every attempt to this CSV file as it happens
     #[arg(long, value_name = "FILE")]
     pub csv: Option<PathBuf>,
+    /// Serve Prometheus/OpenMetrics metrics at http://ADDR/metrics while watching: a port
+    /// (this machine only), or IP:PORT (0.0.0.0:PORT to serve the network, with a warning)
+    #[arg(long, value_name = "ADDR", value_parser = parse_metrics_addr)]
+    pub metrics: Option<SocketAddr>,
+    /// One tenant per `--profile`, when more than one was given.
+    #[arg(skip)]
+    pub tenants: Vec<WatchTenant>,
+}
+
+/// One tenant of a watch of several: what its profile filled in.
+#[derive(Debug, Clone)]
+pub struct WatchTenant {
+    pub call: CallArgs,
+    pub session: SessionArgs,
+}
+
+/// `9464` (this machine only) or `IP:PORT`.
+fn parse_metrics_addr(text: &str) -> Result<SocketAddr, String> {
+    if let Ok(port) = text.parse::<u16>() {
+        return Ok(SocketAddr::from(([127, 0, 0, 1], port)));
+    }
+    text.parse().map_err(|_| {
+        format!("\"{text}\" is not a port (9464) nor an address with a port (127.0.0.1:9464)")
+    })
 }
 
 #[derive(Debug, Args)]
@@ -252,6 +290,9 @@ pub struct LoginArgs {
     pub har: Option<PathBuf>,
     #[arg(long)]
     pub json: bool,
+    /// The saved profile that filled these in (`--profile`), for its password in the keychain.
+    #[arg(skip)]
+    pub profile: Option<Profile>,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ use crate::files::PendingFile;
 use crate::flow::{self, AccessTokenSource, FlowInput, FlowResult, Goal, SessionTokenSource};
 use crate::i18n::Lang;
 use crate::report::{FrontEnd, HandOver, Setting};
+use crate::store::Profile;
 use crate::store::keychain::Kept;
 use crate::ticket::Ticket;
 use crate::{msg, tr};
@@ -40,6 +41,8 @@ pub struct Prepared {
     pub overrides: DeviceOverrides,
     /// This machine's own fingerprint, whatever is sent.
     pub detected_fingerprint: String,
+    /// The name of the saved profile that filled the arguments in, for the documents.
+    pub profile_name: Option<String>,
     report: Option<PendingFile>,
     har: Option<PendingFile>,
     case: Option<PendingFile>,
@@ -100,6 +103,7 @@ pub fn prepare(
         profile,
         overrides,
         detected_fingerprint,
+        profile_name: args.profile.as_ref().map(|p| p.name.clone()),
         report,
         har,
         case,
@@ -168,7 +172,8 @@ fn access_source(
         })?;
         return Ok(AccessTokenSource::ClientCredentials { client_id, secret });
     }
-    if let Some(secret) = super::profile::remembered_secret(Kept::ClientSecret)? {
+    let profile = args.profile.as_ref();
+    if let Some(secret) = super::profile::remembered_secret(profile, Kept::ClientSecret)? {
         let client_id = client_id.map(str::to_owned).ok_or_else(|| {
             CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-token"))
         })?;
@@ -184,10 +189,12 @@ fn access_source(
     ))
 }
 
-/// The session token given, or a test login of `--user`.
+/// The session token given, or a test login of `--user` (the password from `profile`'s keychain
+/// when none is given).
 pub fn session_source(
     args: &SessionArgs,
     client_id: Option<&str>,
+    profile: Option<&Profile>,
 ) -> Result<SessionTokenSource, CiamError> {
     let env = env_vars::SESSION_TOKEN;
     if secret_given(env, args.session_token_file.as_deref()) || args.user.is_none() {
@@ -199,7 +206,7 @@ pub fn session_source(
         )?));
     }
     let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
-    let password = password(args.password_file.as_deref())?;
+    let password = password(args.password_file.as_deref(), profile)?;
     let client_id = client_id.map(str::to_owned).ok_or_else(|| {
         CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login"))
     })?;
@@ -210,11 +217,11 @@ pub fn session_source(
     })
 }
 
-/// The password given (file, environment, standard input), else the one the profile in use keeps
-/// in the keychain.
-pub fn password(file: Option<&Path>) -> Result<SecretString, CiamError> {
+/// The password given (file, environment, standard input), else the one `profile` keeps in the
+/// keychain.
+pub fn password(file: Option<&Path>, profile: Option<&Profile>) -> Result<SecretString, CiamError> {
     if !secret_given(env_vars::PASSWORD, file)
-        && let Some(password) = super::profile::remembered_secret(Kept::Password)?
+        && let Some(password) = super::profile::remembered_secret(profile, Kept::Password)?
     {
         return Ok(password);
     }
@@ -250,7 +257,7 @@ impl Prepared {
             tenant: self.base.to_string(),
             device: SentDevice::new(&self.profile, &self.overrides),
             front_end: FrontEnd::CommandLine,
-            profile: super::profile::in_use_name(),
+            profile: self.profile_name.clone(),
             fields,
         }
     }

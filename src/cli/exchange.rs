@@ -27,7 +27,11 @@ fn run_exchange(args: &ExchangeArgs, lang: Lang) -> Result<u8, CiamError> {
         args.session.password_file.as_deref(),
     ];
     let prepared = prepare(&args.call, &session_files, lang)?;
-    let session = session_source(&args.session, prepared.client_id.as_deref())?;
+    let session = session_source(
+        &args.session,
+        prepared.client_id.as_deref(),
+        args.call.profile.as_ref(),
+    )?;
     let goal = Goal::Exchange {
         session,
         redeem: args.redeem,

@@ -155,6 +155,8 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "reuse_connection") => tr!(l, "help-arg-reuse-connection"),
         (_, "stop_on_failure") => tr!(l, "help-arg-stop-on-failure"),
         (_, "csv") => tr!(l, "help-arg-csv"),
+        (_, "metrics") => tr!(l, "help-arg-metrics"),
+        (_, "watch_every") => tr!(l, "help-arg-watch-every"),
         (_, "flaky") => tr!(l, "help-arg-flaky"),
         (_, "flaky_seed") => tr!(l, "help-arg-flaky-seed"),
         (_, "profile") => tr!(l, "help-arg-profile"),

@@ -30,7 +30,7 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
     )
     .map_err(|_| CiamError::invalid_input("client_id", msg!("input-cli-client-id-for-login")))?;
     let user_name = required_field("user name", args.user.as_deref().unwrap_or_default())?;
-    let password = super::call::password(args.password_file.as_deref())?;
+    let password = super::call::password(args.password_file.as_deref(), args.profile.as_ref())?;
     let overrides = shared::overrides(&args.device)?;
     let shared::Device {
         profile,
@@ -54,7 +54,8 @@ fn run_login(args: &LoginArgs, lang: Lang) -> Result<u8, CiamError> {
     let outcome = shared::runtime()?.block_on(call.send(&client));
     let record = StepRecord::new(&call, &outcome, OffsetDateTime::now_utc());
     if let Some(file) = har {
-        let setting = setting(&base, &profile, &overrides);
+        let saved = args.profile.as_ref().map(|p| p.name.clone());
+        let setting = setting(&base, &profile, &overrides, saved);
         let text = HandOver::new(setting, [&record]).har();
         if let Err(code) = super::call::commit(file, text.as_bytes(), lang) {
             return Ok(code);
@@ -119,12 +120,13 @@ fn setting(
     base: &TenantUrl,
     profile: &DeviceProfile,
     overrides: &crate::device::DeviceOverrides,
+    saved_profile: Option<String>,
 ) -> Setting {
     Setting {
         tenant: base.to_string(),
         device: SentDevice::new(profile, overrides),
         front_end: FrontEnd::CommandLine,
-        profile: super::profile::in_use_name(),
+        profile: saved_profile,
         fields: crate::store::ProfileFields::default(),
     }
 }

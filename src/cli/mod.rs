@@ -11,6 +11,7 @@ pub mod login;
 pub mod mock;
 pub mod out;
 pub mod profile;
+pub mod profile_apply;
 mod profile_args;
 pub mod redeem;
 pub mod refresh;
@@ -18,5 +19,7 @@ mod run_print;
 pub mod secret_input;
 pub mod shared;
 pub mod watch;
+mod watch_print;
+mod watch_tenant;
 
 pub use args::{Cli, Command};

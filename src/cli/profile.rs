@@ -1,18 +1,13 @@
-//! `sso-diag profile …` (create, list, show, export, import, delete) and `--profile NAME`, which
-//! fills in what the command line left out from a saved profile.
+//! `sso-diag profile …` (create, list, show, export, import, delete), and the secrets a profile
+//! keeps in the keychain (`profile_apply` fills a command in from a profile).
 
 use std::path::{Path, PathBuf};
 
-use clap::ArgMatches;
-use clap::parser::ValueSource;
 use serde_json::json;
 
 use secrecy::SecretString;
 
-use super::args::{
-    CallArgs, Command, DeviceOverrideArgs, KeptSecret, NetworkArgs, ProfileArgs, ProfileCommand,
-    ProfileNewArgs, TenantArgs,
-};
+use super::args::{KeptSecret, ProfileArgs, ProfileCommand, ProfileNewArgs};
 use super::secret_input::{read_password, read_secret};
 use super::{out, shared};
 use crate::ciam::CiamError;
@@ -182,18 +177,13 @@ fn keychain_error(error: String) -> CiamError {
     CiamError::invalid_input("keychain", msg!("profile-keychain-failed", error = error))
 }
 
-/// The profile `--profile` named, for the secrets it keeps in the keychain.
-static IN_USE: std::sync::OnceLock<Profile> = std::sync::OnceLock::new();
-
-/// The name of the profile `--profile` named.
-pub fn in_use_name() -> Option<String> {
-    IN_USE.get().map(|p| p.name.clone())
-}
-
-/// The secret the profile in use keeps in the keychain, when it keeps one: used by a call when
-/// none is given on the command line or in the environment.
-pub fn remembered_secret(kept: Kept) -> Result<Option<SecretString>, CiamError> {
-    let Some(profile) = IN_USE.get() else {
+/// The secret `profile` (the one `--profile` named) keeps in the keychain, when it keeps one:
+/// used by a call when none is given on the command line or in the environment.
+pub fn remembered_secret(
+    profile: Option<&Profile>,
+    kept: Kept,
+) -> Result<Option<SecretString>, CiamError> {
+    let Some(profile) = profile else {
         return Ok(None);
     };
     if !profile.remembered.keeps(kept) {
@@ -287,12 +277,12 @@ fn add(store: &mut ProfileStore, profile: Profile, force: bool) -> Result<(), Ci
     })
 }
 
-fn data_dir() -> Result<PathBuf, CiamError> {
+pub(super) fn data_dir() -> Result<PathBuf, CiamError> {
     crate::store::data_dir()
         .ok_or_else(|| CiamError::invalid_input("profile", msg!("profile-no-data-dir")))
 }
 
-fn read_store(dir: &Path) -> Result<ProfileStore, CiamError> {
+pub(super) fn read_store(dir: &Path) -> Result<ProfileStore, CiamError> {
     ProfileStore::read(dir).map_err(|p| {
         let path = ProfileStore::path(dir).display().to_string();
         CiamError::invalid_input(
@@ -316,99 +306,10 @@ fn cannot_write(path: &Path, error: &std::io::Error) -> CiamError {
     )
 }
 
-fn find<'a>(store: &'a ProfileStore, name: &str) -> Result<&'a Profile, CiamError> {
+pub(super) fn find<'a>(store: &'a ProfileStore, name: &str) -> Result<&'a Profile, CiamError> {
     store.get(name).ok_or_else(|| not_found(name))
 }
 
 fn not_found(name: &str) -> CiamError {
     CiamError::invalid_input("profile", msg!("profile-not-found", name = name))
-}
-
-/// `--profile NAME`: the profile's values where the command line gave none. The profile, for the
-/// window to select it and for its language.
-pub fn apply(
-    name: &str,
-    command: &mut Option<Command>,
-    window: &mut super::args::WindowArgs,
-    matches: &ArgMatches,
-) -> Result<Profile, CiamError> {
-    let dir = data_dir()?;
-    let store = read_store(&dir)?;
-    let profile = find(&store, name)?.clone();
-    let _ = IN_USE.set(profile.clone());
-    let f = &profile.fields;
-    // A timeout given on the command line wins; clap's default does not.
-    let timeout_given = matches
-        .subcommand()
-        .and_then(|(_, m)| m.value_source("timeout"))
-        .is_some_and(|s| s != ValueSource::DefaultValue);
-    let timeout = |slot: &mut f64| {
-        if !timeout_given {
-            *slot = f.timeout_secs;
-        }
-    };
-    let call = |call: &mut CallArgs, user: Option<&mut Option<String>>| {
-        fill_all(f, &mut call.tenant, &mut call.device, &mut call.network);
-        timeout(&mut call.timeout);
-        if let Some(user) = user {
-            fill(user, &f.user_name);
-        }
-    };
-    match command {
-        None => fill_all(
-            f,
-            &mut window.tenant,
-            &mut window.device,
-            &mut window.network,
-        ),
-        Some(Command::Exchange(a)) => call(&mut a.call, Some(&mut a.session.user)),
-        Some(Command::Refresh(a)) => call(&mut a.call, Some(&mut a.session.user)),
-        Some(Command::Watch(a)) => call(&mut a.call, Some(&mut a.session.user)),
-        Some(Command::Redeem(a)) => call(&mut a.call, None),
-        Some(Command::Login(a)) => {
-            fill_all(f, &mut a.tenant, &mut a.device, &mut a.network);
-            timeout(&mut a.timeout);
-            fill(&mut a.user, &f.user_name);
-        }
-        Some(Command::Check(a)) => {
-            fill(&mut a.domain, &f.domain);
-            fill_path(&mut a.ca_file, &f.ca_file);
-        }
-        Some(Command::Device(a)) => fill(&mut a.domain, &f.domain),
-        Some(Command::Mock(_) | Command::Profile(_)) => {}
-    }
-    Ok(profile)
-}
-
-fn fill_all(
-    f: &ProfileFields,
-    tenant: &mut TenantArgs,
-    device: &mut DeviceOverrideArgs,
-    network: &mut NetworkArgs,
-) {
-    fill(&mut tenant.domain, &f.domain);
-    fill(&mut tenant.tenant_id, &f.tenant_id);
-    fill(&mut tenant.client_id, &f.client_id);
-    fill_path(&mut network.ca_file, &f.ca_file);
-    fill(&mut network.proxy, &f.proxy);
-    for (slot, value) in [
-        (&mut device.os_version, &f.os_version),
-        (&mut device.device_ip, &f.device_ip),
-        (&mut device.fingerprint, &f.fingerprint),
-        (&mut device.agent, &f.agent),
-    ] {
-        fill(slot, value.as_deref().unwrap_or_default());
-    }
-}
-
-fn fill(slot: &mut Option<String>, value: &str) {
-    if slot.is_none() && !value.is_empty() {
-        *slot = Some(value.to_owned());
-    }
-}
-
-fn fill_path(slot: &mut Option<PathBuf>, value: &str) {
-    if slot.is_none() && !value.is_empty() {
-        *slot = Some(PathBuf::from(value));
-    }
 }

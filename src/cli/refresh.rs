@@ -18,7 +18,11 @@ fn run_refresh(args: &RefreshArgs, lang: Lang) -> Result<u8, CiamError> {
         args.session.password_file.as_deref(),
     ];
     let prepared = prepare(&args.call, &session_files, lang)?;
-    let session = session_source(&args.session, prepared.client_id.as_deref())?;
+    let session = session_source(
+        &args.session,
+        prepared.client_id.as_deref(),
+        args.call.profile.as_ref(),
+    )?;
     let as_json = args.call.json;
     let print_token = args.print_token;
     prepared.run(Goal::Refresh { session }, |run, failure| match failure {

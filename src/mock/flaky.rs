@@ -26,7 +26,9 @@ pub(super) async fn flaky(State(state): State<Shared>, request: Request, next: N
             .dice
             .as_mut()
             .map_or((Injected::Nothing, Duration::ZERO), |d| d.roll(rate));
-        inner.injected.push(roll.0);
+        if inner.injected.len() < super::state::LOGGED {
+            inner.injected.push(roll.0);
+        }
         roll
     };
     match injected {

@@ -71,6 +71,7 @@ pub(super) async fn exchange(
     let user = session.user.clone();
     let ttl = state.config().ticket_ttl_secs;
     let ticket = random_token("ssoTicket-");
+    super::state::forget_long_expired(&mut inner.tickets, now);
     inner.tickets.insert(
         ticket.clone(),
         IssuedTicket {

@@ -1,5 +1,7 @@
 //! The mock tenant's memory: issued access tokens, sessions bound to their login fingerprint,
-//! one-time tickets, failed-login counts, and a log of every request for the tests.
+//! one-time tickets, failed-login counts, and a log of the first requests for the tests. A mock
+//! left running for days (`--demo --watch`, `sso-diag mock` under a watch) stays small: the log
+//! stops at [`LOGGED`] requests and tickets are forgotten two minutes after they expired.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
@@ -105,6 +107,18 @@ pub(super) struct Inner {
 pub(super) struct MockState {
     config: MockConfig,
     inner: Mutex<Inner>,
+}
+
+/// The requests (and `--flaky` choices) logged for the tests; later ones are not.
+pub const LOGGED: usize = 2_000;
+/// How long an expired ticket is still known as expired (rather than unknown).
+const EXPIRED_KEPT: Duration = Duration::from_secs(120);
+
+/// Forgets the tickets that expired over two minutes ago (looked for once every 256 tickets).
+pub(super) fn forget_long_expired(tickets: &mut HashMap<String, IssuedTicket>, now: Instant) {
+    if tickets.len() % 256 == 255 {
+        tickets.retain(|_, t| t.expires + EXPIRED_KEPT > now);
+    }
 }
 
 /// Far in the future, for the demo credentials that never expire.

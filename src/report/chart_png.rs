@@ -1,60 +1,63 @@
-//! The watch chart as a PNG for the report: a stacked bar per attempt, the phases in the window's
-//! colours, a failure drawn whole in its class's colour, the bars scaled to the slowest attempt.
-//! No text in the picture: the Markdown beside it has the numbers.
+//! The watch chart as a PNG for the report: the window's picture (`watch::chart`) — a stacked bar
+//! per kept attempt in the phases' colours, a failure whole in its class's colour and never too
+//! short to see, a logarithmic axis when one outlier would flatten the rest, and the total's
+//! p50/p95/p99 as grey lines (darker for higher). No text in the picture: the Markdown beside it
+//! has the numbers, the colours and the axis.
 
-use crate::watch::colors::{failure_rgb, phase_rgb};
-use crate::watch::{Attempt, Phase};
+use std::time::Duration;
 
-/// The last attempts drawn, as in the window.
-const SHOWN: usize = 300;
-const BAR: usize = 6;
-const GAP: usize = 2;
+use crate::watch::chart::{Scale, segments};
+use crate::watch::{Attempt, KEPT};
+
+/// The widest picture: beyond it, bars get thinner (down to a pixel), never fewer.
+const MAX_PLOT_WIDTH: usize = 2400;
 const HEIGHT: usize = 240;
 const MARGIN: usize = 10;
+/// The p50, p95 and p99 lines' greys.
+const MARK_GREYS: [u8; 3] = [0xb0, 0x80, 0x50];
 
-pub fn watch_chart_png(attempts: &[&Attempt]) -> Vec<u8> {
-    let shown = &attempts[attempts.len().saturating_sub(SHOWN)..];
-    let width = (shown.len() * (BAR + GAP) + 2 * MARGIN).max(400);
+/// `marks`: the total's p50, p95 and p99.
+pub fn watch_chart_png(attempts: &[&Attempt], log: bool, marks: [Duration; 3]) -> Vec<u8> {
+    let shown = &attempts[attempts.len().saturating_sub(KEPT)..];
+    let (bar, gap) = match shown.len() {
+        0..=300 => (6, 2),
+        n if n * 2 <= MAX_PLOT_WIDTH => (2, 0),
+        _ => (1, 0),
+    };
+    let width = (shown.len() * (bar + gap) + 2 * MARGIN).max(400);
     let mut pixels = vec![255u8; width * HEIGHT * 3];
-    let slowest = shown
-        .iter()
-        .map(|a| a.phases.total.as_secs_f64())
-        .fold(0.0, f64::max)
-        .max(1e-6);
+    let scale = Scale::new(shown, log);
     let plot = (HEIGHT - 2 * MARGIN) as f64;
     let baseline = HEIGHT - MARGIN;
-    let mut fill = |x: usize, from: usize, to: usize, rgb: [u8; 3]| {
+    let row = |y: f64| baseline - ((y / scale.top).clamp(0.0, 1.0) * plot).round() as usize;
+    let mut fill = |x: usize, w: usize, from: usize, to: usize, rgb: [u8; 3]| {
         for y in to..from {
-            for dx in 0..BAR {
+            for dx in 0..w {
                 let i = ((y * width) + x + dx) * 3;
                 pixels[i..i + 3].copy_from_slice(&rgb);
             }
         }
     };
     for (i, attempt) in shown.iter().enumerate() {
-        let x = MARGIN + i * (BAR + GAP);
-        let height = |secs: f64| ((secs / slowest) * plot).round() as usize;
-        if attempt.outcome.ok() {
-            let mut top = baseline;
-            for phase in Phase::ALL {
-                let Some(d) = attempt.phases.get(phase) else {
-                    continue;
-                };
-                let next = top.saturating_sub(height(d.as_secs_f64())).max(MARGIN);
-                fill(x, top, next, phase_rgb(phase));
-                top = next;
-            }
-        } else {
-            let top = baseline
-                .saturating_sub(height(attempt.phases.total.as_secs_f64()).max(2))
-                .max(MARGIN);
-            fill(x, baseline, top, failure_rgb(&attempt.outcome));
+        let x = MARGIN + i * (bar + gap);
+        for segment in segments(attempt, &scale) {
+            fill(x, bar, row(segment.base), row(segment.top), segment.rgb);
         }
     }
-    for x in MARGIN / 2..width - MARGIN / 2 {
-        let i = (baseline * width + x) * 3;
-        pixels[i..i + 3].copy_from_slice(&[0x40, 0x40, 0x40]);
+    for (mark, grey) in marks.iter().zip(MARK_GREYS) {
+        let y = row(scale.y(mark.as_secs_f64() * 1000.0));
+        // Dashed, so the bars show through.
+        for x in (MARGIN..width - MARGIN).filter(|x| x % 6 < 3) {
+            fill(x, 1, y + 1, y, [grey; 3]);
+        }
     }
+    fill(
+        MARGIN / 2,
+        width - MARGIN,
+        baseline + 1,
+        baseline,
+        [0x40; 3],
+    );
     encode(&pixels, width, HEIGHT)
 }
 
@@ -76,8 +79,8 @@ fn encode(rgb: &[u8], width: usize, height: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::watch::{Outcome, Phases};
-    use std::time::Duration;
+    use crate::watch::colors::{failure_rgb, phase_rgb};
+    use crate::watch::{Outcome, Phase, Phases};
 
     #[test]
     fn a_bar_per_attempt_in_the_colours_of_its_phases() {
@@ -103,7 +106,7 @@ mod tests {
             outcome: Outcome::ServerError { code: None },
             ..ok.clone()
         };
-        let png = watch_chart_png(&[&ok, &busy]);
+        let png = watch_chart_png(&[&ok, &busy], false, [Duration::ZERO; 3]);
         let decoder = png::Decoder::new(std::io::Cursor::new(png));
         let mut reader = decoder.read_info().expect("a PNG");
         let mut buf = vec![0; reader.output_buffer_size().expect("size")];
@@ -113,7 +116,7 @@ mod tests {
             let i = (y * info.width as usize + x) * 3;
             [buf[i], buf[i + 1], buf[i + 2]]
         };
-        let (first, second) = (MARGIN + 1, MARGIN + BAR + GAP + 1);
+        let (first, second) = (MARGIN + 1, MARGIN + 6 + 2 + 1);
         assert_eq!(at(first, HEIGHT - MARGIN - 2), phase_rgb(Phase::Dns));
         assert_eq!(
             at(first, MARGIN + 2),
@@ -124,10 +127,10 @@ mod tests {
             at(second, MARGIN + 2),
             failure_rgb(&Outcome::ServerError { code: None })
         );
-        assert_eq!(at(width_gap(), MARGIN + 2), [255, 255, 255]);
-    }
-
-    fn width_gap() -> usize {
-        MARGIN + BAR
+        assert_eq!(
+            at(MARGIN + 6, MARGIN + 2),
+            [255, 255, 255],
+            "a gap between bars"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use super::HandOver;
-use crate::clock::{millis, rfc3339};
+use crate::clock::{millis, millis_to_the_microsecond as micro_ms, rfc3339};
 use crate::device::SentDevice;
 use crate::i18n::Lang;
 use crate::step::StepRecord;
@@ -66,16 +66,18 @@ fn phases_json(attempt: &Attempt) -> Value {
     for phase in Phase::ALL {
         map.insert(
             phase.key().to_owned(),
-            json!(attempt.phases.get(phase).map(millis)),
+            json!(attempt.phases.get(phase).map(micro_ms)),
         );
     }
-    map.insert("total".to_owned(), json!(millis(attempt.phases.total)));
+    map.insert("total".to_owned(), json!(micro_ms(attempt.phases.total)));
     Value::Object(map)
 }
 
-/// One attempt of a watch, as its line says it.
-pub fn attempt_json(attempt: &Attempt) -> Value {
+/// One attempt of a watch, as its line says it; `profile`: the tenant's profile, when the watch
+/// was given one (several tenants are told apart by it).
+pub fn attempt_json(attempt: &Attempt, profile: Option<&str>) -> Value {
     json!({
+        "profile": profile,
         "attempt": attempt.number,
         "at": rfc3339(attempt.at),
         "outcome": attempt.outcome.class(),
@@ -86,17 +88,16 @@ pub fn attempt_json(attempt: &Attempt) -> Value {
     })
 }
 
-/// What a watch added up to.
+/// What a watch added up to (of one tenant): the counts and the maximum exact, the percentiles
+/// from a histogram within `percentiles_relative_error`.
 pub fn summary_json(summary: &Summary) -> Value {
     let phases: Map<String, Value> = summary
         .phases
         .iter()
         .map(|(phase, s)| {
             let key = phase.map_or("total", Phase::key).to_owned();
-            (
-                key,
-                json!({"p50": millis(s.p50), "p95": millis(s.p95), "max": millis(s.max)}),
-            )
+            let [p50, p95, p99, max] = [s.p50, s.p95, s.p99, s.max].map(micro_ms);
+            (key, json!({"p50": p50, "p95": p95, "p99": p99, "max": max}))
         })
         .collect();
     let failures: Vec<Value> = summary
@@ -109,6 +110,7 @@ pub fn summary_json(summary: &Summary) -> Value {
         "ok": summary.ok,
         "success_rate": summary.success_rate(),
         "phases_ms": phases,
+        "percentiles_relative_error": crate::watch::tally::RELATIVE_ERROR,
         "failures": failures,
         "exit_code": summary.exit_code(),
     })

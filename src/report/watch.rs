@@ -1,6 +1,7 @@
-//! The report of a watch: the summary table (success rate, p50/p95/max per phase, failures by
-//! class and code), each quoted failure's evidence, and the chart as a PNG beside it — in the
-//! reader's language, redacted.
+//! The report of a watch: the summary table (success rate, p50/p95/p99/max per phase — what is
+//! exact and what is not — failures by class and code), each quoted failure's evidence, and the
+//! chart as a PNG beside it with its colours and axis in words — in the reader's language,
+//! redacted.
 
 use std::fmt::Write as _;
 
@@ -10,7 +11,9 @@ use crate::clock::{format_ms, local_hms, millis};
 use crate::i18n::Lang;
 use crate::text::{markdown_block, markdown_code, markdown_text};
 use crate::tr;
-use crate::watch::{Attempt, class_name};
+use crate::watch::chart::wants_log;
+use crate::watch::colors::{FAILURE_CLASSES, class_rgb, hex, phase_rgb};
+use crate::watch::{Attempt, KEPT, Phase, class_name};
 
 /// At most this many failures are quoted in full: the rest are in the counts.
 const FAILURES_QUOTED: usize = 20;
@@ -37,13 +40,21 @@ impl HandOver<'_> {
         let _ = writeln!(md, "**{}**\n", markdown_text(&summary.headline(l)));
         let alt = markdown_text(&tr!(l, "report-watch-chart"));
         let _ = writeln!(md, "![{alt}]({})\n", chart.replace(' ', "%20"));
+        let log = wants_log(&watch.attempts);
+        let _ = writeln!(md, "{}", chart_words(l, log));
         let _ = writeln!(md, "{}", tr!(l, "report-watch-phases-header"));
-        let _ = writeln!(md, "|---|---|---|---|");
+        let _ = writeln!(md, "|---|---|---|---|---|");
         for (phase, s) in &summary.phases {
             let name = phase.map_or_else(|| tr!(l, "watch-total"), |p| p.name(l));
-            let (p50, p95, max) = (millis(s.p50), millis(s.p95), millis(s.max));
-            let _ = writeln!(md, "| {} | {p50} | {p95} | {max} |", markdown_text(&name));
+            let [p50, p95, p99, max] = [s.p50, s.p95, s.p99, s.max].map(millis);
+            let _ = writeln!(
+                md,
+                "| {} | {p50} | {p95} | {p99} | {max} |",
+                markdown_text(&name)
+            );
         }
+        let kept = KEPT as u64;
+        let _ = writeln!(md, "\n{}", tr!(l, "report-watch-precision", kept = kept));
         if !summary.failures.is_empty() {
             let _ = writeln!(md, "\n## {}\n", tr!(l, "report-watch-failures"));
             let _ = writeln!(md, "{}", tr!(l, "report-watch-failures-header"));
@@ -63,11 +74,35 @@ impl HandOver<'_> {
                 quote_failure(&mut md, attempt, l);
             }
         }
+        let total = summary
+            .phases
+            .iter()
+            .find(|(p, _)| p.is_none())
+            .map(|(_, s)| *s);
+        let marks = total.map_or([Default::default(); 3], |s| [s.p50, s.p95, s.p99]);
         Some(WatchReport {
             markdown: crate::secret::redact(&md),
-            png: watch_chart_png(&watch.attempts),
+            png: watch_chart_png(&watch.attempts, log, marks),
         })
     }
+}
+
+/// The chart's colours in the legend's order (every phase, every failure class), and its axis.
+fn chart_words(l: Lang, log: bool) -> String {
+    let phases = Phase::ALL.map(|p| format!("{} {}", p.name(l), hex(phase_rgb(p))));
+    let classes = FAILURE_CLASSES.map(|c| format!("{} {}", class_name(c, l), hex(class_rgb(c))));
+    let colours = phases
+        .into_iter()
+        .chain(classes)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut words = tr!(l, "report-watch-colours", colours = colours);
+    if log {
+        words.push(' ');
+        words.push_str(&tr!(l, "report-watch-log-axis"));
+    }
+    // Our own words and colours: nothing of the tenant's, nothing to escape.
+    format!("{words}\n")
 }
 
 /// One failed attempt: its heading, the error's evidence and likely cause, the answer it got.

@@ -65,7 +65,7 @@ impl SsoDiagApp {
                 keychain: None,
                 detected_for: None,
                 demo: launch.demo,
-                watch_on_start: launch.watch,
+                watch_on_start: launch.watch.then(|| launch.watch_every.unwrap_or(0.5)),
             },
             kept: KeptState {
                 data_dir,

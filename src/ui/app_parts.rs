@@ -33,8 +33,8 @@ pub struct Background {
     pub detected_for: Option<String>,
     /// `--demo`: the mock tenant the window talks to, alive as long as the window.
     pub demo: Option<MockTenant>,
-    /// `--demo --watch`: start watching once the device is detected.
-    pub watch_on_start: bool,
+    /// `--watch`: start watching once the device is detected, this often (seconds).
+    pub watch_on_start: Option<f32>,
 }
 
 /// What is kept between runs.

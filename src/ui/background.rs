@@ -88,13 +88,15 @@ impl SsoDiagApp {
         }
     }
 
-    /// `--demo --watch`: the watch starts once the device is detected.
+    /// `--watch`: the watch starts once the device is detected.
     pub(super) fn watch_once_detected(&mut self, ctx: &egui::Context) {
-        if self.background.watch_on_start && self.form.device.profile.is_some() {
-            self.background.watch_on_start = false;
-            // Two probes a second (allowed towards the built-in mock on this machine), and the
-            // mock's hangs shown as timeouts after 5 s rather than 30.
-            self.watching.settings.interval_secs = 0.5;
+        if let Some(every) = self.background.watch_on_start
+            && self.form.device.profile.is_some()
+        {
+            self.background.watch_on_start = None;
+            // Two probes a second unless told (0.1 s is allowed towards the built-in mock on this
+            // machine), and the mock's hangs shown as timeouts after 5 s rather than 30.
+            self.watching.settings.interval_secs = every;
             self.form.timeout_secs = 5.0;
             self.act(ctx, Intent::WatchStart);
         }

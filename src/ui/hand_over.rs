@@ -30,7 +30,7 @@ impl SsoDiagApp {
         let watching = &self.watching;
         HandOver::new(setting, self.session.step_records())
             .with_user(self.session.redeemed_user())
-            .with_watch(&watching.summary, watching.attempts.iter())
+            .with_watch(&watching.summary, watching.watched.recent())
     }
 
     /// The report of the session's calls, when one went out.

@@ -27,8 +27,10 @@ pub struct Launch {
     /// `--lang` or `$SSO_DIAG_LANG`: for this run, over the remembered choice and the system's.
     pub lang: Option<Lang>,
     pub fonts: FontSource,
-    /// `--demo --watch`: start watching as soon as the device is detected.
+    /// `--watch`: start watching as soon as the device is detected.
     pub watch: bool,
+    /// `--watch-every`: that watch's interval (default: two probes a second).
+    pub watch_every: Option<f32>,
     /// Where settings and profiles are kept; `None`: nothing is read or written.
     pub data_dir: Option<std::path::PathBuf>,
     /// `--profile NAME`: use this profile, over the one remembered.

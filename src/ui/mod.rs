@@ -71,6 +71,8 @@ pub fn open(
     profile: Option<String>,
 ) -> Result<(), NotOpened> {
     let mut launch = Launch::from_args(args, lang, profile).map_err(NotOpened::Launch)?;
+    launch.watch = args.watch;
+    launch.watch_every = args.watch_every;
     if args.demo {
         launch = if args.watch {
             launch.demo_watching(args.scenario)

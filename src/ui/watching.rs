@@ -1,13 +1,10 @@
-//! The window's watch, as a model without egui: what to probe and how often, whether it runs, the
-//! attempts so far with their summary, and the attempt picked for the inspector.
+//! The window's watch, as a model without egui: what to probe and how often, whether it runs,
+//! what it keeps (`watch::Watched`: every attempt counted, the latest kept whole, the latest
+//! failures' evidence) with its summary, and the attempt picked for the inspector. However long
+//! it runs, its memory is bounded, and a frame never goes over every attempt.
 
 use crate::watch::WatchWhat;
-use crate::watch::{Attempt, Limit, Plan, Summary};
-
-/// The attempts kept: a ten-hour watch at one probe every four seconds. Each is ~200 bytes.
-pub const MAX_ATTEMPTS: usize = 10_000;
-/// The evidence (request and answer, a few KB) is kept for the latest failures only.
-pub const FAILURES_WITH_EVIDENCE: usize = 50;
+use crate::watch::{Attempt, Limit, Plan, Summary, Watched};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct WatchSettings {
@@ -60,8 +57,12 @@ pub enum WatchState {
 pub struct Watching {
     pub settings: WatchSettings,
     pub state: WatchState,
-    pub attempts: Vec<Attempt>,
+    pub watched: Watched,
+    /// The summary as of the last frame (added up from the tally, not from the attempts).
     pub summary: Summary,
+    /// The chart's axis: `None` chooses by itself (logarithmic when one attempt took over 100
+    /// times the median), `Some` is the user's choice.
+    pub log_scale: Option<bool>,
     /// The attempt the inspector shows (its number).
     pub selected: Option<u32>,
     /// Why the watch could not start (an input problem), shown in the watch section.
@@ -72,34 +73,22 @@ pub struct Watching {
 
 impl Watching {
     pub fn begin(&mut self) {
-        self.attempts.clear();
+        self.watched = Watched::new(false);
         self.summary = Summary::default();
         self.selected = None;
         self.refused = None;
         self.state = WatchState::Running;
     }
 
-    pub fn add(&mut self, mut attempt: Attempt) {
-        if attempt.outcome.ok() {
-            attempt.forget_evidence();
-        } else {
-            // The oldest failure beyond the latest ones gives its evidence up.
-            let mut kept = (self.attempts.iter_mut().rev()).filter(|a| a.has_evidence());
-            if let Some(oldest) = kept.nth(FAILURES_WITH_EVIDENCE - 1) {
-                oldest.forget_evidence();
-            }
-        }
-        if self.attempts.len() >= MAX_ATTEMPTS {
-            self.attempts.remove(0);
-        }
-        self.attempts.push(attempt);
+    pub fn add(&mut self, attempt: Attempt) {
+        self.watched.add(attempt);
         self.stale = true;
     }
 
-    /// Adds the attempts up again if new ones came: once a frame, however many arrived.
+    /// The summary again if attempts came: once a frame at most, from the tally's histograms.
     pub fn refresh(&mut self) {
         if self.stale {
-            self.summary = Summary::of(&self.attempts);
+            self.summary = self.watched.summary();
             self.stale = false;
         }
     }
@@ -108,10 +97,9 @@ impl Watching {
         matches!(self.state, WatchState::Running | WatchState::Paused)
     }
 
-    /// The attempt picked for the inspector, if its evidence was kept.
+    /// The attempt picked for the inspector, while it is kept.
     pub fn selected_attempt(&self) -> Option<&Attempt> {
-        let number = self.selected?;
-        self.attempts.iter().find(|a| a.number == number)
+        self.watched.get(self.selected?)
     }
 }
 
@@ -142,36 +130,20 @@ mod tests {
     }
 
     #[test]
-    fn evidence_is_kept_for_failures_and_the_history_is_bounded() {
+    fn every_attempt_counted_the_latest_kept_and_one_picked() {
         let mut w = Watching::default();
         w.begin();
-        for n in 1..=(MAX_ATTEMPTS as u32 + 5) {
-            let outcome = if n % 2 == 0 {
-                Outcome::Unexpected
-            } else {
-                Outcome::Ok
-            };
-            w.add(attempt(n, outcome));
+        let total = crate::watch::KEPT as u32 + 5;
+        for n in 1..=total {
+            w.add(attempt(n, Outcome::Ok));
         }
-        assert_eq!(w.attempts.len(), MAX_ATTEMPTS);
-        assert_eq!(w.attempts[0].number, 6, "the oldest went first");
-        let with_evidence: Vec<u32> = w
-            .attempts
-            .iter()
-            .filter(|a| a.has_evidence())
-            .map(|a| a.number)
-            .collect();
-        assert_eq!(with_evidence.len(), FAILURES_WITH_EVIDENCE);
-        assert!(with_evidence.iter().all(|n| n % 2 == 0), "failures only");
-        assert_eq!(
-            with_evidence.last(),
-            Some(&(MAX_ATTEMPTS as u32 + 4)),
-            "the latest ones"
-        );
         w.refresh();
-        assert_eq!(w.summary.attempts as usize, MAX_ATTEMPTS);
-        w.selected = Some(8);
-        assert_eq!(w.selected_attempt().map(|a| a.number), Some(8));
+        assert_eq!(w.summary.attempts, total);
+        assert_eq!(w.watched.recent().len(), crate::watch::KEPT);
+        w.selected = Some(total - 1);
+        assert_eq!(w.selected_attempt().map(|a| a.number), Some(total - 1));
+        w.selected = Some(1);
+        assert!(w.selected_attempt().is_none(), "no longer kept");
     }
 
     #[test]

@@ -1,6 +1,16 @@
-//! The colours of the watch chart — the window's and the report's PNG are the same picture.
+//! The colours of the watch chart — the window's and the report's PNG are the same picture — and
+//! the order its legend lists them in, always the same: every phase, then every failure class.
 
 use super::attempt::{Outcome, Phase};
+
+/// The failure classes as the legend lists them (`Outcome::class`).
+pub const FAILURE_CLASSES: [&str; 5] = [
+    "timeout",
+    "server_error",
+    "rejected",
+    "network",
+    "unexpected",
+];
 
 /// A phase's colour in a stacked bar.
 pub fn phase_rgb(phase: Phase) -> [u8; 3] {
@@ -13,12 +23,23 @@ pub fn phase_rgb(phase: Phase) -> [u8; 3] {
     }
 }
 
-/// A failed attempt's colour (drawn whole, its phases unknown or beside the point).
-pub fn failure_rgb(outcome: &Outcome) -> [u8; 3] {
-    match outcome {
-        Outcome::Timeout { .. } => [0xe0, 0x8a, 0x1e],
-        Outcome::ServerError { .. } => [0xd9, 0x4b, 0x4b],
-        Outcome::Rejected { .. } => [0xc2, 0x3b, 0x8f],
+/// A failure class's colour (a failed attempt is drawn whole in it).
+pub fn class_rgb(class: &str) -> [u8; 3] {
+    match class {
+        "timeout" => [0xe0, 0x8a, 0x1e],
+        "server_error" => [0xd9, 0x4b, 0x4b],
+        "rejected" => [0xc2, 0x3b, 0x8f],
+        "network" => [0x6d, 0x4c, 0x41],
         _ => [0x8b, 0x2d, 0x2d],
     }
+}
+
+/// A failed attempt's colour.
+pub fn failure_rgb(outcome: &Outcome) -> [u8; 3] {
+    class_rgb(outcome.class())
+}
+
+/// `#e08a1e`, for a legend in text.
+pub fn hex(rgb: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
 }

@@ -15,6 +15,7 @@ pub mod result;
 pub mod run_bar;
 pub mod tenant;
 pub mod watch;
+mod watch_chart;
 
 use crate::i18n::Lang;
 use crate::ui::job::Operation;

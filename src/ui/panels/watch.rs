@@ -1,9 +1,8 @@
-//! Watch: probe again and again, with a live chart of where each attempt's time went (a stacked
-//! bar per attempt; failures drawn whole, in the colour of their class), the success rate and
-//! p50/p95/max, the failures by code; a click on a bar shows that attempt in the inspector.
+//! Watch: probe again and again, with a live chart of where each attempt's time went
+//! (`watch_chart`), the success rate and p50/p95/p99/max, the failures by code; a click on a bar
+//! shows that attempt in the inspector.
 
-use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Plot};
+use egui::{RichText, Ui};
 
 use super::Intent;
 use crate::clock::millis;
@@ -11,8 +10,7 @@ use crate::i18n::Lang;
 use crate::tr;
 use crate::ui::watching::{WatchState, Watching};
 use crate::ui::{a11y, lang, theme};
-use crate::watch::WatchWhat;
-use crate::watch::{Attempt, Outcome, Phase, colors};
+use crate::watch::{KEPT, WatchWhat};
 
 pub fn show(ui: &mut Ui, watching: &mut Watching, busy: bool) -> Vec<Intent> {
     let l = lang::of(ui);
@@ -30,9 +28,9 @@ pub fn show(ui: &mut Ui, watching: &mut Watching, busy: bool) -> Vec<Intent> {
                 let text = format!("{}: {}", advice.title, advice.cause);
                 ui.colored_label(theme::error(ui), crate::text::escape_controls(&text));
             }
-            if !watching.attempts.is_empty() {
+            if !watching.watched.is_empty() {
                 summary(ui, watching, l);
-                chart(ui, watching, l, &mut intents);
+                super::watch_chart::show(ui, watching, l, &mut intents);
                 failures(ui, watching, l);
             }
         });
@@ -64,7 +62,19 @@ fn settings(ui: &mut Ui, watching: &mut Watching, l: Lang) {
             )
             .labelled_by(label);
             let label = ui.label(tr!(l, "ui-watch-count")).id;
-            ui.add(egui::DragValue::new(&mut s.count).range(0..=100_000))
+            let until_stop = tr!(l, "ui-watch-until-stop");
+            let count = egui::DragValue::new(&mut s.count)
+                .range(0..=100_000)
+                // 0 is no number of attempts: it is "until Stop", and says so.
+                .custom_formatter(move |n, _| {
+                    if n < 0.5 {
+                        until_stop.clone()
+                    } else {
+                        format!("{n:.0}")
+                    }
+                })
+                .custom_parser(|text| text.trim().parse::<f64>().ok().or(Some(0.0)));
+            ui.add(count)
                 .labelled_by(label)
                 .on_hover_text(tr!(l, "ui-watch-count-hover"));
             ui.checkbox(&mut s.reuse_connection, tr!(l, "ui-watch-reuse"))
@@ -107,7 +117,7 @@ fn buttons(ui: &mut Ui, watching: &Watching, busy: bool, l: Lang, intents: &mut 
         if watching.running() && ui.button(tr!(l, "ui-watch-stop")).clicked() {
             intents.push(Intent::WatchStop);
         }
-        if !watching.attempts.is_empty()
+        if !watching.watched.is_empty()
             && ui
                 .button(tr!(l, "ui-watch-save-report"))
                 .on_hover_text(tr!(l, "ui-watch-save-report-hover"))
@@ -133,6 +143,7 @@ fn summary(ui: &mut Ui, watching: &Watching, l: Lang) {
             "ui-watch-spread",
             p50 = millis(spread.p50),
             p95 = millis(spread.p95),
+            p99 = millis(spread.p99),
             max = millis(spread.max)
         ));
     }
@@ -141,83 +152,11 @@ fn summary(ui: &mut Ui, watching: &Watching, l: Lang) {
     } else {
         theme::warn(ui)
     };
-    let summary = ui.label(RichText::new(line).strong().color(color));
+    let summary = ui
+        .label(RichText::new(line).strong().color(color))
+        .on_hover_text(tr!(l, "ui-watch-kept", kept = KEPT as u64));
     // Said as the attempts come, without taking over: a screen reader follows the watch.
     a11y::live(&summary, egui::accesskit::Live::Polite);
-}
-
-fn phase_color(phase: Phase) -> Color32 {
-    let [r, g, b] = colors::phase_rgb(phase);
-    Color32::from_rgb(r, g, b)
-}
-
-fn failure_color(outcome: &Outcome) -> Color32 {
-    let [r, g, b] = colors::failure_rgb(outcome);
-    Color32::from_rgb(r, g, b)
-}
-
-fn chart(ui: &mut Ui, watching: &Watching, l: Lang, intents: &mut Vec<Intent>) {
-    // At most the last 300 attempts are drawn: the summary covers them all.
-    let shown: Vec<&Attempt> = watching.attempts.iter().rev().take(300).rev().collect();
-    let mut stacks: Vec<BarChart> = Vec::new();
-    for phase in Phase::ALL {
-        let bars: Vec<Bar> = shown
-            .iter()
-            .filter(|a| a.outcome.ok())
-            .filter_map(|a| {
-                let ms = millis(a.phases.get(phase)?);
-                let name = format!("#{} · {} {ms} ms", a.number, phase.name(l));
-                Some(
-                    Bar::new(f64::from(a.number), ms)
-                        .name(name)
-                        .fill(phase_color(phase)),
-                )
-            })
-            .collect();
-        let refs: Vec<&BarChart> = stacks.iter().collect();
-        let chart = BarChart::new(phase.name(l), bars)
-            .color(phase_color(phase))
-            .width(0.7)
-            .stack_on(&refs);
-        stacks.push(chart);
-    }
-    let failed: Vec<Bar> = shown
-        .iter()
-        .filter(|a| !a.outcome.ok())
-        .map(|a| {
-            let ms = millis(a.phases.total);
-            let name = format!("#{} · {} · {ms} ms", a.number, a.outcome.words(l));
-            Bar::new(f64::from(a.number), ms)
-                .name(name)
-                .fill(failure_color(&a.outcome))
-        })
-        .collect();
-    let failures = BarChart::new(tr!(l, "ui-watch-failed"), failed)
-        .color(failure_color(&Outcome::Unexpected))
-        .width(0.7);
-    let response = Plot::new("watch_chart")
-        .height(200.0)
-        .legend(egui_plot::Legend::default())
-        .y_axis_label(tr!(l, "ui-watch-ms"))
-        .include_y(0.0)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            for chart in stacks {
-                plot.bar_chart(chart);
-            }
-            plot.bar_chart(failures);
-            plot.pointer_coordinate()
-        });
-    // The chart read as text: what it shows in one line.
-    a11y::text_alternative(&response.response, &watching.summary.headline(l));
-    if response.response.clicked()
-        && let Some(point) = response.inner
-    {
-        let number = point.x.round();
-        if number >= 1.0 && number <= f64::from(u32::MAX) {
-            intents.push(Intent::SelectAttempt(number as u32));
-        }
-    }
 }
 
 fn failures(ui: &mut Ui, watching: &Watching, l: Lang) {
@@ -233,8 +172,10 @@ fn failures(ui: &mut Ui, watching: &Watching, l: Lang) {
         );
         ui.label(RichText::new(crate::text::escape_controls(line.trim())).color(theme::error(ui)));
     }
-    if watching.summary.failures.is_empty() {
-        return;
+    if !watching.summary.failures.is_empty() {
+        ui.weak(tr!(l, "ui-watch-click-hint"));
     }
-    ui.weak(tr!(l, "ui-watch-click-hint"));
+    if watching.summary.attempts as usize > KEPT {
+        ui.weak(tr!(l, "ui-watch-kept", kept = KEPT as u64));
+    }
 }
