@@ -107,7 +107,7 @@ fn two_profiles_two_tenants_each_named_in_every_output() {
         "{rows}"
     );
     assert_eq!(
-        rows.lines().filter(|r| r.ends_with(",globex")).count(),
+        rows.lines().filter(|r| r.ends_with(",\"globex\"")).count(),
         2,
         "{rows}"
     );

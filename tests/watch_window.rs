@@ -128,7 +128,13 @@ fn the_chart_names_its_axis_and_lists_every_phase_and_class_in_both_languages() 
 
     let mut h = watching(&tenant, Lang::ZhCn);
     let text = all_text(&h);
-    for want in ["直到停止", "每次尝试耗时(毫秒)", "对数刻度", "超时", "p99"] {
+    for want in [
+        "直到停止",
+        "每次尝试耗时（毫秒）",
+        "对数刻度",
+        "超时",
+        "p99",
+    ] {
         assert!(text.contains(want), "{want:?} in\n{text}");
     }
     press(&mut h, "停止");

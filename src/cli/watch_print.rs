@@ -128,17 +128,8 @@ impl Csv {
     }
 }
 
-/// A tenant's code (or a profile's name) as one CSV field, whatever it contains: quoted when it
-/// holds a separator, and never a formula a spreadsheet would run (`=`, `+`, `-`, `@` first).
+/// A tenant's code (or a profile's name) as one CSV field, whatever it contains: redacted first
+/// (a secret with a `"` in it would be hidden by the quoting), then made inert for a spreadsheet.
 fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
+    crate::text::csv_cell(&crate::secret::redact_tenant_text(text))
 }

@@ -95,6 +95,7 @@ pub fn prepare_tenant(
                 tenant_id: prepared.tenant_id,
                 client_id: prepared.client_id,
                 device: prepared.device,
+                detected_fingerprint: Some(prepared.detected_fingerprint),
                 lang,
             };
             let target = if args.what == WatchWhat::Flow {

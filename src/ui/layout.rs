@@ -158,7 +158,7 @@ impl SsoDiagApp {
         let report = self.session.step_records().next().is_some();
         let ready = panels::run_bar::HandOverReady {
             report,
-            har: report || self.watching.attempts.iter().any(|a| a.has_evidence()),
+            har: report || self.watching.watched.recent().any(|a| a.has_evidence()),
             curl: self.session.has_request(),
         };
         let focus_exchange = std::mem::take(&mut self.view.focus_exchange);

@@ -11,6 +11,7 @@ use super::Intent;
 use crate::clock::millis;
 use crate::i18n::Lang;
 use crate::tr;
+use crate::ui::a11y;
 use crate::ui::watching::Watching;
 use crate::watch::chart::{Scale, segments, wants_log};
 use crate::watch::colors::{FAILURE_CLASSES, class_rgb, phase_rgb};
@@ -121,6 +122,8 @@ pub fn show(ui: &mut Ui, watching: &mut Watching, l: Lang, intents: &mut Vec<Int
         }
         plot.pointer_coordinate()
     });
+    // The chart read as text: what it shows in one line.
+    a11y::text_alternative(&response.response, &watching.summary.headline(l));
     if response.response.clicked()
         && let Some(point) = response.inner
     {
