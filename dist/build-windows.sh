@@ -5,7 +5,11 @@
 stage "Windows: cross-build"
 rustup target add x86_64-pc-windows-gnu >/dev/null
 need_apt gcc-mingw-w64-x86-64
-cargo build --release --locked --target x86_64-pc-windows-gnu
+# Optimised for size ("z", not the release profile's "s"): wixl's cabinet compresses the .exe in
+# 32 KiB blocks, and the .msi came out at 6.04 MB with "s", over the 6 MB every package keeps to;
+# "z" makes the .exe 290 KB smaller (11.79 -> 11.50 MB). The work is I/O and drawing: see
+# Cargo.toml's measurements of "s" against 3, where optimisation bought nothing measurable.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z cargo build --release --locked --target x86_64-pc-windows-gnu
 built=target/x86_64-pc-windows-gnu/release/sso-diag.exe
 kind=$(file -b "$built")
 echo "$kind"
