@@ -57,7 +57,7 @@ fn exact(sorted: &[f64], q: f64) -> f64 {
 
 #[test]
 #[cfg(target_os = "linux")]
-fn two_tenants_five_thousand_attempts_flat_memory_and_true_percentiles() {
+fn two_tenants_six_thousand_attempts_flat_memory_once_warm_and_true_percentiles() {
     let (acme, globex) = (
         MockTenant::start(MockConfig::default()).expect("mock"),
         MockTenant::start(MockConfig::default()).expect("mock"),
