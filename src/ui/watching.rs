@@ -106,28 +106,8 @@ impl Watching {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::watch::{MIN_INTERVAL, Outcome, Phases};
-
-    fn attempt(number: u32, outcome: Outcome) -> Attempt {
-        Attempt {
-            number,
-            at: time::OffsetDateTime::UNIX_EPOCH,
-            phases: Phases::default(),
-            outcome,
-            status: Some(200),
-            new_connection: true,
-            calls: vec![evidence()],
-        }
-    }
-
-    fn evidence() -> crate::step::StepRecord {
-        let call = crate::step::Call::reachability();
-        let outcome = call.not_sent(crate::ciam::CiamError::invalid_input(
-            "test",
-            crate::i18n::Message::verbatim("not sent"),
-        ));
-        crate::step::StepRecord::new(&call, &outcome, time::OffsetDateTime::UNIX_EPOCH)
-    }
+    use crate::watch::recent::test_support::attempt;
+    use crate::watch::{MIN_INTERVAL, Outcome};
 
     #[test]
     fn every_attempt_counted_the_latest_kept_and_one_picked() {

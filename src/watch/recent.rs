@@ -91,12 +91,12 @@ impl Watched {
     }
 }
 
+/// An attempt for unit tests (here and the window's), carrying one call's evidence.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::watch::{Outcome, Phases};
+pub(crate) mod test_support {
+    use crate::watch::{Attempt, Outcome, Phases};
 
-    fn attempt(number: u32, outcome: Outcome) -> Attempt {
+    pub(crate) fn attempt(number: u32, outcome: Outcome) -> Attempt {
         Attempt {
             number,
             at: time::OffsetDateTime::UNIX_EPOCH,
@@ -116,6 +116,13 @@ mod tests {
         ));
         crate::step::StepRecord::new(&call, &outcome, time::OffsetDateTime::UNIX_EPOCH)
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::attempt;
+    use super::*;
+    use crate::watch::Outcome;
 
     fn every_other_fails(n: u32) -> Outcome {
         if n.is_multiple_of(2) {
